@@ -1,0 +1,1 @@
+"""RDF store: namespaces, graph building and provenance."""
