@@ -1,0 +1,66 @@
+"""Thin spaCy components: the gazetteer tagger and the extractor.
+
+Rules live in :mod:`kg.extract.rules` and :mod:`kg.extract.entities`; these
+components only call them and store the result (``doc._.kg``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.extract.entities import merge_entities
+from kg.extract.lexicon import Lexicon
+from kg.extract.rules import extract
+
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)
+
+
+class GazetteerTagger:
+    """Tag gazetteer names as entities, correcting or completing the NER's spans."""
+
+    def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.tokens = Matcher(nlp.vocab)
+        self.case = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for i, p in enumerate(patterns):
+            label = p["label"]
+            if isinstance(p["pattern"], str):
+                text = p["pattern"]
+                target = self.case if text.isupper() and len(text) <= 4 else self.phrases
+                target.add(label, [nlp.make_doc(text)])
+            else:
+                self.tokens.add(f"{label}", [p["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [*self.phrases(doc), *self.tokens(doc), *self.case(doc)]
+        spans = [(start, end, doc.vocab.strings[mid]) for mid, start, end in matches]
+        doc.ents = merge_entities(doc, spans)
+        return doc
+
+
+@Language.factory("kg_gazetteer", default_config={"patterns": []})
+def make_gazetteer(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> GazetteerTagger:
+    """Create the gazetteer tagger (place it after ``ner``)."""
+    return GazetteerTagger(nlp, patterns)
+
+
+class Extractor:
+    """Run :func:`kg.extract.rules.extract` and store the result in ``doc._.kg``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg = extract(doc, lexicon=self.lexicon)
+        return doc
+
+
+@Language.factory("kg_extractor")
+def make_extractor(nlp: Language, name: str) -> Extractor:
+    """Create the relation and event extractor (place it last)."""
+    return Extractor(Lexicon.default())

@@ -1,0 +1,102 @@
+"""Verb classes, event nouns, actor nouns and titles, loaded once from data files.
+
+The lexicon is data, not code: ``kg/extract/data/*.tsv`` say where each class
+comes from. :func:`Lexicon.default` caches the packaged lexicon.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFrame:
+    """One reading of a verb: ``lemma [prep] -> relation`` with an object kind."""
+
+    lemma: str
+    prep: str
+    relation: str
+    object: str  # event | actor | place | any | inverse
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventNoun:
+    """A noun that evokes an event type, possibly only with a companion word."""
+
+    lemma: str
+    type: str
+    requires: tuple[str, ...]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventVerb:
+    """A verb phrase that evokes an event (``normalize ties``, ``push ... out``)."""
+
+    lemma: str
+    objects: tuple[str, ...]
+    type: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the rules look words up in."""
+
+    verbs: dict[str, tuple[VerbFrame, ...]] = field(default_factory=dict)
+    event_nouns: dict[str, EventNoun] = field(default_factory=dict)
+    event_verbs: dict[str, tuple[EventVerb, ...]] = field(default_factory=dict)
+    actor_nouns: frozenset[str] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Lexicon:
+        """Return the packaged lexicon, loaded once per process."""
+        return cls.from_files()
+
+    @classmethod
+    def from_files(cls, package: str = "kg.extract.data") -> Lexicon:
+        """Load the lexicon from the TSV and text files of ``package``."""
+        root = resources.files(package)
+
+        def rows(name: str) -> list[dict[str, str]]:
+            text = (root / name).read_text(encoding="utf-8")
+            lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+            return [
+                {k: (v or "").strip() for k, v in row.items()}
+                for row in csv.DictReader(lines, delimiter="\t")
+            ]
+
+        verbs: dict[str, list[VerbFrame]] = {}
+        for r in rows("verbs.tsv"):
+            frame = VerbFrame(r["lemma"], r["prep"], r["relation"], r["object"], float(r["confidence"]))
+            verbs.setdefault(frame.lemma, []).append(frame)
+        nouns = {
+            r["lemma"]: EventNoun(
+                r["lemma"],
+                r["type"],
+                tuple(x for x in r["requires"].split("|") if x),
+                float(r["confidence"]),
+            )
+            for r in rows("events.tsv")
+        }
+        event_verbs: dict[str, list[EventVerb]] = {}
+        for r in rows("event_verbs.tsv"):
+            ev = EventVerb(r["lemma"], tuple(x for x in r["object"].split("|") if x), r["type"])
+            event_verbs.setdefault(ev.lemma, []).append(ev)
+        actor_text = (root / "actor_nouns.txt").read_text(encoding="utf-8")
+        actors = frozenset(
+            ln.strip().lower() for ln in actor_text.splitlines() if ln.strip() and not ln.startswith("#")
+        )
+        titles = {r["word"].lower(): r["body"] for r in rows("titles.tsv")}
+        return cls(
+            verbs={k: tuple(v) for k, v in verbs.items()},
+            event_nouns=nouns,
+            event_verbs={k: tuple(v) for k, v in event_verbs.items()},
+            actor_nouns=actors,
+            titles=titles,
+        )

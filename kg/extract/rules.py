@@ -1,0 +1,863 @@
+"""Relation and event rules over a parsed ``Doc``: pure functions, no side effects.
+
+:func:`extract` reads a spaCy ``Doc`` (tokens, lemmas, dependency parse, entities)
+and returns an :class:`~kg.model.Extraction`: sentences, entity mentions, event
+mentions and relations, all with character offsets into ``doc.text``. It never
+mutates the ``Doc`` and never loads a model, so every rule can be tested on a
+``Doc`` built by hand.
+
+Each rule is general syntax driven by the lexicon (``kg/extract/data``):
+
+* ``svo``: verb classes with their subject and object (active, passive,
+  relative clauses, participles, control, coordination on either side);
+* ``nominal``: arguments of event nouns ("talks between X and Y", "X's
+  demand for", "Syrian-Turkish reconciliation", "a meeting in Moscow");
+* ``hyphen``: adjectival compounds ("US-backed SDF", "Russia-brokered deal");
+* ``title`` / ``appos``: roles ("Russian Defense Minister Sergei Shoigu");
+* ``member``: "X and Y are members of Z", "X, Y and other Z members";
+* ``located``: "Tanf garrison on the Iraq-Syria border", "Ankara, Turkey".
+
+Statements that are negated, conditional ("if ..."), modal ("could", "might")
+or questions are suppressed; reported speech keeps its content and records the
+speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import Lexicon, VerbFrame
+from kg.model import Argument, EventMention, Extraction, Mention, Relation, Sentence
+
+ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+#: Prepositions whose object is a place, not an actor ("talks in Moscow").
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "into", "across", "within", "inside", "throughout", "around",
+     "outside", "via", "through", "over"}
+)
+#: Prepositions of motion: locative only after a motion verb or noun ("travel to Cairo").
+MOTION_PREPS = frozenset({"to", "from", "toward", "towards"})
+MOTION_WORDS = frozenset({"travel", "go", "come", "return", "fly", "send", "move", "head", "arrive",
+                          "trip", "visit", "journey", "flight", "deploy", "report", "contribute",
+                          "flee", "leave", "withdraw", "pull", "drive", "push", "transport", "export"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: Verbs whose object controls an infinitive ("urged Turkey to withdraw").
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "force", "tell", "encourage",
+                            "invite", "push", "help", "allow", "persuade", "order"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "report", "note", "claim", "confirm",
+                          "announce", "declare", "argue", "write", "insist", "stress",
+                          "emphasize", "reaffirm", "assert", "explain", "warn", "believe"})
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+HEDGE_MODALS = frozenset({"could", "might", "may", "should"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+WH_WORDS = frozenset({"which", "who", "that", "whom"})
+#: Verbs whose Meeting subject and "in" phrase give heldIn ("the meeting began in Moscow").
+HAPPEN_VERBS = frozenset({"hold", "take", "begin", "start", "convene", "open", "end",
+                          "conclude", "happen", "occur", "be", "continue", "resume"})
+HYPHEN_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod", "nsubj", "advmod"})
+PARTICIPANT_EVENT_TYPES = frozenset({"Meeting", "Normalization", "Agreement", "Election"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+
+
+def extract(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
+    """Find sentences, entity mentions, events and relations in a parsed ``Doc``.
+
+    Args:
+        doc: A ``Doc`` with POS tags, lemmas, a dependency parse and entities.
+        lexicon: Verb classes and event nouns; the packaged lexicon by default.
+
+    Returns:
+        Everything found, with character offsets into ``doc.text``.
+    """
+    return _Extractor(doc, lexicon or Lexicon.default()).run()
+
+
+class _Extractor:
+    """One pass over one ``Doc``. Private: use :func:`extract`."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.sentences: list[Sentence] = []
+        self.sent_of: dict[int, int] = {}
+        self.ment_of: dict[int, Mention] = {}
+        self.mentions: list[Mention] = []
+        self.event_of: dict[int, EventMention] = {}
+        self.events: list[EventMention] = []
+        self.relations: dict[tuple, Relation] = {}
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> Extraction:
+        self._sentences()
+        self._mentions()
+        self._events()
+        for tok in self.doc:
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VBD"):
+                self._verb_rules(tok)
+            if tok.i in self.event_of and self.event_of[tok.i].start == tok.idx or (
+                tok.i in self.event_of and tok.pos_ in ("NOUN", "PROPN")
+            ):
+                self._nominal_rules(tok, self.event_of[tok.i])
+            if tok.lower_ in ("member", "members"):
+                self._member_rule(tok)
+        for m in self.mentions:
+            if m.label == "PERSON":
+                self._title_rules(m)
+            if m.label in ("GPE", "LOC", "FAC"):
+                self._located_rule(m)
+            if m.label == "ORG":
+                self._org_owner_rule(m)
+        return Extraction(
+            sentences=tuple(self.sentences),
+            mentions=tuple(self.mentions),
+            events=tuple(self.events),
+            relations=tuple(self.relations.values()),
+        )
+
+    # --------------------------------------------------------------- structure
+    def _sentences(self) -> None:
+        for i, sent in enumerate(self.doc.sents):
+            text = sent.text
+            start = sent.start_char + (len(text) - len(text.lstrip()))
+            end = sent.end_char - (len(text) - len(text.rstrip()))
+            self.sentences.append(Sentence(start, end, self.doc.text[start:end]))
+            for tok in sent:
+                self.sent_of[tok.i] = i
+
+    def _mentions(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            ent = _trim(ent)
+            if ent is None or self._is_title_fragment(ent):
+                continue
+            m = Mention(ent.start_char, ent.end_char, ent.text, ent.label_,
+                        self.sent_of[ent.start], _acting(ent))
+            self.mentions.append(m)
+            for tok in ent:
+                self.ment_of[tok.i] = m
+
+    def _is_title_fragment(self, ent: Span) -> bool:
+        """"Defense" tagged ORG inside "Russian Defense Minister Sergei Shoigu"."""
+        if ent.label_ != "ORG" or len(ent) > 2:
+            return False
+        head = ent.root.head
+        while head.dep_ == "compound" and head.head.i != head.i:
+            if head.lower_ in self.lex.titles:
+                return True
+            head = head.head
+        return head.lower_ in self.lex.titles or any(
+            e.label_ == "PERSON" and head in e for e in self.doc.ents
+        )
+
+    def _events(self) -> None:
+        for tok in self.doc:
+            if tok.i in self.ment_of:
+                continue
+            ev = self._event_noun(tok) or self._event_verb(tok)
+            if ev is None:
+                continue
+            ev_type, start_tok, end_tok = ev
+            span = self.doc[start_tok.i:end_tok.i + 1]
+            mention = EventMention(span.start_char, span.end_char, span.text, ev_type,
+                                   self.sent_of[tok.i])
+            mention = self._corefer(tok, mention)
+            self.events.append(mention) if mention not in self.events else None
+            for t in span:
+                if t.i not in self.ment_of:
+                    self.event_of.setdefault(t.i, mention)
+            self.event_of[tok.i] = mention
+
+    def _event_noun(self, tok: Token) -> tuple[str, Token, Token] | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        entry = self.lex.event_nouns.get(tok.lemma_.lower()) or self.lex.event_nouns.get(tok.lower_)
+        if entry is None:
+            return None
+        for req in entry.requires:
+            if req == "plural":
+                if not (tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")):
+                    return None
+            elif req == "noun":
+                continue
+            else:
+                words = set(req.split("|")) if "|" in req else {req}
+                near = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+                near |= {c.lemma_.lower() for c in tok.head.children} | {tok.head.lemma_.lower()}
+                if not words & near:
+                    return None
+        if len(entry.requires) > 1 and not any(
+            r in {t.lemma_.lower() for t in tok.subtree} | {tok.head.lemma_.lower()}
+            for r in entry.requires if r not in ("plural", "noun")
+        ):
+            return None
+        j = tok.i
+        subtree = {t.i for t in tok.subtree}
+        while j - 1 in subtree and j - 1 not in self.ment_of and (
+            self.doc[j - 1].dep_ in ("compound", "amod", "nummod", "npadvmod", "nmod")
+            or self.doc[j - 1].tag_ == "HYPH"
+        ) and self.doc[j - 1].pos_ != "PROPN":
+            j -= 1
+        while j < tok.i and self.doc[j].is_punct:
+            j += 1
+        left = self.doc[j]
+        return entry.type, left, tok
+
+    def _event_verb(self, tok: Token) -> tuple[str, Token, Token] | None:
+        frames = self.lex.event_verbs.get(tok.lemma_.lower())
+        if not frames or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+            return None
+        if tok.pos_ != "VERB" and tok.tag_ not in ("VB", "VBG", "VBN", "VBD", "VBZ", "VBP"):
+            return None
+        for frame in frames:
+            if not frame.objects:
+                return frame.type, tok, tok
+            for cand in self._verb_objects_for_event(tok):
+                if cand.lemma_.lower() in frame.objects or cand.lower_ in frame.objects:
+                    lo, hi = (tok, cand) if tok.i < cand.i else (cand, tok)
+                    return frame.type, lo, hi
+        return None
+
+    @staticmethod
+    def _verb_objects_for_event(tok: Token) -> Iterator[Token]:
+        for child in tok.children:
+            if child.dep_ in ("dobj", "prt", "nsubjpass", "attr"):
+                yield child
+            if child.dep_ == "prep":
+                yield child
+                yield from (c for c in child.children if c.dep_ == "pobj")
+        if tok.dep_ in ("amod", "acl"):  # "normalizing ties", "ties normalized"
+            yield tok.head
+
+    def _corefer(self, tok: Token, mention: EventMention) -> EventMention:
+        """A definite event NP ("this meeting", "the talks") is the last event of its type."""
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        if not dets & {"the", "this", "these", "that", "those"}:
+            return mention
+        own_args = {c.lower_ for c in tok.children if c.dep_ == "prep"} & {"between", "with", "in", "of"}
+        if own_args:
+            return mention
+        for prev in reversed(self.events):
+            if prev.type == mention.type and mention.sentence - prev.sentence <= 3:
+                return prev
+        return mention
+
+    # --------------------------------------------------------------- arguments
+    def args(self, tok: Token, *, place: bool = False) -> list[Argument]:
+        """The mentions or events a syntactic argument stands for, with coordination."""
+        out: list[Argument] = []
+        for t in (tok, *tok.conjuncts):
+            for a in self._arg1(t, place=place):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _arg1(self, tok: Token, *, place: bool) -> list[Argument]:
+        if tok.i in self.ment_of:
+            m = self.ment_of[tok.i]
+            if place and m.acting:
+                m = _as_place(m)
+            return [m]
+        if tok.i in self.event_of:
+            return [self.event_of[tok.i]]
+        if tok.lower_ in PRONOUNS and not place:
+            ante = self._antecedent(tok)
+            return [ante] if ante else []
+        if place and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return self._place_within(tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            lemma = tok.lemma_.lower()
+            if lemma in self.lex.actor_nouns or tok.lower_ in self.lex.actor_nouns \
+                    or lemma in self.lex.titles:
+                found: list[Argument] = []
+                for child in tok.children:
+                    if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.ment_of:
+                        found.extend(self._mention_group(child))
+                    elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                        for p in child.children:
+                            if p.dep_ == "pobj":
+                                found.extend(m for m in self.args(p) if isinstance(m, Mention))
+                return [_as_actor(m) if isinstance(m, Mention) else m for m in found]
+            for child in tok.children:  # "the normalization process"
+                if child.dep_ in ("compound", "amod", "nmod") and child.i in self.event_of:
+                    return [self.event_of[child.i]]
+        return []
+
+    def _place_within(self, tok: Token, depth: int = 3) -> list[Argument]:
+        """The place a partitive phrase is in: "a portion of northeast Syria", "Syria's north"."""
+        frontier = [tok]
+        for _ in range(depth):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.ment_of:
+                        m = self.ment_of[c.i]
+                        if m.label in ("GPE", "LOC", "FAC", "NORP"):
+                            return [_as_place(m)]
+                    if c.dep_ == "prep" and c.lower_ in ("of", "in", "within", "inside"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                if p.i in self.ment_of and self.ment_of[p.i].label in ("GPE", "LOC", "FAC"):
+                                    return [_as_place(self.ment_of[p.i])]
+                                nxt.append(p)
+            frontier = nxt
+        return []
+
+    def _mention_group(self, tok: Token) -> list[Mention]:
+        """A modifier and its conjuncts: "the Syrian and Turkish governments"."""
+        out = []
+        for t in (tok, *tok.conjuncts):
+            if t.i in self.ment_of and self.ment_of[t.i] not in out:
+                out.append(self.ment_of[t.i])
+        return out
+
+    def _antecedent(self, pron: Token) -> Mention | None:
+        """The nearest preceding actor that is a subject in the same sentence."""
+        sent = self.doc[pron.i].sent
+        best = None
+        for t in sent:
+            if t.i >= pron.i:
+                break
+            if t.i in self.ment_of and t.dep_ in ("nsubj", "nsubjpass") and \
+                    self.ment_of[t.i].label in ("GPE", "ORG", "NORP"):
+                best = self.ment_of[t.i]
+        return _as_actor(best) if best else None
+
+    def subjects(self, verb: Token) -> list[Token]:
+        """Syntactic subjects of a verb: own, relative-clause head, controller, shared."""
+        subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            if subs[0].lower_ in WH_WORDS and verb.dep_ == "relcl":
+                return [verb.head]
+            return subs
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents
+        head = verb.head
+        if head.i == verb.i:
+            return []
+        if verb.dep_ == "xcomp":
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs and head.lemma_.lower() in OBJECT_CONTROL:
+                return objs
+            return self.subjects(head)
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head)
+        if verb.dep_ in ("acl", "relcl"):
+            return [head]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return self.subjects(head)
+        return []
+
+    # ---------------------------------------------------------------- verb rules
+    def _verb_rules(self, verb: Token) -> None:
+        frames = self.lex.verbs.get(verb.lemma_.lower())
+        if not frames:
+            return
+        if self._hyphen_rule(verb, frames):
+            return
+        if self._suppressed(verb):
+            return
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        speaker = self._speaker(verb)
+        for frame in frames:
+            if frame.prep == "by":
+                subj_toks = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+                obj_toks = [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                            for p in c.children if p.dep_ == "pobj"]
+            elif passive:
+                subj_toks = [p for c in verb.children if c.dep_ == "agent"
+                             for p in c.children if p.dep_ == "pobj"]
+                obj_toks = [c for c in verb.children if c.dep_ == "nsubjpass"] if not frame.prep else \
+                    self._prep_objects(verb, frame.prep)
+                if not subj_toks and verb.dep_ in ("acl", "relcl"):
+                    obj_toks = obj_toks or [verb.head]
+            else:
+                subj_toks = self.subjects(verb)
+                obj_toks = self._objects(verb, frame)
+            self._emit_frame(verb, frame, subj_toks, obj_toks, speaker, passive)
+        self._meet_rule(verb, frames, speaker)
+        self._verb_extras(verb, speaker)
+
+    def _objects(self, verb: Token, frame: VerbFrame) -> list[Token]:
+        if frame.prep:
+            toks = self._prep_objects(verb, frame.prep)
+        else:
+            toks = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if frame.object in ("event", "any"):
+            # the event of an infinitive complement: "seek to normalize ties"
+            toks += [c for c in verb.children if c.dep_ == "xcomp" and c.i in self.event_of]
+        return toks
+
+    @staticmethod
+    def _prep_objects(verb: Token, prep: str) -> list[Token]:
+        out = []
+        for c in verb.children:
+            if c.dep_ in ("prep", "agent", "prt") and c.lower_ == prep:
+                out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        return out
+
+    def _emit_frame(self, verb: Token, frame: VerbFrame, subj_toks: list[Token],
+                    obj_toks: list[Token], speaker: Mention | None, passive: bool) -> None:
+        subjects = [a for t in subj_toks for a in self.args(t)]
+        if frame.object == "inverse":  # "the meeting, which included Russia"
+            events = [a for a in subjects if isinstance(a, EventMention)]
+            actors = [a for t in obj_toks for a in self.args(t) if isinstance(a, Mention)]
+            for ev in events:
+                for actor in actors:
+                    self._add(_as_actor(actor), frame.relation, ev, verb, "svo:inverse",
+                              frame.confidence, speaker)
+            return
+        objects: list[Argument] = []
+        for t in obj_toks:
+            found = self.args(t, place=frame.object == "place")
+            if not found and frame.object in ("event", "any"):
+                deep = self._deep_event(t)
+                if deep is not None:
+                    found = [deep]
+            objects += found
+        rule = "svo:passive" if passive else "svo"
+        for s in subjects:
+            for o in objects:
+                if not self._fits(frame, s, o):
+                    continue
+                subj = _as_actor(s) if isinstance(s, Mention) else s
+                self._add(subj, frame.relation, o, verb, rule, frame.confidence, speaker)
+
+    def _fits(self, frame: VerbFrame, s: Argument, o: Argument) -> bool:
+        if s == o:
+            return False
+        rel = frame.relation
+        if isinstance(s, EventMention) and not (rel == "discusses" and s.type == "Meeting"):
+            return False
+        if frame.object == "event" and not isinstance(o, EventMention):
+            return False
+        if frame.object in ("actor", "place") and not isinstance(o, Mention):
+            return False
+        if rel == "hosts" and not (isinstance(o, EventMention) and o.type == "Meeting"):
+            return False
+        if rel in ("participatesIn",) and not isinstance(o, EventMention):
+            return False
+        if rel in ("meetsWith", "cooperatesWith", "accuses") and not isinstance(o, Mention):
+            return False
+        if isinstance(o, Mention) and o.label == "NORP" and rel in ("occupies",):
+            return False
+        return True
+
+    def _deep_event(self, tok: Token, depth: int = 4) -> EventMention | None:
+        """The first event inside an object phrase: "the need to ... return refugees"."""
+        frontier = [tok]
+        for _ in range(depth):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("relcl", "nsubj", "advcl", "ccomp", "conj", "cc", "punct"):
+                        continue
+                    if c.i in self.event_of:
+                        return self.event_of[c.i]
+                    nxt.append(c)
+            frontier = nxt
+        return None
+
+    def _hyphen_rule(self, verb: Token, frames: Iterable[VerbFrame]) -> bool:
+        """"US-backed SDF", "Russia-brokered deal", "CIA-led war"."""
+        if verb.tag_ not in ("VBN", "VBD", "JJ") or verb.dep_ not in ("amod", "compound", "acl", "nmod"):
+            return False
+        for child in verb.lefts:
+            if child.dep_ not in HYPHEN_DEPS or child.i not in self.ment_of:
+                continue
+            nxt = self.doc[child.i + 1] if child.i + 1 < len(self.doc) else None
+            if nxt is None or nxt.text not in ("-", "–") or nxt.i + 1 != verb.i:
+                continue
+            actor = _as_actor(self.ment_of[child.i])
+            targets = self.args(verb.head)
+            for frame in frames:
+                for target in targets:
+                    if frame.relation in ("supports", "occupies", "attacks", "opposes") or (
+                        frame.relation == "participatesIn" and isinstance(target, EventMention)
+                    ):
+                        if frame.relation == "occupies" and not isinstance(target, Mention):
+                            continue
+                        self._add(actor, frame.relation, target, verb, "hyphen", frame.confidence, None)
+                        break
+            return True
+        if verb.lemma_.lower() == "lead":
+            for child in verb.lefts:
+                if child.i in self.ment_of and self.doc[child.i + 1].text in ("-", "–"):
+                    actor = _as_actor(self.ment_of[child.i])
+                    for target in self.args(verb.head):
+                        if isinstance(target, EventMention):
+                            self._add(actor, "participatesIn", target, verb, "hyphen", 0.75, None)
+                    return True
+        return False
+
+    def _meet_rule(self, verb: Token, frames: Iterable[VerbFrame], speaker: Mention | None) -> None:
+        """"X, Y and Z met (in Moscow) (for talks)": pairwise meetsWith, participation, place."""
+        if verb.lemma_.lower() != "meet":
+            return
+        subs = [a for t in self.subjects(verb) for a in self.args(t) if isinstance(a, Mention)]
+        has_obj = any(c.dep_ == "dobj" for c in verb.children) or self._prep_objects(verb, "with")
+        if not has_obj and len(subs) >= 2:
+            for i, a in enumerate(subs):
+                for b in subs[i + 1:]:
+                    self._add(_as_actor(a), "meetsWith", _as_actor(b), verb, "svo:reciprocal", 0.8, speaker)
+        events = [self._deep_event(p, 3) or (self.event_of.get(p.i)) for p in self._prep_objects(verb, "for")]
+        places = [a for p in self._prep_objects(verb, "in") for a in self.args(p, place=True)]
+        for ev in events:
+            if ev is None:
+                continue
+            for s in subs:
+                self._add(_as_actor(s), "participatesIn", ev, verb, "svo:meet-for", 0.75, speaker)
+            for pl in places:
+                if isinstance(pl, Mention):
+                    self._add(ev, "heldIn", pl, verb, "svo:meet-in", 0.75, speaker)
+
+    def _verb_extras(self, verb: Token, speaker: Mention | None) -> None:
+        lemma = verb.lemma_.lower()
+        subs = [a for t in self.subjects(verb) for a in self.args(t)]
+        # "hold talks with X" / "receive X for talks": participation and hosting
+        if lemma in ("hold", "receive", "host", "have"):
+            events = [self.event_of[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in self.event_of]
+            events += [e for p in self._prep_objects(verb, "for")
+                       for e in [self.event_of.get(p.i) or self._deep_event(p, 2)] if e]
+            partners = [a for p in self._prep_objects(verb, "with") for a in self.args(p)]
+            for ev in events:
+                if ev.type != "Meeting":
+                    continue
+                for d in (c for c in verb.children if c.dep_ == "dobj" and c.i in self.event_of):
+                    partners += [a for p in self._prep_objects(d, "with") for a in self.args(p)]
+                for s in subs:
+                    if not isinstance(s, Mention):
+                        continue
+                    if lemma in ("receive", "host") and any(
+                        c.dep_ == "dobj" and c.i not in self.event_of for c in verb.children
+                    ):
+                        self._add(_as_actor(s), "hosts", ev, verb, "svo:receive-for", 0.75, speaker)
+                    for p in partners:
+                        if isinstance(p, Mention):
+                            self._add(_as_actor(s), "meetsWith", _as_actor(p), verb, "svo:hold-with", 0.8, speaker)
+                for p in partners:
+                    if isinstance(p, Mention):
+                        self._add(_as_actor(p), "participatesIn", ev, verb, "svo:hold-with", 0.75, speaker)
+        # "Moscow hosted the talks": the host city is also where they were held
+        if lemma == "host":
+            for s_tok in self.subjects(verb):
+                if s_tok.i not in self.ment_of or self.ment_of[s_tok.i].label not in ("GPE", "LOC", "FAC"):
+                    continue
+                for d in verb.children:
+                    if d.dep_ == "dobj":
+                        for ev in self.args(d):
+                            if isinstance(ev, EventMention) and ev.type == "Meeting":
+                                self._add(ev, "heldIn", _as_place(self.ment_of[s_tok.i]), verb,
+                                          "svo:host-place", 0.7, speaker)
+        # "the meeting began in Moscow", "talks were held in Cairo"
+        if lemma in HAPPEN_VERBS:
+            meets = [a for a in subs if isinstance(a, EventMention) and a.type == "Meeting"]
+            meets += [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.args(c)
+                      if isinstance(a, EventMention) and a.type == "Meeting"]
+            for prep in ("in", "at"):
+                for p in self._prep_objects(verb, prep):
+                    for pl in self.args(p, place=True):
+                        if isinstance(pl, Mention):
+                            for ev in meets:
+                                self._add(ev, "heldIn", pl, verb, "svo:held-in", 0.8, speaker)
+
+    # ------------------------------------------------------------- nominal rules
+    def _nominal_rules(self, tok: Token, ev: EventMention) -> None:
+        governor = _governing_verb(tok)
+        if governor is not None and self._suppressed(governor):
+            return
+        speaker = self._speaker(governor) if governor is not None else None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among", "with"):
+                actors = [a for p in child.children if p.dep_ == "pobj"
+                          for a in self.args(p) if isinstance(a, Mention)]
+                if ev.type in PARTICIPANT_EVENT_TYPES or child.lower_ == "between":
+                    for a in actors:
+                        self._add(_as_actor(a), "participatesIn", ev, tok, f"nominal:{child.lower_}",
+                                  0.75, speaker)
+                if ev.type == "Meeting" and child.lower_ == "between":
+                    for i, a in enumerate(actors):
+                        for b in actors[i + 1:]:
+                            self._add(_as_actor(a), "meetsWith", _as_actor(b), tok, "nominal:between",
+                                      0.7, speaker)
+                if ev.type == "Conflict" and child.lower_ == "with":
+                    self._conflict_target(tok, ev, actors, speaker)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "at") and ev.type == "Meeting":
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        for pl in self.args(p, place=True):
+                            if isinstance(pl, Mention) and pl.label in ("GPE", "LOC", "FAC"):
+                                self._add(ev, "heldIn", pl, tok, "nominal:in", 0.8, speaker)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against") and ev.type in ("Conflict", "Attack"):
+                targets = [a for p in child.children if p.dep_ == "pobj" for a in self.args(p)
+                           if isinstance(a, Mention)]
+                self._conflict_target(tok, ev, targets, speaker)
+            elif child.dep_ == "prep" and child.lower_ == "of" and ev.type == "Normalization":
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        for gc in p.children:
+                            if gc.dep_ == "prep" and gc.lower_ in ("between", "with"):
+                                for pp in gc.children:
+                                    if pp.dep_ == "pobj":
+                                        for a in self.args(pp):
+                                            if isinstance(a, Mention):
+                                                self._add(_as_actor(a), "participatesIn", ev, tok,
+                                                          "nominal:of-between", 0.7, speaker)
+            elif child.dep_ in ("poss",) and ev.type in PARTICIPANT_EVENT_TYPES | {"Conflict"}:
+                for a in self.args(child):
+                    if isinstance(a, Mention):
+                        self._add(_as_actor(a), "participatesIn", ev, tok, "nominal:poss", 0.7, speaker)
+            elif child.dep_ in ("amod", "compound", "nmod") and child.i in self.ment_of \
+                    and ev.type in ("Meeting", "Normalization", "Agreement"):
+                for a in self._mention_group(child):
+                    self._add(_as_actor(a), "participatesIn", ev, tok, "nominal:modifier", 0.7, speaker)
+        # "Syrian-Turkish relations" inside a normalization phrase: modifiers of the object noun
+        if ev.type == "Normalization" and tok.pos_ == "VERB":
+            for obj in self._verb_objects_for_event(tok):
+                if obj.lemma_.lower() not in ("tie", "relation", "relationship"):
+                    continue
+                for child in obj.children:
+                    if child.dep_ in ("amod", "compound", "nmod") and child.i in self.ment_of:
+                        for a in self._mention_group(child):
+                            self._add(_as_actor(a), "participatesIn", ev, obj, "nominal:modifier",
+                                      0.7, speaker)
+                    if child.dep_ == "prep" and child.lower_ in ("between", "with"):
+                        for p in child.children:
+                            if p.dep_ == "pobj":
+                                for a in self.args(p):
+                                    if isinstance(a, Mention):
+                                        self._add(_as_actor(a), "participatesIn", ev, obj,
+                                                  "nominal:between", 0.75, speaker)
+        # Occupation with an agent: "Ankara's occupation of northern Syria"
+        if ev.type == "Occupation":
+            agents = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.i in self.ment_of
+                      for a in self._mention_group(c)]
+            places = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                      for p in c.children if p.dep_ == "pobj" for a in self.args(p, place=True)
+                      if isinstance(a, Mention)]
+            for a in agents:
+                for pl in places:
+                    self._add(_as_actor(a), "occupies", pl, tok, "nominal:occupation", 0.7, speaker)
+
+    def _conflict_target(self, tok: Token, ev: EventMention, targets: list[Mention],
+                         speaker: Mention | None) -> None:
+        agents = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod") for a in self.args(c)
+                  if isinstance(a, Mention)]
+        for a in agents:
+            self._add(_as_actor(a), "participatesIn", ev, tok, "nominal:poss", 0.7, speaker)
+            for t in targets:
+                self._add(_as_actor(a), "attacks", _as_actor(t), tok, "nominal:war-on", 0.7, speaker)
+
+    # ------------------------------------------------------------ entity rules
+    def _title_rules(self, person: Mention) -> None:
+        """"Russian Defense Minister Sergei Shoigu", "Faisal Mekdad, the Syrian Foreign Minister"."""
+        doc = self.doc
+        first = next(t for t in doc if t.idx == person.start) if False else doc.char_span(
+            person.start, person.end, alignment_mode="expand")
+        if first is None:
+            return
+        roles: list[Span] = []
+        j = first.start
+        while j > 0:
+            t = doc[j - 1]
+            if t.is_punct and t.text not in ("-",) or t.dep_ in ("det",) or t.pos_ in ("VERB", "AUX", "ADP"):
+                break
+            if not (first.start <= t.head.i < first.end or j <= t.head.i < first.end):
+                break
+            j -= 1
+        if j < first.start:
+            roles.append(doc[j:first.start])
+        for t in (first.root, first.root.head):
+            for child in t.children:
+                if child.dep_ == "appos" and child.i not in range(first.start, first.end) \
+                        and child.i not in self.ment_of:
+                    sub = [c for c in child.subtree if c.dep_ not in ("det", "punct") and c.lower_ != "the"]
+                    if sub:
+                        roles.append(doc[sub[0].i:child.i + 1])
+        if first.root.dep_ == "appos" and first.root.head.i not in self.ment_of:
+            head = first.root.head
+            sub = [c for c in head.subtree if c.i < first.start and c.dep_ not in ("det", "punct")]
+            if sub:
+                roles.append(doc[sub[0].i:head.i + 1])
+        for role in roles:
+            words = {t.lower_ for t in role} | {t.lemma_.lower() for t in role}
+            if not words & set(self.lex.titles):
+                continue
+            role_mention = Mention(role.start_char, role.end_char, role.text, "ROLE",
+                                   self.sent_of[role.start], True)
+            self._add(person, "memberOf", role_mention, role.root, "title:role", 0.9, None)
+            for t in role:
+                if t.i in self.ment_of and self.ment_of[t.i].label in ("NORP", "GPE", "ORG"):
+                    self._add(person, "memberOf", _as_actor(self.ment_of[t.i]), role.root, "title", 0.9, None)
+
+    def _member_rule(self, tok: Token) -> None:
+        """"Moscow, Tehran and Ankara are members of the Astana Process"; "other OIC members"."""
+        orgs = [self.ment_of[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.ment_of
+                and self.ment_of[c.i].label == "ORG"]
+        orgs += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" for a in self.args(p)
+                 if isinstance(a, Mention) and a.label == "ORG"]
+        if not orgs:
+            return
+        members: list[Mention] = []
+        if tok.dep_ == "attr":
+            members = [a for s in self.subjects(tok.head) for a in self.args(s) if isinstance(a, Mention)]
+        members += [self.ment_of[t.i] for t in tok.conjuncts if t.i in self.ment_of]
+        if tok.dep_ == "conj":
+            first = tok.head
+            while first.dep_ == "conj":
+                first = first.head
+            members += [self.ment_of[t.i] for t in (first, *first.conjuncts) if t.i in self.ment_of]
+        governor = _governing_verb(tok)
+        if governor is not None and self._suppressed(governor):
+            return
+        for m in members:
+            for org in orgs:
+                if m != org:
+                    self._add(_as_actor(m), "memberOf", org, tok, "member", 0.8, None)
+
+    def _located_rule(self, loc: Mention) -> None:
+        """"Tanf garrison on the Iraq-Syria border", "Idlib province in Syria", "Ankara, Turkey"."""
+        span = self.doc.char_span(loc.start, loc.end, alignment_mode="expand")
+        if span is None:
+            return
+        root = span.root
+        anchors = [root]
+        if root.dep_ == "compound":
+            anchors.append(root.head)
+        for a in anchors:
+            for child in a.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "on", "near", "inside", "within"):
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            for m in self.args(p, place=True):
+                                if isinstance(m, Mention) and m.label in ("GPE", "LOC", "FAC"):
+                                    self._add(_as_place(loc), "locatedIn", m, child, "located", 0.7, None)
+                if child.dep_ in ("appos", "npadvmod") and child.i in self.ment_of and \
+                        self.ment_of[child.i].label == "GPE" and child.i > span.end - 1 and \
+                        self.doc[span.end].text == ",":
+                    self._add(_as_place(loc), "locatedIn", _as_place(self.ment_of[child.i]), child,
+                              "located:comma", 0.7, None)
+
+    def _org_owner_rule(self, org: Mention) -> None:
+        """"Syria's official news agency SANA": the possessor owns the organisation."""
+        span = self.doc.char_span(org.start, org.end, alignment_mode="expand")
+        if span is None:
+            return
+        root = span.root
+        if root.dep_ in ("appos", "compound"):
+            head = root.head
+            for child in head.children:
+                if child.dep_ == "poss" and child.i in self.ment_of and \
+                        self.ment_of[child.i].label in ("GPE", "NORP"):
+                    self._add(org, "partOf", _as_actor(self.ment_of[child.i]), head, "poss-owner", 0.8, None)
+
+    # -------------------------------------------------------------- modality
+    def _suppressed(self, verb: Token) -> bool:
+        """Negated, conditional, hedged, denied or interrogative: not a fact."""
+        sent = verb.sent
+        if sent.text.rstrip().endswith("?"):
+            return True
+        t: Token | None = verb
+        hops = 0
+        while t is not None and hops < 6:
+            for c in t.children:
+                if c.dep_ == "neg":
+                    return True
+                if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
+                    return True
+                if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS and hops <= 1:
+                    return True
+            if t is not verb and t.lemma_.lower() in DENIAL_VERBS and t.pos_ == "VERB":
+                return True
+            if t.head.i == t.i:
+                break
+            if t.dep_ in ("ccomp", "relcl", "acl") and hops > 0:
+                break
+            t = t.head
+            hops += 1
+        return False
+
+    def _speaker(self, verb: Token | None) -> Mention | None:
+        """Who the sentence reports as saying it ("X said", "according to X")."""
+        if verb is None:
+            return None
+        t = verb
+        while t.head.i != t.i:
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
+                for s in self.subjects(t.head):
+                    for a in self.args(s):
+                        if isinstance(a, Mention):
+                            return _as_actor(a)
+            t = t.head
+        for tok in verb.sent:
+            if tok.lower_ == "according":
+                for c in tok.children:
+                    if c.lower_ == "to":
+                        for p in c.children:
+                            if p.dep_ == "pobj" and p.i in self.ment_of:
+                                return _as_actor(self.ment_of[p.i])
+        return None
+
+    # ---------------------------------------------------------------- output
+    def _add(self, s: Argument, pred: str, o: Argument, anchor: Token, rule: str,
+             confidence: float, speaker: Mention | None) -> None:
+        if s == o or (isinstance(s, Mention) and isinstance(o, Mention) and
+                      (s.start, s.end) == (o.start, o.end)):
+            return
+        sent = self.sent_of[anchor.i]
+        key = (s, pred, o)
+        if key in self.relations:
+            return
+        self.relations[key] = Relation(s, pred, o, sent, rule, confidence, speaker)
+
+
+# ------------------------------------------------------------------ helpers
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _acting(ent: Span) -> bool:
+    """A mention acts unless it is the object of a locative preposition ("in Moscow")."""
+    t = ent.root
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        prep = t.head
+        governor = prep.head
+        if prep.lower_ in LOCATIVE_PREPS:
+            # "officials in Ankara" are the government's officials
+            return governor.lemma_.lower() in ("official", "officials", "diplomat", "leadership")
+        if prep.lower_ in MOTION_PREPS:
+            return governor.lemma_.lower() not in MOTION_WORDS
+    if t.dep_ in ("compound", "npadvmod") and t.head.lemma_.lower() in ("base", "border"):
+        return False
+    return True
+
+
+def _as_actor(m: Mention) -> Mention:
+    return m if m.acting else Mention(m.start, m.end, m.text, m.label, m.sentence, True)
+
+
+def _as_place(m: Mention) -> Mention:
+    return Mention(m.start, m.end, m.text, m.label, m.sentence, False) if m.acting else m
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return t if t.pos_ in ("VERB", "AUX") else None
