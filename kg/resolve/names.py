@@ -1,0 +1,89 @@
+"""Pure name handling: normalisation, slugs, person-name keys. No I/O."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
+#: Arabic and other name particles dropped from person keys ("Bashar al-Assad" = "Bashar Assad").
+PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "bin", "ibn", "van", "von", "de", "da"})
+#: Transliteration variants of given names, folded to one key form.
+GIVEN_NAME_VARIANTS = {
+    "sergey": "sergei", "alexey": "alexei", "aleksei": "alexei", "aleksey": "alexei",
+    "dmitri": "dmitry", "dmitriy": "dmitry", "yevgeny": "evgeny", "evgeni": "evgeny",
+    "mohammad": "mohammed", "muhammad": "mohammed", "mohamed": "mohammed", "muhammed": "mohammed",
+    "yuri": "yury", "yuriy": "yury", "andrey": "andrei", "nikolay": "nikolai", "mikhail": "mikhail",
+    "hossein": "hossein", "hussein": "hussein", "vladimir": "vladimir", "maria": "maria",
+    "mariya": "maria", "valery": "valery", "valeriy": "valery", "anatoly": "anatoly",
+    "anatoliy": "anatoly", "gennady": "gennady", "gennadiy": "gennady",
+}
+HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "sheikh",
+                        "president", "minister", "prime", "general", "gen.", "king", "prince",
+                        "emir", "ayatollah", "senator", "sen.", "rep.", "mayor", "professor", "prof."})
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form of a name, for comparisons."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"(?:'s|')$", "", text.strip())
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def clean_surface(text: str) -> str:
+    """A surface form as a label: whitespace folded, possessive and "the" dropped."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    text = re.sub(r"(?:['’]s|['’])$", "", text)
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    text = text.strip(" ,;:-")
+    if text.endswith(".") and "." not in text[:-1]:  # keep "U.S.", drop a sentence stop
+        text = text[:-1]
+    return text
+
+
+def slug(name: str) -> str:
+    """An IRI-safe path segment for a name: ASCII-folded, lower-case, hyphens.
+
+    Names with no Latin letters left after folding are percent-encoded instead,
+    so the IRI stays valid and distinct.
+    """
+    folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    ascii_ = folded.encode("ascii", "ignore").decode().lower().replace("'", "")
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    if s:
+        return s
+    return quote(unicodedata.normalize("NFC", name).strip().lower(), safe="")
+
+
+def person_tokens(name: str) -> list[str]:
+    """Key tokens of a person name: folded, honorifics and particles dropped, variants unified."""
+    words = fold(name).split()
+    out = []
+    for w in words:
+        w = w.strip(".,")
+        if "-" in w and w.split("-", 1)[0] in PARTICLES:  # "al-Assad" = "Assad"
+            w = w.split("-", 1)[1]
+        if not w or w in HONORIFICS or w in PARTICLES:
+            continue
+        out.append(GIVEN_NAME_VARIANTS.get(w, w))
+    return out
+
+
+def person_key(name: str) -> str:
+    """The key two spellings of one person share ("Bashar Assad" = "Bashar al-Assad")."""
+    return "-".join(slug(t) for t in person_tokens(name)) or slug(name)
+
+
+def strip_honorifics(name: str) -> str:
+    """ "Dr. Ayman Sousan" -> "Ayman Sousan"; "President Putin" -> "Putin"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in {h.strip(".") for h in HONORIFICS}:
+        words = words[1:]
+    return " ".join(words)

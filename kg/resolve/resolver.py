@@ -1,0 +1,439 @@
+"""Canonical entities for one article's mentions, and typed, generalised relations.
+
+:class:`Resolver` is pure (no I/O after the gazetteer is loaded): it maps each
+mention of an :class:`~kg.model.Extraction` to a canonical entity key, checks
+relation argument types against the guidelines, turns role mentions into
+``memberOf`` facts, and generalises officials' and ministries' acts to their
+state. Cross-article decisions (a surname seen alone in one article and in
+full in another, the final label of an entity) are made by :func:`merge_people`
+and :func:`choose_label` once every article is resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from kg.model import Article, Argument, Entity, EventMention, Extraction, Mention, Relation
+from kg.resolve.gazetteer import GazEntry, Gazetteer
+from kg.resolve.names import clean_surface, fold, person_key, person_tokens, slug, strip_honorifics
+
+#: What each relation accepts, by the guidelines (``A`` actor, ``E`` event, ``P`` place).
+SIGNATURES: dict[str, tuple[str, str]] = {
+    "hosts": ("A", "Meeting"),
+    "participatesIn": ("A", "E"),
+    "meetsWith": ("A", "A"),
+    "discusses": ("AM", "E"),
+    "demands": ("A", "EA"),
+    "supports": ("A", "EA"),
+    "opposes": ("A", "EA"),
+    "attacks": ("A", "AP"),
+    "accuses": ("A", "A"),
+    "cooperatesWith": ("A", "A"),
+    "occupies": ("A", "P"),
+    "heldIn": ("Meeting", "P"),
+    "memberOf": ("PersonCountry", "OrgCountry"),
+    "partOf": ("Organization", "OrgCountry"),
+    "locatedIn": ("Location", "P"),
+}
+ACTOR_TYPES = frozenset({"Country", "Person", "Organization"})
+PLACE_TYPES = frozenset({"Country", "Location"})
+DEPARTMENT_FIX = {"defence": "Defense"}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A resolved argument: an entity key or an event (article id + offset)."""
+
+    kind: str  # "entity" | "event"
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedRelation:
+    """A relation between resolved arguments, with its evidence sentence."""
+
+    subject: Ref
+    predicate: str
+    object: Ref
+    sentence: int
+    rule: str
+    confidence: float
+    speaker: str | None = None
+
+
+@dataclass
+class ResolvedArticle:
+    """One article's canonical entities, events and relations."""
+
+    article: Article
+    extraction: Extraction
+    entities: dict[str, Entity] = field(default_factory=dict)
+    surface_forms: dict[str, Counter[str]] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    events: dict[str, EventMention] = field(default_factory=dict)
+    relations: list[ResolvedRelation] = field(default_factory=list)
+
+
+@cache
+def _word_list(name: str) -> tuple[str, ...]:
+    text = resources.files("kg.resolve.data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _state_bodies() -> tuple[str, ...]:
+    return _word_list("state_bodies.txt")
+
+
+class Resolver:
+    """Map one article's mentions to canonical entities.
+
+    Args:
+        gazetteer: Countries, organisations and places with their aliases.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or Gazetteer.default()
+
+    # ---------------------------------------------------------------- entities
+    def entity_for(self, m: Mention, people: dict[str, str] | None = None) -> Entity | None:
+        """The canonical entity a mention names, or None where it names none we keep.
+
+        Args:
+            m: The mention.
+            people: Surname (folded) -> full name, from this article's longer mentions.
+        """
+        text = clean_surface(m.text)
+        if not text or m.label == "ROLE":
+            return None
+        toks = person_tokens(text)
+        if m.label != "PERSON" and people and len(toks) == 1 and toks[0] in people \
+                and self.gaz.lookup(text) is None and self.gaz.capital(text) is None:
+            return self._person(text, people)  # a surname the NER took for an ORG or place
+        entry = self.gaz.lookup(text)
+        if entry is not None:
+            if entry.type == "Country" or m.label != "PERSON":
+                return _entity(entry)
+        cap = self.gaz.capital(text)
+        if cap is not None and m.label != "PERSON":
+            if m.acting:
+                return _entity(cap)
+            return Entity(f"location/{slug(text)}", "Location", text)
+        dem = self.gaz.demonym(text)
+        if dem is not None and m.label in ("NORP", "GPE", "ORG", "LOC"):
+            return _entity(dem)
+        if m.label == "NORP":
+            return None
+        if m.label == "PERSON":
+            return self._person(text, people or {})
+        if m.label == "ORG":
+            name = self._body_name(text) or text
+            if len(name) < 2 or not any(c.isalpha() for c in name):
+                return None
+            return Entity(f"organization/{slug(name)}", "Organization", name)
+        if m.label in ("GPE", "LOC", "FAC"):
+            if len(text) < 2 or fold(text) in _word_list("not_entities.txt"):
+                return None
+            if re.search(r"(?:ern|ean|ian)$", text.split()[-1]):  # "Eastern European": an adjective
+                return None
+            return Entity(f"location/{slug(text)}", "Location", text)
+        return None
+
+    def _person(self, text: str, people: dict[str, str]) -> Entity | None:
+        name = strip_honorifics(text)
+        toks = person_tokens(name)
+        if not toks:
+            return None
+        if len(toks) == 1 and toks[0] in people:
+            name = people[toks[0]]
+        if not re.search(r"[A-Za-zÀ-ÿ]", name):
+            return None
+        return Entity(f"person/{person_key(name)}", "Person", name)
+
+    def _body_name(self, text: str) -> str | None:
+        """Canonical name of a state body: "Ministry of Defense of Turkey" -> "Turkish Defense Ministry"."""
+        words = text.split()
+        low = [w.lower() for w in words]
+        m = re.match(r"(?i)^ministry of (?:the )?([a-z ]+?)(?: of (?:the )?(.+))?$", text)
+        if m:
+            dept = " ".join(DEPARTMENT_FIX.get(w.lower(), w.capitalize()) for w in m.group(1).split())
+            owner = self.gaz.lookup(m.group(2)) if m.group(2) else None
+            demonym = owner.demonyms[0] if owner is not None and owner.demonyms else ""
+            return f"{demonym} {dept} Ministry".strip()
+        if low and low[-1] in ("ministry", "ministries") and len(words) >= 2:
+            head = self.gaz.demonym(words[0]) or self.gaz.lookup(words[0])
+            if head is not None:
+                demonym = head.demonyms[0] if head.demonyms else words[0]
+                rest = [DEPARTMENT_FIX.get(w.lower(), w.capitalize()) for w in words[1:-1]]
+                return " ".join([demonym, *rest, "Ministry"])
+        return None
+
+    def owner_state(self, entity: Entity) -> GazEntry | None:
+        """The state a state body belongs to, read from its name ("Russian Defense Ministry")."""
+        if entity.type != "Organization":
+            return None
+        name = fold(entity.label)
+        if not any(name.endswith(b) or f" {b} " in f" {name} " for b in _state_bodies()):
+            return None
+        words = entity.label.split()
+        head = self.gaz.demonym(words[0]) or self.gaz.lookup(words[0])
+        if head is None and " of " in entity.label:
+            head = self.gaz.lookup(entity.label.rsplit(" of ", 1)[1])
+        return head if head is not None and head.type == "Country" else None
+
+    # ----------------------------------------------------------------- article
+    def resolve(self, article: Article, ex: Extraction) -> ResolvedArticle:
+        """Resolve one article's extraction."""
+        out = ResolvedArticle(article, ex)
+        people = _people_index(ex.mentions)
+        keys: dict[tuple[int, int, bool], str] = {}
+        longer = self._longer_org_names(ex.mentions)
+
+        def ent_key(m: Mention) -> str | None:
+            k = (m.start, m.end, m.acting)
+            if k in keys:
+                return keys[k]
+            e = self.entity_for(m, people)
+            if e is None:
+                keys[k] = ""
+                return None
+            if e.type == "Organization" and e.label in longer:
+                e = Entity(f"organization/{slug(longer[e.label])}", "Organization", longer[e.label])
+            if e.type == "Location":
+                for part in _border_states(e.label, self.gaz):
+                    state = _entity(part)
+                    out.entities.setdefault(state.key, state)
+                    out.surface_forms.setdefault(state.key, Counter())
+            prev = out.entities.get(e.key)
+            if prev is None or (e.type == "Person" and len(e.label) > len(prev.label)):
+                out.entities[e.key] = e
+            form = clean_surface(m.text)
+            forms = out.surface_forms.setdefault(e.key, Counter())
+            # a capital or seat standing for its state is another entity's name, not an alias
+            metonym = e.type == "Country" and self.gaz.lookup(form) is None and self.gaz.demonym(form) is None
+            if not metonym:
+                forms[form] += 1
+            keys[k] = e.key
+            return e.key
+
+        for m in ex.mentions:
+            ent_key(m)
+            if m.label in ("GPE", "LOC", "FAC") and m.acting and self.gaz.capital(clean_surface(m.text)):
+                # a capital counts as mentioned in both readings only where it acts; the
+                # place reading is added by relations that need it (heldIn, locatedIn)
+                pass
+
+        def ref(a: Argument) -> Ref | None:
+            if isinstance(a, EventMention):
+                ekey = f"{article.id}/event/{a.start}"
+                out.events[ekey] = a
+                return Ref("event", ekey)
+            k = ent_key(a)
+            return Ref("entity", k) if k else None
+
+        person_states: dict[str, set[str]] = {}
+        resolved: list[ResolvedRelation] = []
+        for r in ex.relations:
+            s = ref(r.subject)
+            if s is None:
+                continue
+            if r.predicate == "memberOf" and isinstance(r.object, Mention) and r.object.label == "ROLE":
+                out.roles.setdefault(s.key, set()).add(clean_surface(r.object.text))
+                body = self._role_body(r.object.text, out)
+                if body is not None:
+                    resolved.append(ResolvedRelation(s, "memberOf", Ref("entity", body), r.sentence,
+                                                     "title:body", r.confidence))
+                continue
+            o = ref(r.object)
+            if o is None or s == o:
+                continue
+            speaker = ent_key(r.speaker) if r.speaker is not None else None
+            rr = ResolvedRelation(s, r.predicate, o, r.sentence, r.rule, r.confidence, speaker or None)
+            if not self._type_ok(rr, out):
+                continue
+            resolved.append(rr)
+            if rr.predicate == "memberOf" and out.entities[s.key].type == "Person" and \
+                    out.entities[o.key].type == "Country":
+                person_states.setdefault(s.key, set()).add(o.key)
+
+        # state bodies are part of their state, and act for it
+        for key, ent in list(out.entities.items()):
+            owner = self.owner_state(ent)
+            if owner is not None:
+                state = _entity(owner)
+                out.entities.setdefault(state.key, state)
+                out.surface_forms.setdefault(state.key, Counter())
+                sent = _first_sentence(ex, out.surface_forms[key])
+                resolved.append(ResolvedRelation(Ref("entity", key), "partOf", Ref("entity", state.key),
+                                                 sent, "name:state-body", 0.85))
+                person_states.setdefault(key, set()).add(state.key)
+
+        out.relations = _dedupe(resolved + _generalise(resolved, person_states))
+        return out
+
+    def _longer_org_names(self, mentions: Iterable[Mention]) -> dict[str, str]:
+        """Short org names that a longer one in the same article subsumes.
+
+        "Turkish Ministry" -> "Turkish Defense Ministry": same first and last word,
+        and every word of the short name in the long one.
+        """
+        names = sorted({e.label for m in mentions if m.label == "ORG"
+                        for e in [self.entity_for(m)] if e is not None and e.type == "Organization"})
+        out: dict[str, str] = {}
+        for short in names:
+            sw = short.lower().split()
+            if len(sw) < 2:
+                continue
+            for long_ in names:
+                lw = long_.lower().split()
+                if len(lw) > len(sw) and lw[0] == sw[0] and lw[-1] == sw[-1] and set(sw) <= set(lw):
+                    if short not in out or len(long_) < len(out[short]):
+                        out[short] = long_
+        return out
+
+    def _role_body(self, role: str, out: ResolvedArticle) -> str | None:
+        """ "Russian Defense Minister" -> the article's "Russian Defense Ministry" entity, if named."""
+        words = role.split()
+        for i, w in enumerate(words):
+            if w.lower() in ("minister", "ministers"):
+                candidate = self._body_name(" ".join([*words[:i], "Ministry"]))
+                if candidate:
+                    key = f"organization/{slug(candidate)}"
+                    if key in out.entities:
+                        return key
+        return None
+
+    def _type_ok(self, r: ResolvedRelation, out: ResolvedArticle) -> bool:
+        sig = SIGNATURES.get(r.predicate)
+        if sig is None:
+            return False
+        return _accepts(sig[0], r.subject, out) and _accepts(sig[1], r.object, out) and \
+            not (r.rule == "svo:host-place" and _type_of(r.object, out) == "Country")
+
+
+def _accepts(spec: str, ref: Ref, out: ResolvedArticle) -> bool:
+    t = _type_of(ref, out)
+    if spec == "Meeting":
+        return t == "Meeting"
+    if spec == "PersonCountry":
+        return t in ("Person", "Country")
+    if spec == "OrgCountry":
+        return t in ("Organization", "Country")
+    if spec in ("Organization", "Location"):
+        return t == spec
+    ok = False
+    if "A" in spec:
+        ok |= t in ACTOR_TYPES
+    if "E" in spec:
+        ok |= ref.kind == "event"
+    if "M" in spec:
+        ok |= t == "Meeting"
+    if "P" in spec:
+        ok |= t in PLACE_TYPES
+    return ok
+
+
+def _border_states(label: str, gaz: Gazetteer) -> list[GazEntry]:
+    """The states a border is named from: "Iraq-Syria border" -> Iraq, Syria."""
+    m = re.match(r"^(.+?)\s*[-–]\s*(.+?) border$", label, flags=re.IGNORECASE)
+    if not m:
+        return []
+    parts = [gaz.lookup(m.group(1)), gaz.lookup(m.group(2))]
+    return [p for p in parts if p is not None and p.type == "Country"]
+
+
+def _type_of(ref: Ref, out: ResolvedArticle) -> str:
+    if ref.kind == "event":
+        return out.events[ref.key].type
+    return out.entities[ref.key].type
+
+
+def _entity(entry: GazEntry) -> Entity:
+    return Entity(f"{entry.type.lower()}/{slug(entry.name)}", entry.type, entry.name, entry.wikidata or None)
+
+
+def _people_index(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Surname (and given name) -> the longest full name that ends with it in this article."""
+    index: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        name = strip_honorifics(clean_surface(m.text))
+        toks = person_tokens(name)
+        if len(toks) < 2:
+            continue
+        last = toks[-1]
+        if last not in index or len(name) > len(index[last]):
+            index[last] = name
+    return index
+
+
+def _first_sentence(ex: Extraction, forms: Counter[str]) -> int:
+    for m in ex.mentions:
+        if clean_surface(m.text) in forms:
+            return m.sentence
+    return 0
+
+
+def _generalise(relations: list[ResolvedRelation], states: dict[str, set[str]]) -> list[ResolvedRelation]:
+    """An official's or state body's act is also its state's act (GUIDELINES: roles generalise)."""
+    out = []
+    for r in relations:
+        if r.predicate in ("memberOf", "partOf") or r.subject.key not in states:
+            continue
+        for state in sorted(states[r.subject.key]):
+            if state != r.object.key:
+                out.append(ResolvedRelation(Ref("entity", state), r.predicate, r.object, r.sentence,
+                                            r.rule + "+state", round(r.confidence * 0.9, 3), r.speaker))
+    return out
+
+
+def _dedupe(relations: list[ResolvedRelation]) -> list[ResolvedRelation]:
+    best: dict[tuple, ResolvedRelation] = {}
+    for r in relations:
+        k = (r.subject, r.predicate, r.object, r.sentence)
+        if k not in best or r.confidence > best[k].confidence:
+            best[k] = r
+    return list(best.values())
+
+
+def merge_people(labels: dict[str, Counter[str]]) -> dict[str, str]:
+    """Map single-name person keys to the one full-name key that shares the surname.
+
+    Args:
+        labels: Person entity key -> surface-form counts, across the whole graph.
+
+    Returns:
+        key -> key to merge into, for keys that should be merged.
+    """
+    full: dict[str, list[str]] = {}
+    for key in labels:
+        parts = key.split("/", 1)[1].split("-")
+        if len(parts) >= 2:
+            full.setdefault(parts[-1], []).append(key)
+    merge = {}
+    for key in labels:
+        parts = key.split("/", 1)[1].split("-")
+        if len(parts) == 1 and len(full.get(parts[0], [])) == 1:
+            merge[key] = full[parts[0]][0]
+    return merge
+
+
+def choose_label(entity: Entity, forms: Counter[str]) -> str:
+    """The canonical label: the gazetteer's name, else the most used full form."""
+    if entity.wikidata or entity.type == "Country":
+        return entity.label
+    if not forms:
+        return entity.label
+    # ties go to the form seen first (forms are counted in a fixed article order)
+    if entity.type == "Person":
+        longest = max(len(person_tokens(f)) for f in forms)
+        cands = [f for f in forms if len(person_tokens(f)) == longest]
+        return sorted(cands, key=lambda f: (-len(f), -forms[f]))[0]
+    if entity.label in forms or fold(entity.label) not in {fold(f) for f in forms}:
+        return entity.label
+    return sorted(forms, key=lambda f: -forms[f])[0]
