@@ -1,0 +1,136 @@
+"""The ``kg`` command: thin subcommands over the library.
+
+Every error kg expects (a bad path, a bad query, a missing model) is printed as
+one line on stderr with no traceback; see :mod:`kg.errors`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from kg.errors import KGError
+
+EPILOG_BUILD = """example:
+  kg build                              # seeds/ -> out/graph.ttl, out/graph.html
+  kg build articles/ extra.html -o out/ --processes 2"""
+EPILOG_QUERY = """example:
+  kg query out/graph.ttl "SELECT ?a ?b WHERE { ?a kgo:meetsWith ?b }"
+  kg query out/graph.ttl ontology/queries/who-hosted-what.rq --format csv
+  kg query --list"""
+EPILOG_VALIDATE = """example:
+  kg validate out/graph.ttl"""
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from kg.pipeline import build
+
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    summary = build(
+        args.inputs or ["seeds"], args.output, model=args.model, processes=args.processes,
+        batch_size=args.batch_size, formats=formats, progress=not args.quiet,
+        on_skip=lambda msg: print(msg, file=sys.stderr),
+    )
+    if not args.quiet:
+        print(
+            f"kg: {summary.articles} articles, {summary.entities} entities, {summary.events} events, "
+            f"{summary.relations} relations in {summary.seconds:.1f} s -> {', '.join(summary.outputs)}"
+        )
+    return 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from kg.query import format_result, list_queries, load_graph, read_query, run_query
+
+    if args.list:
+        for name, title, _description in list_queries():
+            print(f"{name:28} {title}")
+        return 0
+    if not args.graph or not args.query:
+        raise KGError("kg query: give a graph file and a query (or --list); see kg query --help")
+    result = run_query(load_graph(args.graph), read_query(args.query))
+    print(format_result(result, args.format), end="")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate
+
+    report = validate(args.graph)
+    if report.conforms:
+        if not args.quiet:
+            print(f"kg: {args.graph} conforms to the kg shapes")
+        return 0
+    print(report.text, file=sys.stderr)
+    print(f"kg: {args.graph} has {report.violations} SHACL violation(s)", file=sys.stderr)
+    return 1
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``kg`` and its subcommands."""
+    from kg.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_FORMATS, DEFAULT_MODEL
+
+    parser = argparse.ArgumentParser(prog="kg", description="Build and query knowledge graphs of news articles.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build the graph of some articles", epilog=EPILOG_BUILD,
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Read articles (.txt, .md, .html; folders recursively), extract entities, "
+                                   "events and relations, and write out/graph.ttl and out/graph.html.")
+    p.add_argument("inputs", nargs="*", help="files or folders (default: seeds)")
+    p.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+    p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
+    p.add_argument("--processes", type=int, default=1, help="worker processes for parsing (default: 1)")
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="articles per batch")
+    p.add_argument("--formats", default=",".join(DEFAULT_FORMATS),
+                   help=f"comma-separated output formats (default: {','.join(DEFAULT_FORMATS)})")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("query", help="run a SPARQL query over a graph file", epilog=EPILOG_QUERY,
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Run a SPARQL query (a string, a .rq file, or a named query) over a graph "
+                                   "file. The kg prefixes (kg:, kgo:, rdfs:, prov:, ...) are predeclared.")
+    p.add_argument("graph", nargs="?", help="graph file (.ttl, .nt, .trig, .nq, .jsonld)")
+    p.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named query")
+    p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
+    p.add_argument("--list", action="store_true", help="list the named queries")
+    p.set_defaults(func=_cmd_query)
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes", epilog=EPILOG_VALIDATE,
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Validate a graph file with ontology/shapes.ttl; exit 1 on violations.")
+    p.add_argument("graph", help="graph file")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``kg``; return the exit status."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KGError as err:
+        msg = str(err)
+        print(msg if msg.startswith("kg") else f"kg: {msg}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted; earlier outputs are left as they were", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as err:  # noqa: BLE001 - last resort: one line, not a traceback
+        if args.debug:
+            raise
+        print(f"kg: internal error: {type(err).__name__}: {err} (rerun with --debug for details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Exporters, one small module per format, found by name through a registry.
+
+Each exporter module defines ``write(graph, path, **options)`` taking the built
+:class:`rdflib.Dataset` (Oxigraph-backed, one named graph per article plus the
+ontology's) and the output path. :func:`export` writes to a temporary file in
+the same folder and renames it, so a failed export never leaves a partial file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ExportError
+
+#: format name -> (module under kg.export, default file suffix)
+FORMATS: dict[str, tuple[str, str]] = {
+    "turtle": ("turtle", ".ttl"),
+    "html": ("html", ".html"),
+}
+#: short names users type
+ALIASES: dict[str, str] = {"ttl": "turtle"}
+
+
+def available() -> list[str]:
+    """Return the sorted names of every registered format."""
+    return sorted(FORMATS)
+
+
+def resolve_format(name: str) -> str:
+    """Return the canonical format name for ``name`` or raise :class:`ExportError`."""
+    key = ALIASES.get(name.lower(), name.lower())
+    if key not in FORMATS:
+        raise ExportError(f"No exporter '{name}'. Available: {', '.join(available())}")
+    return key
+
+
+def suffix(name: str) -> str:
+    """Return the default file suffix of a format."""
+    return FORMATS[resolve_format(name)][1]
+
+
+def get_exporter(name: str) -> Callable[..., None]:
+    """Return the ``write`` function of the exporter called ``name``."""
+    module = importlib.import_module(f"kg.export.{FORMATS[resolve_format(name)][0]}")
+    return module.write
+
+
+def export(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
+    """Write ``graph`` as format ``name`` to ``path`` atomically.
+
+    Args:
+        graph: The built graph.
+        name: A format name of :func:`available` (or an alias such as ``ttl``).
+        path: Output file; its folder is created if needed.
+        **options: Passed to the exporter.
+
+    Returns:
+        The path written.
+    """
+    write = get_exporter(name)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(graph, Path(tmp), **options)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

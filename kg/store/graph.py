@@ -1,0 +1,271 @@
+"""Build the RDF dataset: articles, evidence, canonical entities, events, statements.
+
+:class:`GraphBuilder` takes resolved articles one by one and, in
+:meth:`GraphBuilder.build`, makes the cross-article decisions (people named by
+surname alone, one type per name, canonical labels, statement confidence) and
+writes every quad in bulk into an Oxigraph store wrapped as an rdflib
+``Dataset`` (oxrdflib). The dataset holds:
+
+* ``kg:graph/ontology``: the ontology (``ontology/kg.ttl``);
+* ``kg:graph/entities``: entity descriptions and statement confidences, which
+  depend on every article;
+* ``kg:graph/<article id>``: one graph per article with its node, evidence
+  sentences, events, plain triples and statement provenance.
+
+Confidence of a statement: each stating sentence contributes the confidence of
+the best rule that found the fact there; evidence combines as independent
+votes, ``1 - prod(1 - c_i)``, capped at 0.99 and rounded to three decimals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.model import Entity
+from kg.resolve.resolver import Ref, ResolvedArticle, choose_label, merge_people
+from kg.store.namespace import BASE, DCTERMS, KG, KGO, NIF, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+from kg.store.ontology import ontology_path
+
+GRAPH_IRI = BASE + "id/graph"
+ONTOLOGY_GRAPH = ox.NamedNode(BASE + "id/graph/ontology")
+ENTITY_GRAPH = ox.NamedNode(BASE + "id/graph/entities")
+TYPE_PRIORITY = {"Organization": 0, "Person": 1, "Location": 2, "Country": 3}
+
+
+def _n(iri: object) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+# Frequently used terms as Oxigraph nodes.
+A = _n(RDF.type)
+LABEL, ALT, SAME = _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
+MENTIONED, CONF, RULE, ROLE, REPORTED = _n(KGO.mentionedIn), _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.reportedBy)
+DERIVED, PART = _n(PROV.wasDerivedFrom), _n(DCTERMS.isPartOf)
+XSD_DATE, XSD_DECIMAL, XSD_NNI = _n(XSD.date), _n(XSD.decimal), _n(XSD.nonNegativeInteger)
+
+
+def article_graph(article_id: str) -> ox.NamedNode:
+    """The named graph that holds one article's facts and provenance."""
+    return ox.NamedNode(f"{BASE}id/graph/{article_id}")
+
+
+def entity_iri(key: str) -> ox.NamedNode:
+    """The IRI of an entity key (``country/turkey``)."""
+    return ox.NamedNode(f"{KG}{key}")
+
+
+def _lit(text: str, lang: str | None = None) -> ox.Literal:
+    return ox.Literal(text, language=lang) if lang else ox.Literal(text)
+
+
+@dataclass
+class _Statement:
+    evidence: dict[str, float] = field(default_factory=dict)  # sentence IRI -> best confidence
+    rules: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+    graphs: set[str] = field(default_factory=set)  # article ids
+
+
+class GraphBuilder:
+    """Collect resolved articles, then build the dataset in one bulk write."""
+
+    def __init__(self, *, include_ontology: bool = True) -> None:
+        self.include_ontology = include_ontology
+        self.articles: list[ResolvedArticle] = []
+
+    def add(self, resolved: ResolvedArticle) -> None:
+        """Add one resolved article (order does not matter)."""
+        self.articles.append(resolved)
+
+    # ------------------------------------------------------------------ build
+    def build(self) -> tuple[rdflib.Dataset, dict[str, int]]:
+        """Make the dataset.
+
+        Returns:
+            The Oxigraph-backed rdflib ``Dataset`` and counts of entities, events
+            and relations (distinct statements).
+        """
+        articles = sorted(self.articles, key=lambda ra: ra.article.id)
+        remap = self._canonical_keys(articles)
+        entities: dict[str, Entity] = {}
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        mentioned: dict[str, set[str]] = defaultdict(set)
+        roles: dict[str, set[str]] = defaultdict(set)
+        for ra in articles:
+            for key, ent in ra.entities.items():
+                k = remap.get(key, key)
+                if k not in entities or (ent.wikidata and not entities[k].wikidata):
+                    entities[k] = Entity(k, k.split("/", 1)[0].capitalize(), ent.label, ent.wikidata) \
+                        if k != key else ent
+                forms[k].update(ra.surface_forms.get(key, Counter()))
+                mentioned[k].add(ra.article.id)
+            for key, rs in ra.roles.items():
+                roles[remap.get(key, key)].update(rs)
+
+        quads: list[ox.Quad] = []
+        statements: dict[tuple[str, str, str], _Statement] = {}
+        n_events = 0
+        for ra in articles:
+            n_events += self._article_quads(ra, remap, statements, quads)
+
+        # entity descriptions (global)
+        g = ENTITY_GRAPH
+        for key in sorted(entities):
+            ent = entities[key]
+            node = entity_iri(key)
+            label = choose_label(ent, forms[key])
+            quads.append(ox.Quad(node, A, _n(KGO[ent.type]), g))
+            quads.append(ox.Quad(node, LABEL, _lit(label, "en"), g))
+            for f in sorted(forms[key]):
+                if f != label:
+                    quads.append(ox.Quad(node, ALT, _lit(f, "en"), g))
+            if ent.wikidata:
+                quads.append(ox.Quad(node, SAME, _n(WD[ent.wikidata]), g))
+            for r in sorted(roles.get(key, ())):
+                quads.append(ox.Quad(node, ROLE, _lit(r, "en"), g))
+            for aid in sorted(mentioned[key]):
+                quads.append(ox.Quad(node, MENTIONED, _n(KG[f"article/{aid}"]), ox.NamedNode(f"{BASE}id/graph/{aid}")))
+
+        for (s, p, o), st in statements.items():
+            node = _statement_iri(s, p, o)
+            conf = 1.0
+            for c in st.evidence.values():
+                conf *= 1.0 - c
+            value = Decimal(str(round(min(0.99, 1.0 - conf), 3)))
+            quads.append(ox.Quad(node, CONF, ox.Literal(str(value), datatype=XSD_DECIMAL), g))
+
+        quads.append(ox.Quad(_n(GRAPH_IRI), A, _n(OWL.Ontology), g))
+        quads.append(ox.Quad(_n(GRAPH_IRI), _n(OWL.imports), _n(ONTOLOGY_IRI), g))
+
+        ds = rdflib.Dataset(store="Oxigraph")
+        inner: ox.Store = ds.store._inner  # type: ignore[attr-defined]
+        if self.include_ontology:
+            inner.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+        inner.extend(quads)
+        counts = {"entities": len(entities), "events": n_events, "relations": len(statements)}
+        return ds, counts
+
+    def _canonical_keys(self, articles: list[ResolvedArticle]) -> dict[str, str]:
+        """Cross-article merges: surname-only people, and one type per name."""
+        person_forms: dict[str, Counter[str]] = defaultdict(Counter)
+        by_slug: dict[str, Counter[str]] = defaultdict(Counter)
+        from_gazetteer: set[str] = set()
+        for ra in articles:
+            for key, ent in ra.entities.items():
+                if ent.type == "Person":
+                    person_forms[key].update(ra.surface_forms.get(key, Counter()))
+                by_slug[key.split("/", 1)[1]][key] += sum(ra.surface_forms.get(key, Counter()).values()) or 1
+                if ent.wikidata or ent.type == "Country":
+                    from_gazetteer.add(key)
+        remap = merge_people(person_forms)
+        for keys in by_slug.values():
+            if len(keys) < 2:
+                continue
+            fixed = [k for k in keys if k in from_gazetteer]
+            target = fixed[0] if fixed else sorted(
+                keys, key=lambda k: (-keys[k], TYPE_PRIORITY.get(k.split("/")[0].capitalize(), 9), k))[0]
+            for k in keys:
+                if k != target and k not in from_gazetteer:
+                    remap[k] = target
+        # follow chains
+        for k in list(remap):
+            seen = {k}
+            while remap[k] in remap and remap[k] not in seen:
+                seen.add(remap[k])
+                remap[k] = remap[remap[k]]
+        return remap
+
+    def _article_quads(self, ra: ResolvedArticle, remap: dict[str, str],
+                       statements: dict[tuple[str, str, str], _Statement], quads: list[ox.Quad]) -> int:
+        art = ra.article
+        g = article_graph(art.id)
+        anode = _n(KG[f"article/{art.id}"])
+        quads += [
+            ox.Quad(anode, A, _n(SCHEMA.NewsArticle), g),
+            ox.Quad(anode, _n(DCTERMS.source), _lit(art.source), g),
+            ox.Quad(anode, _n(KGO.text), _lit(art.text), g),
+        ]
+        if art.title:
+            quads.append(ox.Quad(anode, _n(DCTERMS.title), _lit(art.title), g))
+        if art.date:
+            quads.append(ox.Quad(anode, _n(SCHEMA.datePublished), ox.Literal(art.date, datatype=XSD_DATE), g))
+        if art.publisher:
+            quads.append(ox.Quad(anode, _n(SCHEMA.publisher), _lit(art.publisher), g))
+
+        sentences = ra.extraction.sentences
+        used_sentences: set[int] = set()
+
+        def sent_iri(i: int) -> ox.NamedNode:
+            s = sentences[i]
+            used_sentences.add(i)
+            return ox.NamedNode(f"{KG}article/{art.id}/sentence/{s.start}-{s.end}")
+
+        def node(ref: Ref) -> ox.NamedNode:
+            if ref.kind == "event":
+                return ox.NamedNode(f"{KG}article/{ref.key}")
+            return entity_iri(remap.get(ref.key, ref.key))
+
+        used_events: set[str] = set()
+        for r in ra.relations:
+            s, o = node(r.subject), node(r.object)
+            if s == o:
+                continue
+            p = _n(KGO[r.predicate])
+            for ref in (r.subject, r.object):
+                if ref.kind == "event":
+                    used_events.add(ref.key)
+            quads.append(ox.Quad(s, p, o, g))
+            key = (s.value, p.value, o.value)
+            st = statements.setdefault(key, _Statement())
+            ev = sent_iri(r.sentence)
+            st.evidence[ev.value] = max(st.evidence.get(ev.value, 0.0), r.confidence)
+            st.rules.add(r.rule)
+            if r.speaker:
+                st.speakers.add(remap.get(r.speaker, r.speaker))
+            stn = _statement_iri(*key)
+            quads += [
+                ox.Quad(stn, A, _n(RDF.Statement), g),
+                ox.Quad(stn, _n(RDF.subject), s, g),
+                ox.Quad(stn, _n(RDF.predicate), p, g),
+                ox.Quad(stn, _n(RDF.object), o, g),
+                ox.Quad(stn, DERIVED, ev, g),
+                ox.Quad(stn, RULE, _lit(r.rule), g),
+            ]
+            if r.speaker:
+                quads.append(ox.Quad(stn, REPORTED, entity_iri(remap.get(r.speaker, r.speaker)), g))
+
+        for ekey in sorted(used_events):
+            em = ra.events[ekey]
+            en = ox.NamedNode(f"{KG}article/{ekey}")
+            quads += [
+                ox.Quad(en, A, _n(KGO[em.type]), g),
+                ox.Quad(en, LABEL, _lit(_event_label(em.text), "en"), g),
+                ox.Quad(en, MENTIONED, anode, g),
+                ox.Quad(en, DERIVED, sent_iri(em.sentence), g),
+            ]
+        for i in sorted(used_sentences):
+            s = sentences[i]
+            sn = ox.NamedNode(f"{KG}article/{art.id}/sentence/{s.start}-{s.end}")
+            quads += [
+                ox.Quad(sn, A, _n(NIF.Sentence), g),
+                ox.Quad(sn, _n(NIF.anchorOf), _lit(s.text), g),
+                ox.Quad(sn, _n(NIF.beginIndex), ox.Literal(str(s.start), datatype=XSD_NNI), g),
+                ox.Quad(sn, _n(NIF.endIndex), ox.Literal(str(s.end), datatype=XSD_NNI), g),
+                ox.Quad(sn, PART, anode, g),
+            ]
+        return len(used_events)
+
+
+def _event_label(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _statement_iri(s: str, p: str, o: str) -> ox.NamedNode:
+    digest = hashlib.sha256(f"{s}\n{p}\n{o}".encode()).hexdigest()[:16]
+    return ox.NamedNode(f"{KG}statement/{digest}")
