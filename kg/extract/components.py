@@ -24,20 +24,19 @@ class GazetteerTagger:
     """Tag gazetteer names as entities, correcting or completing the NER's spans."""
 
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # String patterns are exact-case names and acronyms ("US" must not match "us");
+        # token patterns carry their own case rules.
         self.tokens = Matcher(nlp.vocab)
         self.case = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for i, p in enumerate(patterns):
+        for p in patterns:
             label = p["label"]
             if isinstance(p["pattern"], str):
-                text = p["pattern"]
-                target = self.case if text.isupper() and len(text) <= 4 else self.phrases
-                target.add(label, [nlp.make_doc(text)])
+                self.case.add(label, [nlp.make_doc(p["pattern"])])
             else:
-                self.tokens.add(f"{label}", [p["pattern"]])
+                self.tokens.add(label, [p["pattern"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [*self.phrases(doc), *self.tokens(doc), *self.case(doc)]
+        matches = [*self.tokens(doc), *self.case(doc)]
         spans = [(start, end, doc.vocab.strings[mid]) for mid, start, end in matches]
         doc.ents = merge_entities(doc, spans)
         return doc
