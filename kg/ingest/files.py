@@ -1,0 +1,262 @@
+"""Input files: finding them, decoding them strictly, and turning them into Articles."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ingest.clean import CleanResult, clean_text
+from kg.ingest.html import clean_html, declared_charset
+from kg.ingest.markdown import clean_markdown
+from kg.model import Article
+
+__all__ = [
+    "SUFFIXES",
+    "SkipInput",
+    "article_id",
+    "decode",
+    "iter_input_files",
+    "load_articles",
+    "read_article",
+]
+
+#: File name suffixes kg reads, lower-cased.
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+_SUFFIX_LIST = ".txt, .md, .html or .htm"
+# Share of control bytes above which a file is binary rather than text.
+_BINARY_SHARE = 0.05
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")
+
+
+class SkipInput(InputError):
+    """One input file that cannot be read as an article; a build skips it and goes on."""
+
+
+def _quote(path: Path | str) -> str:
+    return repr(str(path))
+
+
+def article_id(text: str) -> str:
+    """Return an article's id: the first 16 hex digits of the SHA-256 of its UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """List the article files named by ``paths``, folders searched recursively.
+
+    Files in folders are kept when their suffix is one of :data:`SUFFIXES`
+    (any case); hidden files and folders are left out. The result has no
+    duplicates and is sorted by path string, so a build reads the same files in
+    the same order on every machine.
+
+    Args:
+        paths: Files and folders, as given on the command line.
+
+    Returns:
+        The files to read.
+
+    Raises:
+        InputError: A path does not exist, a named file has another suffix,
+            a folder holds no article file, or no path was given.
+    """
+    found: dict[str, Path] = {}
+    given = list(paths)
+    if not given:
+        raise InputError("kg: no input given (name article files or folders, e.g. kg build seeds/)")
+    for item in given:
+        path = Path(item)
+        if not path.exists():
+            raise InputError(f"kg: no such file or folder: {_quote(item)} (check the path)")
+        if path.is_dir():
+            inside = _walk(path)
+            if not inside:
+                raise InputError(
+                    f"kg: no {_SUFFIX_LIST} files in folder {_quote(item)} "
+                    "(add article files or name another folder)"
+                )
+            for file in inside:
+                found.setdefault(str(file.resolve()), file)
+        elif path.suffix.lower() in SUFFIXES:
+            found.setdefault(str(path.resolve()), path)
+        else:
+            raise InputError(
+                f"kg: cannot read {_quote(item)}: unsupported file type "
+                f"'{path.suffix or '(none)'}' (give {_SUFFIX_LIST} files)"
+            )
+    return sorted(found.values(), key=str)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Article files under ``folder``, hidden files and folders left out."""
+    files: list[Path] = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        files.extend(
+            Path(root) / name
+            for name in names
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
+        )
+    return files
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode a file's bytes as UTF-8 text, refusing to guess other encodings.
+
+    A UTF-8 byte-order mark is dropped. An HTML page that declares another
+    character set in a ``<meta>`` tag is decoded with that set.
+
+    Args:
+        data: The file's bytes.
+        path: The file, named in error messages.
+
+    Returns:
+        The text.
+
+    Raises:
+        SkipInput: The file is empty, binary, UTF-16 or not valid UTF-8.
+    """
+    name = _quote(path)
+    if not data.strip():
+        raise SkipInput(
+            f"kg: skipped {name}: the file is empty (add the article's text or remove it)"
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise SkipInput(
+            f"kg: skipped {name}: UTF-16 text, not UTF-8 "
+            f"(convert it: iconv -f utf-16 -t utf-8 {name} > fixed{path.suffix})"
+        )
+    controls = sum(1 for byte in data[:65536] if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    if b"\x00" in data or controls > _BINARY_SHARE * min(len(data), 65536):
+        raise SkipInput(
+            f"kg: skipped {name}: binary data, not text "
+            f"(give {_SUFFIX_LIST} files saved as UTF-8 text)"
+        )
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        if path.suffix.lower() in (".html", ".htm"):
+            charset = declared_charset(data)
+            if charset and charset.replace("-", "").replace("_", "") != "utf8":
+                try:
+                    return data.decode(charset)
+                except (LookupError, UnicodeDecodeError):
+                    pass
+        offset = bom + error.start
+        raise SkipInput(
+            f"kg: skipped {name}: not valid UTF-8 (byte 0x{data[offset]:02x} at offset "
+            f"{offset}); if it is Latin-1, convert it: "
+            f"iconv -f latin1 -t utf-8 {name} > fixed{path.suffix}"
+        ) from None
+
+
+def _clean(text: str, path: Path) -> CleanResult:
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        result = clean_html(text)
+        if result is None:
+            raise SkipInput(
+                f"kg: skipped {_quote(path)}: no article text found in the HTML "
+                "(save the article's own page, not a front page, error page or paywall)"
+            )
+        return result
+    if suffix == ".md":
+        return clean_markdown(text)
+    return clean_text(text)
+
+
+def read_article(path: Path) -> Article:
+    """Read one file into an :class:`~kg.model.Article`.
+
+    ``.txt`` files are plain-text scrapes, ``.md`` files Markdown with optional
+    front matter, ``.html``/``.htm`` pages go through trafilatura; all lose
+    their boilerplate (see :mod:`kg.ingest.clean`).
+
+    Args:
+        path: The file.
+
+    Returns:
+        The article: id from its cleaned text, source the file name.
+
+    Raises:
+        SkipInput: The file cannot be read, is empty, binary, not UTF-8, or
+            holds no article text; the message names the file and the fix.
+    """
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise SkipInput(
+            f"kg: skipped {_quote(path)}: unsupported file type '{path.suffix or '(none)'}' "
+            f"(give {_SUFFIX_LIST} files)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SkipInput(
+            f"kg: skipped {_quote(path)}: cannot read it ({error.strerror or error}; "
+            "check that it is a readable file)"
+        ) from None
+    result = _clean(decode(data, path), path)
+    if not result.text.strip():
+        raise SkipInput(
+            f"kg: skipped {_quote(path)}: no article text left after removing boilerplate "
+            "(check that the file holds the article itself)"
+        )
+    return Article(
+        id=article_id(result.text),
+        source=path.name,
+        text=result.text,
+        title=result.title,
+        date=result.date,
+        publisher=result.publisher,
+    )
+
+
+def load_articles(
+    paths: Iterable[str | Path],
+    *,
+    on_skip: Callable[[str], None] | None = None,
+) -> Iterator[Article]:
+    """Read every article under ``paths``, in :func:`iter_input_files` order.
+
+    Args:
+        paths: Files and folders.
+        on_skip: Called with the one-line message of each file that is
+            skipped: unreadable (see :func:`read_article`) or the same article
+            text as an earlier file (each article is yielded once).
+
+    Yields:
+        The articles.
+
+    Raises:
+        InputError: A path is bad (see :func:`iter_input_files`), or no file
+            at all held a readable article.
+    """
+    files = iter_input_files(paths)
+    seen: dict[str, Path] = {}
+    for path in files:
+        try:
+            article = read_article(path)
+        except SkipInput as error:
+            if on_skip is not None:
+                on_skip(str(error))
+            continue
+        if article.id in seen:
+            if on_skip is not None:
+                on_skip(
+                    f"kg: skipped {_quote(path)}: same article text as {_quote(seen[article.id])} "
+                    "(each article is read once)"
+                )
+            continue
+        seen[article.id] = path
+        yield article
+    if not seen:
+        names = ", ".join(_quote(path) for path in files[:3])
+        more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+        raise InputError(
+            f"kg: no readable articles in {names}{more}; every file was skipped "
+            "(fix the files named in the messages above, or name other inputs)"
+        )
