@@ -42,6 +42,17 @@ class EventVerb:
     type: str
 
 
+@dataclass(frozen=True, slots=True)
+class NounFrame:
+    """A relational noun: ``lemma prep X -> relation`` ("support for X")."""
+
+    lemma: str
+    preps: tuple[str, ...]
+    relation: str
+    object: str
+    confidence: float
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Everything the rules look words up in."""
@@ -51,6 +62,9 @@ class Lexicon:
     event_verbs: dict[str, tuple[EventVerb, ...]] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)
+    nouns: dict[str, NounFrame] = field(default_factory=dict)
+    mutual_nouns: dict[str, str] = field(default_factory=dict)
+    effort_nouns: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -75,7 +89,7 @@ class Lexicon:
         for r in rows("verbs.tsv"):
             frame = VerbFrame(r["lemma"], r["prep"], r["relation"], r["object"], float(r["confidence"]))
             verbs.setdefault(frame.lemma, []).append(frame)
-        nouns = {
+        event_nouns = {
             r["lemma"]: EventNoun(
                 r["lemma"],
                 r["type"],
@@ -88,15 +102,24 @@ class Lexicon:
         for r in rows("event_verbs.tsv"):
             ev = EventVerb(r["lemma"], tuple(x for x in r["object"].split("|") if x), r["type"])
             event_verbs.setdefault(ev.lemma, []).append(ev)
-        actor_text = (root / "actor_nouns.txt").read_text(encoding="utf-8")
-        actors = frozenset(
-            ln.strip().lower() for ln in actor_text.splitlines() if ln.strip() and not ln.startswith("#")
-        )
+        def words(name: str) -> frozenset[str]:
+            text = (root / name).read_text(encoding="utf-8")
+            return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+        actors = words("actor_nouns.txt")
+        nouns = {
+            r["lemma"]: NounFrame(r["lemma"], tuple(r["preps"].split("|")), r["relation"], r["object"],
+                                  float(r["confidence"]))
+            for r in rows("nouns.tsv")
+        }
         titles = {r["word"].lower(): r["body"] for r in rows("titles.tsv")}
         return cls(
             verbs={k: tuple(v) for k, v in verbs.items()},
-            event_nouns=nouns,
+            event_nouns=event_nouns,
             event_verbs={k: tuple(v) for k, v in event_verbs.items()},
             actor_nouns=actors,
             titles=titles,
+            nouns=nouns,
+            mutual_nouns={r["lemma"]: r["relation"] for r in rows("mutual_nouns.tsv")},
+            effort_nouns=words("effort_nouns.txt"),
         )

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import Lexicon, VerbFrame
+from kg.extract.lexicon import Lexicon, NounFrame, VerbFrame
 from kg.model import Argument, EventMention, Extraction, Mention, Relation, Sentence
 
 ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
@@ -56,6 +56,7 @@ WH_WORDS = frozenset({"which", "who", "that", "whom"})
 #: Verbs whose Meeting subject and "in" phrase give heldIn ("the meeting began in Moscow").
 HAPPEN_VERBS = frozenset({"hold", "take", "begin", "start", "convene", "open", "end",
                           "conclude", "happen", "occur", "be", "continue", "resume"})
+PREREQUISITES = frozenset({"prerequisite", "precondition", "condition", "requirement", "priority"})
 HYPHEN_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod", "nsubj", "advmod"})
 PARTICIPANT_EVENT_TYPES = frozenset({"Meeting", "Normalization", "Agreement", "Election"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
@@ -96,12 +97,20 @@ class _Extractor:
         for tok in self.doc:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VBD"):
                 self._verb_rules(tok)
+                self._prerequisite_rule(tok)
             if tok.i in self.event_of and self.event_of[tok.i].start == tok.idx or (
                 tok.i in self.event_of and tok.pos_ in ("NOUN", "PROPN")
             ):
                 self._nominal_rules(tok, self.event_of[tok.i])
             if tok.lower_ in ("member", "members"):
                 self._member_rule(tok)
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in self.ment_of:
+                frame = _lookup(self.lex.nouns, tok)
+                if frame is not None:
+                    self._relational_noun(tok, frame)
+                rel = _lookup(self.lex.mutual_nouns, tok)
+                if rel is not None:
+                    self._mutual_noun(tok, rel)
         for m in self.mentions:
             if m.label == "PERSON":
                 self._title_rules(m)
@@ -173,26 +182,17 @@ class _Extractor:
     def _event_noun(self, tok: Token) -> tuple[str, Token, Token] | None:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        entry = self.lex.event_nouns.get(tok.lemma_.lower()) or self.lex.event_nouns.get(tok.lower_)
+        entry = _lookup(self.lex.event_nouns, tok)
         if entry is None:
             return None
-        for req in entry.requires:
-            if req == "plural":
-                if not (tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")):
-                    return None
-            elif req == "noun":
-                continue
-            else:
-                words = set(req.split("|")) if "|" in req else {req}
-                near = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
-                near |= {c.lemma_.lower() for c in tok.head.children} | {tok.head.lemma_.lower()}
-                if not words & near:
-                    return None
-        if len(entry.requires) > 1 and not any(
-            r in {t.lemma_.lower() for t in tok.subtree} | {tok.head.lemma_.lower()}
-            for r in entry.requires if r not in ("plural", "noun")
-        ):
+        if "plural" in entry.requires and not (tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")):
             return None
+        words = {r for r in entry.requires if r not in ("plural", "noun")}
+        if words:
+            near = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+            near |= {c.lemma_.lower() for c in tok.head.children} | {tok.head.lemma_.lower()}
+            if not words & near:
+                return None
         j = tok.i
         subtree = {t.i for t in tok.subtree}
         while j - 1 in subtree and j - 1 not in self.ment_of and (
@@ -206,10 +206,11 @@ class _Extractor:
         return entry.type, left, tok
 
     def _event_verb(self, tok: Token) -> tuple[str, Token, Token] | None:
-        frames = self.lex.event_verbs.get(tok.lemma_.lower())
+        frames = _lookup(self.lex.event_verbs, tok)
         if not frames or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
             return None
-        if tok.pos_ != "VERB" and tok.tag_ not in ("VB", "VBG", "VBN", "VBD", "VBZ", "VBP"):
+        if tok.pos_ != "VERB" and tok.tag_ not in ("VB", "VBG", "VBN", "VBD", "VBZ", "VBP") \
+                and not tok.lower_.endswith("ing"):
             return None
         for frame in frames:
             if not frame.objects:
@@ -249,9 +250,16 @@ class _Extractor:
         """The mentions or events a syntactic argument stands for, with coordination."""
         out: list[Argument] = []
         for t in (tok, *tok.conjuncts):
-            for a in self._arg1(t, place=place):
-                if a not in out:
-                    out.append(a)
+            group = [t]
+            for c in t.children:
+                if c.dep_ == "appos":  # "its proxy, the Syrian Democratic Forces"
+                    group += [c, *c.conjuncts]
+                elif c.dep_ == "prep" and c.lower_ in ("including", "like"):  # "Arab states, including X"
+                    group += [g for p in c.children if p.dep_ == "pobj" for g in (p, *p.conjuncts)]
+            for g in group:
+                for a in self._arg1(g, place=place):
+                    if a not in out:
+                        out.append(a)
         return out
 
     def _arg1(self, tok: Token, *, place: bool) -> list[Argument]:
@@ -274,7 +282,11 @@ class _Extractor:
                 found: list[Argument] = []
                 for child in tok.children:
                     if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.ment_of:
-                        found.extend(self._mention_group(child))
+                        for m in self._mention_group(child):
+                            if m.label == "PERSON" and lemma in ("government", "regime", "administration"):
+                                # "the Assad government" acts for the leader's state
+                                m = Mention(m.start, m.end, m.text, "GOVT", m.sentence, True)
+                            found.append(m)
                     elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
                         for p in child.children:
                             if p.dep_ == "pobj":
@@ -345,15 +357,28 @@ class _Extractor:
             return self.subjects(head)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head)
+        if verb.dep_ == "acl" and head.lower_ in self.lex.effort_nouns:
+            # "the Kremlin's efforts to broker", "joined the attempt to overthrow"
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+            gov = head.head
+            if head.dep_ in ("dobj", "pobj", "attr") and gov.i != head.i:
+                gov = gov.head if gov.dep_ == "prep" else gov
+                if gov.pos_ in ("VERB", "AUX"):
+                    return self.subjects(gov)
+            return []
         if verb.dep_ in ("acl", "relcl"):
             return [head]
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             return self.subjects(head)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head)  # "Russia will focus on developing cooperation"
         return []
 
     # ---------------------------------------------------------------- verb rules
     def _verb_rules(self, verb: Token) -> None:
-        frames = self.lex.verbs.get(verb.lemma_.lower())
+        frames = _lookup(self.lex.verbs, verb)
         if not frames:
             return
         if self._hyphen_rule(verb, frames):
@@ -389,6 +414,10 @@ class _Extractor:
         if frame.object in ("event", "any"):
             # the event of an infinitive complement: "seek to normalize ties"
             toks += [c for c in verb.children if c.dep_ == "xcomp" and c.i in self.event_of]
+        if frame.object == "place" and not frame.prep:
+            # "occupied territory within Syria's northern border"
+            toks += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("within", "in", "inside", "across", "over")
+                     for p in c.children if p.dep_ == "pobj"]
         return toks
 
     @staticmethod
@@ -413,10 +442,12 @@ class _Extractor:
         objects: list[Argument] = []
         for t in obj_toks:
             found = self.args(t, place=frame.object == "place")
-            if not found and frame.object in ("event", "any"):
-                deep = self._deep_event(t)
-                if deep is not None:
-                    found = [deep]
+            if frame.object in ("event", "any"):
+                for c in (t, *t.conjuncts):
+                    if not self.args(c):
+                        deep = self._deep_event(c)
+                        if deep is not None and deep not in found:
+                            found.append(deep)
             objects += found
         rule = "svo:passive" if passive else "svo"
         for s in subjects:
@@ -483,6 +514,19 @@ class _Extractor:
                         self._add(actor, frame.relation, target, verb, "hyphen", frame.confidence, None)
                         break
             return True
+        if verb.dep_ == "amod" and verb.tag_ == "VBN":
+            # "Turkey's banned Kurdistan Workers' Party": the possessor did it
+            owners = [c for c in verb.head.children if c.dep_ == "poss" and c.i in self.ment_of]
+            targets = self.args(verb.head)
+            for frame in frames:
+                if frame.object in ("actor", "any"):
+                    for o in owners:
+                        for t in targets:
+                            if isinstance(t, Mention):
+                                self._add(_as_actor(self.ment_of[o.i]), frame.relation, t, verb,
+                                          "poss-participle", frame.confidence * 0.9, None)
+            if owners:
+                return True
         if verb.lemma_.lower() == "lead":
             for child in verb.lefts:
                 if child.i in self.ment_of and self.doc[child.i + 1].text in ("-", "–"):
@@ -564,12 +608,83 @@ class _Extractor:
                             for ev in meets:
                                 self._add(ev, "heldIn", pl, verb, "svo:held-in", 0.8, speaker)
 
+    # ------------------------------------------------------------- noun rules
+    def _noun_agents(self, tok: Token) -> list[Argument]:
+        """Who does what a noun names: its possessor or demonym, else the light verb's subject."""
+        agents: list[Argument] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                agents += [a for a in self.args(c) if isinstance(a, Mention)]
+            elif c.dep_ in ("amod", "compound", "nmod") and c.i in self.ment_of:
+                agents += self._mention_group(c)
+        if agents:
+            return agents
+        head = tok.head
+        if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            return [a for s in self.subjects(head) for a in self.args(s) if isinstance(a, Mention)]
+        return []
+
+    def _relational_noun(self, tok: Token, frame: NounFrame) -> None:
+        """"Russia's support for X", "cooperation with Iran", "Turkey has control over X"."""
+        governor = _governing_verb(tok)
+        if governor is not None and self._suppressed(governor):
+            return
+        speaker = self._speaker(governor) if governor is not None else None
+        place = frame.object == "place"
+        objects: list[Argument] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in frame.preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        found = self.args(p, place=place)
+                        if not found and frame.object in ("event", "any"):
+                            deep = self._deep_event(p, 2)
+                            found = [deep] if deep else []
+                        objects += found
+        patient_first = False
+        if not objects and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+            # "the SDF has been under Turkish threat": the subject is the patient
+            gov = tok.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                objects = [a for s in self.subjects(gov) for a in self.args(s)]
+                patient_first = True
+        agents = self._noun_agents(tok) if not patient_first else [
+            a for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.ment_of
+            for a in self._mention_group(c)]
+        for a in agents:
+            for o in objects:
+                if frame.object in ("actor", "place") and not isinstance(o, Mention):
+                    continue
+                if frame.object == "event" and not isinstance(o, EventMention):
+                    continue
+                self._add(_as_actor(a) if isinstance(a, Mention) else a, frame.relation, o, tok,
+                          f"noun:{frame.lemma}", frame.confidence, speaker)
+
+    def _mutual_noun(self, tok: Token, relation: str) -> None:
+        """"long-time regional rivals Iran and Saudi Arabia": every pair, both ways."""
+        group: list[Mention] = []
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound", "nmod") and c.i in self.ment_of:
+                group += [m for m in self._mention_group(c) if m not in group]
+        if tok.dep_ == "appos" and tok.head.i in self.ment_of:
+            group += [m for m in self._mention_group(tok.head) if m not in group]
+        if len(group) < 2:
+            return
+        governor = _governing_verb(tok)
+        if governor is not None and self._suppressed(governor):
+            return
+        for a in group:
+            for b in group:
+                if a != b:
+                    self._add(_as_actor(a), relation, _as_actor(b), tok, "noun:mutual", 0.65, None)
+
     # ------------------------------------------------------------- nominal rules
     def _nominal_rules(self, tok: Token, ev: EventMention) -> None:
         governor = _governing_verb(tok)
         if governor is not None and self._suppressed(governor):
             return
         speaker = self._speaker(governor) if governor is not None else None
+        self._event_adjunct(tok, ev, speaker)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "among", "with"):
                 actors = [a for p in child.children if p.dep_ == "pobj"
@@ -641,6 +756,86 @@ class _Extractor:
             for a in agents:
                 for pl in places:
                     self._add(_as_actor(a), "occupies", pl, tok, "nominal:occupation", 0.7, speaker)
+
+    def _event_adjunct(self, tok: Token, ev: EventMention, speaker: Mention | None) -> None:
+        """Events hung on a verb or a meeting's topic.
+
+        * "Assad said after a meeting with Putin", "travelled to Cairo for talks with
+          X": the verb's subject takes part, meets the "with" partners, and a
+          destination is where the meeting was held;
+        * "At the talks, the participants explored X", "the meeting during which X
+          was discussed": the meeting discusses the verb's object;
+        * "talks on X", "discussions about X": the meeting discusses X.
+        """
+        if ev.type == "Meeting":
+            for rc in tok.children:  # "the meeting during which X was discussed"
+                if rc.dep_ == "relcl" and self._discuss_verb(rc) and any(
+                    c.dep_ == "prep" and any(p.lower_ in WH_WORDS for p in c.children) for c in rc.children
+                ):
+                    self._meeting_discusses(ev, rc, speaker)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "about", "over", "regarding", "concerning"):
+                    for p in c.children:
+                        if p.dep_ in ("pobj", "pcomp"):
+                            topic = self.event_of.get(p.i) or self._deep_event(p, 3)
+                            if topic is not None and topic != ev:
+                                self._add(ev, "discusses", topic, tok, "nominal:topic", 0.7, speaker)
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return
+        prep, verb = tok.head, tok.head.head
+        if verb.pos_ not in ("VERB", "AUX") or self._suppressed(verb):
+            return
+        if ev.type == "Meeting" and prep.lower_ in ("at", "during", "in") and self._discuss_verb(verb):
+            self._meeting_discusses(ev, verb, speaker)
+        if ev.type == "Meeting" and prep.lower_ in ("after", "during", "at", "for", "following", "in", "before"):
+            subjects = [a for s in self.subjects(verb) for a in self.args(s) if isinstance(a, Mention)]
+            partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children if p.dep_ == "pobj" for a in self.args(p) if isinstance(a, Mention)]
+            for sub in subjects:
+                self._add(_as_actor(sub), "participatesIn", ev, verb, "nominal:adjunct", 0.7, speaker)
+                for partner in partners:
+                    self._add(_as_actor(sub), "meetsWith", _as_actor(partner), verb, "nominal:adjunct", 0.7, speaker)
+            if prep.lower_ == "for" and verb.lemma_.lower() in MOTION_WORDS:
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ == "to":
+                        for p in c.children:
+                            for pl in self.args(p, place=True):
+                                if isinstance(pl, Mention):
+                                    self._add(ev, "heldIn", pl, verb, "nominal:destination", 0.7, speaker)
+
+    def _discuss_verb(self, verb: Token) -> bool:
+        frames = _lookup(self.lex.verbs, verb) or ()
+        return any(f.relation == "discusses" for f in frames)
+
+    def _meeting_discusses(self, ev: EventMention, verb: Token, speaker: Mention | None) -> None:
+        """The meeting is where the verb's discussion happened: it discusses the topic."""
+        for o in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            for c in (o, *o.conjuncts):
+                topics = [a for a in self.args(c) if isinstance(a, EventMention)]
+                if not topics:
+                    deep = self._deep_event(c)
+                    topics = [deep] if deep else []
+                for topic in topics:
+                    if topic != ev:
+                        self._add(ev, "discusses", topic, verb, "svo:at-meeting", 0.75, speaker)
+        for xc in (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i in self.event_of):
+            if self.event_of[xc.i] != ev:
+                self._add(ev, "discusses", self.event_of[xc.i], verb, "svo:at-meeting", 0.7, speaker)
+
+    def _prerequisite_rule(self, verb: Token) -> None:
+        """"X described the withdrawal as a prerequisite": making an event a condition demands it."""
+        conds = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in PREREQUISITES]
+        if not conds or self._suppressed(verb):
+            return
+        events = [self.event_of[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in self.event_of]
+        events += [d for c in verb.children if c.dep_ == "dobj" and c.i not in self.event_of
+                   for d in [self._deep_event(c, 2)] if d]
+        for s in self.subjects(verb):
+            for a in self.args(s):
+                if isinstance(a, Mention):
+                    for ev in events:
+                        self._add(_as_actor(a), "demands", ev, verb, "svo:prerequisite", 0.75, self._speaker(verb))
 
     def _conflict_target(self, tok: Token, ev: EventMention, targets: list[Mention],
                          speaker: Mention | None) -> None:
@@ -816,6 +1011,31 @@ class _Extractor:
 
 
 # ------------------------------------------------------------------ helpers
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+             ("d", ""), ("es", ""), ("s", ""))
+
+
+def lemmas(tok: Token) -> list[str]:
+    """The token's lemma, then its lower-case form and plain de-inflections of it.
+
+    The statistical lemmatizer errs on rarer verbs ("waged" -> "wag"); the lexicon
+    is looked up under each candidate in turn.
+    """
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    for suffix, repl in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+def _lookup(table: dict, tok: Token):  # type: ignore[no-untyped-def]
+    for lem in lemmas(tok):
+        if lem in table:
+            return table[lem]
+    return None
+
+
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc

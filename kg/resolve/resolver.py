@@ -190,11 +190,16 @@ class Resolver:
         """Resolve one article's extraction."""
         out = ResolvedArticle(article, ex)
         people = _people_index(ex.mentions)
-        keys: dict[tuple[int, int, bool], str] = {}
+        keys: dict[tuple[int, int, bool, str], str] = {}
+        person_states: dict[str, set[str]] = {}
         longer = self._longer_org_names(ex.mentions)
 
         def ent_key(m: Mention) -> str | None:
-            k = (m.start, m.end, m.acting)
+            if m.label == "GOVT":  # "the Assad government": the leader's state, once known
+                person = ent_key(Mention(m.start, m.end, m.text, "PERSON", m.sentence, True))
+                states = person_states.get(person or "", set())
+                return next(iter(sorted(states))) if len(states) == 1 else person
+            k = (m.start, m.end, m.acting, m.label)
             if k in keys:
                 return keys[k]
             e = self.entity_for(m, people)
@@ -235,9 +240,10 @@ class Resolver:
             k = ent_key(a)
             return Ref("entity", k) if k else None
 
-        person_states: dict[str, set[str]] = {}
         resolved: list[ResolvedRelation] = []
-        for r in ex.relations:
+        # titles first, so that "the Assad government" can be read as Syria everywhere
+        ordered = sorted(ex.relations, key=lambda r: r.predicate != "memberOf")
+        for r in ordered:
             s = ref(r.subject)
             if s is None:
                 continue
