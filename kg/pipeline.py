@@ -9,6 +9,7 @@ back.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
@@ -23,6 +24,8 @@ from spacy.language import Language
 from kg import export as exporters
 from kg.errors import InputError, ModelError
 from kg.extract.entities import body_patterns
+from kg.extract.lexicon import Lexicon
+from kg.extract.recase import Recaser, restore_text
 from kg.ingest import load_articles
 from kg.model import Article, BuildSummary, Extraction
 from kg.resolve.gazetteer import Gazetteer
@@ -63,13 +66,30 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+@functools.cache
+def make_recaser() -> Recaser:
+    """The headline recaser: function words and lexicon words, sparing gazetteer names."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lex = Lexicon.default()
+    common = set(STOP_WORDS) | set(lex.verbs) | set(lex.event_nouns) | set(lex.event_verbs) | set(lex.nouns)
+    common |= set(lex.actor_nouns) | set(lex.effort_nouns) | set(lex.mutual_nouns) | {"tie", "relation"}
+    protected = {w.lower() for e in Gazetteer.default().entries() for f, _ in e.forms() if " " in f
+                 for w in f.split()} - set(STOP_WORDS)
+    return Recaser(common, protected)
+
+
+def _parse_text(article: Article) -> str:
+    return make_recaser()(article.text)
+
+
 _WORKER_NLP: Language | None = None
 
 
 def _worker_run(batch: list[Article]) -> list[tuple[Article, Extraction]]:
     assert _WORKER_NLP is not None
-    docs = _WORKER_NLP.pipe((a.text for a in batch), batch_size=len(batch))
-    return [(a, d._.kg) for a, d in zip(batch, docs, strict=True)]
+    docs = _WORKER_NLP.pipe((_parse_text(a) for a in batch), batch_size=len(batch))
+    return [(a, restore_text(d._.kg, a.text)) for a, d in zip(batch, docs, strict=True)]
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: int = 1,
@@ -83,12 +103,13 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: i
         batch_size: Articles per ``nlp.pipe`` batch (and per task for workers).
     """
     if processes <= 1:
-        pairs = ((a.text, a) for a in articles)
+        pairs = ((_parse_text(a), a) for a in articles)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield article, doc._.kg
+            yield article, restore_text(doc._.kg, article.text)
         return
     global _WORKER_NLP
     _WORKER_NLP = nlp
+    make_recaser()  # built once here, inherited by the forked workers
     ctx = multiprocessing.get_context("fork")
     chunk = max(1, batch_size // 4)
     with ctx.Pool(processes) as pool:

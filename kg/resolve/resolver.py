@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from kg.extract.lexicon import Lexicon
 from kg.model import Article, Argument, Entity, EventMention, Extraction, Mention, Relation
 from kg.resolve.gazetteer import GazEntry, Gazetteer
 from kg.resolve.names import clean_surface, fold, person_key, person_tokens, slug, strip_honorifics
@@ -126,6 +127,11 @@ class Resolver:
         dem = self.gaz.demonym(text)
         if dem is not None and m.label in ("NORP", "GPE", "ORG", "LOC"):
             return _entity(dem)
+        words = text.split()
+        if m.label == "ORG" and len(words) == 2 and words[1].lower() in Lexicon.default().actor_nouns:
+            state = self.gaz.demonym(words[0]) or self.gaz.lookup(words[0])  # "American Forces"
+            if state is not None and state.type == "Country":
+                return _entity(state)
         if m.label == "NORP":
             return None
         if m.label == "PERSON":
