@@ -50,6 +50,12 @@ def get_exporter(name: str) -> Callable[..., None]:
     return module.write
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def export(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
     """Write ``graph`` as format ``name`` to ``path`` atomically.
 
@@ -69,6 +75,7 @@ def export(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
     os.close(fd)
     try:
         write(graph, Path(tmp), **options)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

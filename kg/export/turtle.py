@@ -1,6 +1,8 @@
 """Turtle: the union of every named graph, written by Oxigraph's serializer.
 
-Oxigraph keeps quads in a sorted index, so the same dataset always dumps to the
+Oxigraph's in-memory store iterates in hash order, which differs from process to
+process, so the triples are deduplicated and sorted (by their N-Triples terms)
+before they are streamed to the serializer: the same dataset always gives the
 same bytes, whatever order the articles came in.
 """
 
@@ -14,15 +16,13 @@ import pyoxigraph as ox
 from kg.store.namespace import PREFIXES
 
 
-def union_store(graph: Any) -> ox.Store:
-    """A fresh in-memory store holding the union of every graph of ``graph``, deduplicated."""
+def sorted_triples(graph: Any) -> list[ox.Triple]:
+    """The union of every graph of ``graph``, deduplicated, in a fixed order."""
     inner: ox.Store = graph.store._inner
-    union = ox.Store()
-    union.extend(ox.Quad(q.subject, q.predicate, q.object) for q in inner)
-    return union
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in inner}
+    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
 def write(graph: Any, path: Path, **_: Any) -> None:
     """Write the union of ``graph``'s named graphs as Turtle to ``path``."""
-    union_store(graph).dump(str(path), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
-                            prefixes=PREFIXES)
+    ox.serialize(sorted_triples(graph), str(path), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)

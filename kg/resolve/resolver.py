@@ -240,7 +240,7 @@ class Resolver:
 
         def ref(a: Argument) -> Ref | None:
             if isinstance(a, EventMention):
-                ekey = f"{article.id}/event/{a.start}"
+                ekey = f"{article.id}-{a.start}"
                 out.events[ekey] = a
                 return Ref("event", ekey)
             k = ent_key(a)

@@ -19,6 +19,7 @@ votes, ``1 - prod(1 - c_i)``, capped at 0.99 and rounded to three decimals.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -146,7 +147,7 @@ class GraphBuilder:
         ds = rdflib.Dataset(store="Oxigraph")
         inner: ox.Store = ds.store._inner  # type: ignore[attr-defined]
         if self.include_ontology:
-            inner.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+            inner.extend(ontology_quads())
         inner.extend(quads)
         counts = {"entities": len(entities), "events": n_events, "relations": len(statements)}
         return ds, counts
@@ -204,11 +205,11 @@ class GraphBuilder:
         def sent_iri(i: int) -> ox.NamedNode:
             s = sentences[i]
             used_sentences.add(i)
-            return ox.NamedNode(f"{KG}article/{art.id}/sentence/{s.start}-{s.end}")
+            return ox.NamedNode(f"{KG}sentence/{art.id}-{s.start}-{s.end}")
 
         def node(ref: Ref) -> ox.NamedNode:
             if ref.kind == "event":
-                return ox.NamedNode(f"{KG}article/{ref.key}")
+                return ox.NamedNode(f"{KG}event/{ref.key}")
             return entity_iri(remap.get(ref.key, ref.key))
 
         used_events: set[str] = set()
@@ -242,7 +243,7 @@ class GraphBuilder:
 
         for ekey in sorted(used_events):
             em = ra.events[ekey]
-            en = ox.NamedNode(f"{KG}article/{ekey}")
+            en = ox.NamedNode(f"{KG}event/{ekey}")
             quads += [
                 ox.Quad(en, A, _n(KGO[em.type]), g),
                 ox.Quad(en, LABEL, _lit(_event_label(em.text), "en"), g),
@@ -251,7 +252,7 @@ class GraphBuilder:
             ]
         for i in sorted(used_sentences):
             s = sentences[i]
-            sn = ox.NamedNode(f"{KG}article/{art.id}/sentence/{s.start}-{s.end}")
+            sn = ox.NamedNode(f"{KG}sentence/{art.id}-{s.start}-{s.end}")
             quads += [
                 ox.Quad(sn, A, _n(NIF.Sentence), g),
                 ox.Quad(sn, _n(NIF.anchorOf), _lit(s.text), g),
@@ -260,6 +261,38 @@ class GraphBuilder:
                 ox.Quad(sn, PART, anode, g),
             ]
         return len(used_events)
+
+
+@functools.cache
+def _ontology_triples() -> tuple[ox.Triple, ...]:
+    """The ontology's triples with canonical blank-node labels.
+
+    Parsers give blank nodes fresh random labels; the OWL lists and restrictions of
+    the ontology would then make every build's bytes differ. rdflib's canonical
+    labelling names each blank node by the graph's content instead.
+    """
+    from rdflib.compare import to_canonical_graph
+
+    g = rdflib.Graph()
+    g.parse(ontology_path(), format="turtle")
+    canon = to_canonical_graph(g)
+
+    def conv(t: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if isinstance(t, rdflib.BNode):
+            return ox.BlankNode(str(t))
+        if isinstance(t, rdflib.URIRef):
+            return ox.NamedNode(str(t))
+        assert isinstance(t, rdflib.Literal)
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
+
+    return tuple(ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in canon)  # type: ignore[arg-type]
+
+
+def ontology_quads(graph: ox.NamedNode = ONTOLOGY_GRAPH) -> list[ox.Quad]:
+    """The ontology as quads in ``graph``, with deterministic blank-node labels."""
+    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in _ontology_triples()]
 
 
 def _event_label(text: str) -> str:

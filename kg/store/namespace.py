@@ -88,9 +88,18 @@ SCHEMA = Namespace("https://schema.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-#: The fixed prefixes of every file kg writes and every query it runs.
+#: The fixed prefixes of every file kg writes and every query it runs. Each kind of
+#: node has its own prefix so that no local name needs a slash.
 PREFIXES: dict[str, str] = {
     "kg": str(KG),
+    "article": f"{KG}article/",
+    "sentence": f"{KG}sentence/",
+    "event": f"{KG}event/",
+    "statement": f"{KG}statement/",
+    "country": f"{KG}country/",
+    "person": f"{KG}person/",
+    "organization": f"{KG}organization/",
+    "location": f"{KG}location/",
     "kgo": str(KGO._NS),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
