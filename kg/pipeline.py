@@ -61,6 +61,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     patterns = gaz.patterns() + body_patterns(
         [d for e in countries for d in e.demonyms], [f for e in countries for f in (e.name, *e.aliases)]
     )
+    nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_gazetteer", after="ner", config={"patterns": patterns})
     nlp.add_pipe("kg_extractor", last=True)
     return nlp

@@ -48,6 +48,22 @@ def make_gazetteer(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> 
     return GazetteerTagger(nlp, patterns)
 
 
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, bylines and paragraphs are
+    never one sentence with what follows, whatever the parser would guess."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+@Language.component("kg_paragraphs")
+def make_paragraphs(doc: Doc) -> Doc:
+    """Sentence starts at line breaks (place it before ``parser``)."""
+    return paragraph_starts(doc)
+
+
 class Extractor:
     """Run :func:`kg.extract.rules.extract` and store the result in ``doc._.kg``."""
 

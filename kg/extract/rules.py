@@ -62,17 +62,22 @@ PARTICIPANT_EVENT_TYPES = frozenset({"Meeting", "Normalization", "Agreement", "E
 PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 
 
-def extract(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
+def extract(doc: Doc, *, lexicon: Lexicon | None = None,
+            trace: list[tuple[int, str, str]] | None = None) -> Extraction:
     """Find sentences, entity mentions, events and relations in a parsed ``Doc``.
 
     Args:
         doc: A ``Doc`` with POS tags, lemmas, a dependency parse and entities.
         lexicon: Verb classes and event nouns; the packaged lexicon by default.
+        trace: If given, gets ``(sentence index, verb, reason)`` for every clause
+            whose statements were suppressed (used by ``kg explain --why-not``).
 
     Returns:
         Everything found, with character offsets into ``doc.text``.
     """
-    return _Extractor(doc, lexicon or Lexicon.default()).run()
+    extractor = _Extractor(doc, lexicon or Lexicon.default())
+    extractor.trace = trace
+    return extractor.run()
 
 
 class _Extractor:
@@ -88,6 +93,7 @@ class _Extractor:
         self.event_of: dict[int, EventMention] = {}
         self.events: list[EventMention] = []
         self.relations: dict[tuple, Relation] = {}
+        self.trace: list[tuple[int, str, str]] | None = None
 
     # ------------------------------------------------------------------ driver
     def run(self) -> Extraction:
@@ -953,28 +959,34 @@ class _Extractor:
     # -------------------------------------------------------------- modality
     def _suppressed(self, verb: Token) -> bool:
         """Negated, conditional, hedged, denied or interrogative: not a fact."""
-        sent = verb.sent
-        if sent.text.rstrip().endswith("?"):
-            return True
+        reason = self._suppression(verb)
+        if reason is not None and self.trace is not None:
+            self.trace.append((self.sent_of.get(verb.i, 0), verb.text, reason))
+        return reason is not None
+
+    def _suppression(self, verb: Token) -> str | None:
+        """Why a clause states no fact, or None where it does."""
+        if verb.sent.text.rstrip().endswith("?"):
+            return "a question"
         t: Token | None = verb
         hops = 0
         while t is not None and hops < 6:
             for c in t.children:
                 if c.dep_ == "neg":
-                    return True
+                    return f"negated ('{c.text}' on '{t.text}')"
                 if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
-                    return True
+                    return f"conditional ('{c.text}' on '{t.text}')"
                 if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS and hops <= 1:
-                    return True
+                    return f"hedged ('{c.text}' on '{t.text}')"
             if t is not verb and t.lemma_.lower() in DENIAL_VERBS and t.pos_ == "VERB":
-                return True
+                return f"denied ('{t.text}')"
             if t.head.i == t.i:
                 break
             if t.dep_ in ("ccomp", "relcl", "acl") and hops > 0:
                 break
             t = t.head
             hops += 1
-        return False
+        return None
 
     def _speaker(self, verb: Token | None) -> Mention | None:
         """Who the sentence reports as saying it ("X said", "according to X")."""
