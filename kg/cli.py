@@ -20,6 +20,9 @@ EPILOG_QUERY = """example:
   kg query out/graph.ttl "SELECT ?a ?b WHERE { ?a kgo:meetsWith ?b }"
   kg query out/graph.ttl ontology/queries/who-hosted-what.rq --format csv
   kg query --list"""
+EPILOG_EXPLAIN = """example:
+  kg explain seeds/000_00e312ede173199d.txt
+  kg explain seeds/000_00e312ede173199d.txt --why-not 'Syria demands Withdrawal'"""
 EPILOG_VALIDATE = """example:
   kg validate out/graph.ttl"""
 
@@ -35,7 +38,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         print(
-            f"kg: {summary.articles} articles, {summary.entities} entities, {summary.events} events, "
+            f"kg: {summary.articles} article{'s' if summary.articles != 1 else ''}, {summary.entities} entities, {summary.events} events, "
             f"{summary.relations} relations in {summary.seconds:.1f} s -> {', '.join(summary.outputs)}"
         )
     return 0
@@ -51,7 +54,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
     if not args.graph or not args.query:
         raise KGError("kg query: give a graph file and a query (or --list); see kg query --help")
     result = run_query(load_graph(args.graph), read_query(args.query))
-    print(format_result(result, args.format), end="")
+    text = format_result(result, args.format)
+    print(text, end="" if text.endswith("\n") else "\n")
     return 0
 
 
@@ -66,6 +70,45 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     print(report.text, file=sys.stderr)
     print(f"kg: {args.graph} has {report.violations} SHACL violation(s)", file=sys.stderr)
     return 1
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export, resolve_format
+    from kg.query import load_graph
+
+    resolve_format(args.format)  # an unknown format fails before a large graph is read
+    path = export(load_graph(args.graph), args.format, args.output)
+    if not args.quiet:
+        print(f"kg: {args.graph} -> {path} ({args.format})")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from kg.query import load_graph
+    from kg.serve import make_server
+
+    server = make_server(load_graph(args.graph), args.host, args.port, verbose=args.verbose)
+    print(f"kg: serving {args.graph} read-only at {server.url} (Ctrl-C stops)", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("kg: server stopped", file=sys.stderr)
+    finally:
+        server.server_close()
+    return 0
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from kg.explain import explain
+
+    explanation = explain(args.article, model=args.model)
+    if args.why_not:
+        print("\n".join(explanation.why_not(args.why_not)))
+        return 0
+    facts = explanation.facts()
+    for fact in facts:
+        print(fact)
+    print(f"kg: {len(facts)} facts in {args.article}")
+    return 0
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -106,6 +149,46 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("graph", help="graph file")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("explain", help="show each fact of one article and how it was found",
+                       epilog=EPILOG_EXPLAIN, formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Run the pipeline on one article and print every fact with its sentence, "
+                                   "the rule that produced it and its confidence; with --why-not, say which "
+                                   "stage dropped or never found a fact.")
+    p.add_argument("article", help="one article file (.txt, .md, .html)")
+    p.add_argument("--why-not", metavar="FACT", help='a fact "Subject relation Object", e.g. "Syria demands Withdrawal"')
+    p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
+    p.set_defaults(func=_cmd_explain)
+
+    p = sub.add_parser("export", help="write a graph file in another format",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Convert a graph file (.ttl, .nt, .trig, .nq, .jsonld) to another format: "
+                                   "turtle, ntriples, trig and nquads (named graphs kept), jsonld (with the "
+                                   "context of ontology/context.jsonld), graphml (Gephi, Cytoscape), csv "
+                                   "(one row per relation and evidence sentence), html.",
+                       epilog="example:\n  kg export out/graph.trig --format nquads -o out/graph.nq\n"
+                              "  kg export out/graph.ttl --format graphml -o out/graph.graphml")
+    p.add_argument("graph", help="graph file")
+    p.add_argument("--format", "-f", required=True, help="output format (turtle, ntriples, trig, nquads, jsonld, "
+                                                          "graphml, csv, html; aliases ttl, nt, nq)")
+    p.add_argument("-o", "--output", required=True, help="output file (written atomically)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("serve", help="answer SPARQL queries over HTTP (read-only)",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Serve a graph file as a read-only SPARQL 1.1 Protocol endpoint at /sparql "
+                                   "(GET and POST; results as JSON, XML, CSV or TSV by Accept header or "
+                                   "format=). The kg prefixes are predeclared and the default graph is the "
+                                   "union of all graphs, as in kg query. Updates are refused with 403.",
+                       epilog="example:\n  kg serve out/graph.ttl --port 7878\n"
+                              "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?a ?b WHERE "
+                              "{ ?a kgo:meetsWith ?b }' http://127.0.0.1:7878/sparql")
+    p.add_argument("graph", help="graph file")
+    p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878; 0 picks a free one)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log each request on stderr")
+    p.set_defaults(func=_cmd_serve)
     return parser
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kg.errors import KGError
+from kg.errors import InputError
 from kg.extract.recase import restore_text
 from kg.extract.rules import extract
 from kg.ingest import read_article
@@ -147,7 +147,7 @@ def parse_fact(fact: str) -> tuple[str, str, str]:
             cand = " ".join(words[i:i + n]).lower()
             if cand in names and 0 < i < len(words) - n:
                 return " ".join(words[:i]), names[cand], " ".join(words[i + n:])
-    raise KGError(f"kg explain: cannot read the fact '{fact}'; write it as 'Subject relation Object' "
+    raise InputError(f"kg explain: cannot read the fact '{fact}'; write it as 'Subject relation Object' "
                   f"with one of: {', '.join(RELATIONS)} (e.g. \"Syria demands Withdrawal\")")
 
 
