@@ -271,6 +271,10 @@ class _Extractor:
     def _arg1(self, tok: Token, *, place: bool) -> list[Argument]:
         if tok.i in self.ment_of:
             m = self.ment_of[tok.i]
+            after = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if m.label == "ORG" and after is not None and after.end < len(self.doc) and \
+                    self.doc[after.end].lower_ in ("member", "members", "states", "countries"):
+                return []  # "other OIC members" are the members, not the OIC
             if place and m.acting:
                 m = _as_place(m)
             return [m]
@@ -363,6 +367,8 @@ class _Extractor:
             return self.subjects(head)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head)
+        if verb.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head)  # "Ankara and Damascus are appalled by X"
         if verb.dep_ == "acl" and head.lower_ in self.lex.effort_nouns:
             # "the Kremlin's efforts to broker", "joined the attempt to overthrow"
             poss = [c for c in head.children if c.dep_ == "poss"]
@@ -396,6 +402,8 @@ class _Extractor:
         for frame in frames:
             if frame.prep == "by":
                 subj_toks = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+                if not subj_toks and verb.dep_ in ("acomp", "attr"):
+                    subj_toks = self.subjects(verb.head)  # "Ankara and Damascus are appalled by X"
                 obj_toks = [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
                             for p in c.children if p.dep_ == "pobj"]
             elif passive:
@@ -830,7 +838,8 @@ class _Extractor:
 
     def _prerequisite_rule(self, verb: Token) -> None:
         """"X described the withdrawal as a prerequisite": making an event a condition demands it."""
-        conds = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "described X as a prerequisite"
+        conds = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in PREREQUISITES]
         if not conds or self._suppressed(verb):
             return
@@ -912,6 +921,19 @@ class _Extractor:
             while first.dep_ == "conj":
                 first = first.head
             members += [self.ment_of[t.i] for t in (first, *first.conjuncts) if t.i in self.ment_of]
+        inside = self.ment_of.get(tok.head.i) if tok.dep_ == "pobj" and tok.head.head.i in self.ment_of else None
+        if inside is None and tok.head.i in self.ment_of:
+            inside = self.ment_of[tok.head.i]
+        if inside is not None and inside in orgs or (tok.head.dep_ == "prep" and tok.head.head.i in self.ment_of):
+            # "X, Y and other Organization of Islamic Cooperation members": the parser hangs
+            # "members" inside the name; the members are the name's coordination group
+            org_root = self.doc.char_span(orgs[0].start, orgs[0].end, alignment_mode="expand")
+            if org_root is not None and org_root.root.dep_ == "conj":
+                first = org_root.root.head
+                while first.dep_ == "conj":
+                    first = first.head
+                members += [self.ment_of[t.i] for t in (first, *first.conjuncts)
+                            if t.i in self.ment_of and self.ment_of[t.i] not in orgs]
         governor = _governing_verb(tok)
         if governor is not None and self._suppressed(governor):
             return
