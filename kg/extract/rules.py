@@ -104,6 +104,7 @@ class _Extractor:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VBD"):
                 self._verb_rules(tok)
                 self._prerequisite_rule(tok)
+                self._purpose_rule(tok)
             if tok.i in self.event_of and self.event_of[tok.i].start == tok.idx or (
                 tok.i in self.event_of and tok.pos_ in ("NOUN", "PROPN")
             ):
@@ -186,7 +187,8 @@ class _Extractor:
             self.event_of[tok.i] = mention
 
     def _event_noun(self, tok: Token) -> tuple[str, Token, Token] | None:
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        # an event noun the tagger took for an adjective ("rapprochement talks") still counts
+        if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ in ("amod", "compound")):
             return None
         entry = _lookup(self.lex.event_nouns, tok)
         if entry is None:
@@ -782,6 +784,9 @@ class _Extractor:
         * "talks on X", "discussions about X": the meeting discusses X.
         """
         if ev.type == "Meeting":
+            for c in tok.children:  # "rapprochement talks": a meeting named by its topic
+                if c.dep_ in ("compound", "amod", "nmod") and c.i in self.event_of and self.event_of[c.i] != ev:
+                    self._add(ev, "discusses", self.event_of[c.i], tok, "nominal:topic-modifier", 0.7, speaker)
             for rc in tok.children:  # "the meeting during which X was discussed"
                 if rc.dep_ == "relcl" and self._discuss_verb(rc) and any(
                     c.dep_ == "prep" and any(p.lower_ in WH_WORDS for p in c.children) for c in rc.children
@@ -835,6 +840,29 @@ class _Extractor:
         for xc in (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i in self.event_of):
             if self.event_of[xc.i] != ev:
                 self._add(ev, "discusses", self.event_of[xc.i], verb, "svo:at-meeting", 0.7, speaker)
+
+    def _purpose_rule(self, verb: Token) -> None:
+        """"X hosted talks in an effort to normalize relations": X supports the aim, the talks discuss it."""
+        aims: list[EventMention] = []
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # the phrase may hang on the object
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ == "prep" and c.lower_ in ("in", "as"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lower_ in self.lex.effort_nouns:
+                        aims += [self.event_of[a.i] for a in p.children if a.dep_ == "acl" and a.i in self.event_of]
+        if not aims or self._suppressed(verb):
+            return
+        speaker = self._speaker(verb)
+        for s_tok in self.subjects(verb):
+            for a in self.args(s_tok):
+                if isinstance(a, Mention):
+                    for aim in aims:
+                        self._add(_as_actor(a), "supports", aim, verb, "svo:purpose", 0.7, speaker)
+        for d in (c for c in verb.children if c.dep_ == "dobj" and c.i in self.event_of):
+            meeting = self.event_of[d.i]
+            if meeting.type == "Meeting":
+                for aim in aims:
+                    self._add(meeting, "discusses", aim, verb, "svo:purpose", 0.7, speaker)
 
     def _prerequisite_rule(self, verb: Token) -> None:
         """"X described the withdrawal as a prerequisite": making an event a condition demands it."""
