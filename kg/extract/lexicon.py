@@ -65,6 +65,7 @@ class Lexicon:
     nouns: dict[str, NounFrame] = field(default_factory=dict)
     mutual_nouns: dict[str, str] = field(default_factory=dict)
     effort_nouns: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -122,4 +123,5 @@ class Lexicon:
             nouns=nouns,
             mutual_nouns={r["lemma"]: r["relation"] for r in rows("mutual_nouns.tsv")},
             effort_nouns=words("effort_nouns.txt"),
+            light_verbs=words("light_verbs.txt"),
         )

@@ -50,6 +50,11 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "report", "note", "clai
                           "announce", "declare", "argue", "write", "insist", "stress",
                           "emphasize", "reaffirm", "assert", "explain", "warn", "believe"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+#: Verbs whose infinitive complement is asked for or aimed at, not asserted
+#: ("urged Turkey to withdraw", "seeks to normalize ties").
+DIRECTIVE_VERBS = frozenset({"urge", "ask", "call", "press", "demand", "request", "encourage", "invite",
+                             "tell", "order", "want", "seek", "hope", "plan", "aim", "try", "attempt",
+                             "wish", "push", "expect", "like"})
 HEDGE_MODALS = frozenset({"could", "might", "may", "should"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 WH_WORDS = frozenset({"which", "who", "that", "whom"})
@@ -57,6 +62,8 @@ WH_WORDS = frozenset({"which", "who", "that", "whom"})
 HAPPEN_VERBS = frozenset({"hold", "take", "begin", "start", "convene", "open", "end",
                           "conclude", "happen", "occur", "be", "continue", "resume"})
 PREREQUISITES = frozenset({"prerequisite", "precondition", "condition", "requirement", "priority"})
+OFFICIAL_NOUNS = frozenset({"official", "authority", "government", "leadership", "diplomat", "administration",
+                            "leader"})
 HYPHEN_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod", "nsubj", "advmod"})
 PARTICIPANT_EVENT_TYPES = frozenset({"Meeting", "Normalization", "Agreement", "Election"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
@@ -105,6 +112,7 @@ class _Extractor:
                 self._verb_rules(tok)
                 self._prerequisite_rule(tok)
                 self._purpose_rule(tok)
+                self._happen_rule(tok)
             if tok.i in self.event_of and self.event_of[tok.i].start == tok.idx or (
                 tok.i in self.event_of and tok.pos_ in ("NOUN", "PROPN")
             ):
@@ -299,10 +307,11 @@ class _Extractor:
                                 # "the Assad government" acts for the leader's state
                                 m = Mention(m.start, m.end, m.text, "GOVT", m.sentence, True)
                             found.append(m)
-                    elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                    elif child.dep_ == "prep" and (child.lower_ in ("from", "of") or (
+                            child.lower_ == "in" and lemma in OFFICIAL_NOUNS)):  # "officials in Ankara"
                         for p in child.children:
                             if p.dep_ == "pobj":
-                                found.extend(m for m in self.args(p) if isinstance(m, Mention))
+                                found.extend(_as_actor(m) for m in self.args(p) if isinstance(m, Mention))
                 return [_as_actor(m) if isinstance(m, Mention) else m for m in found]
             for child in tok.children:  # "the normalization process"
                 if child.dep_ in ("compound", "amod", "nmod") and child.i in self.event_of:
@@ -333,8 +342,12 @@ class _Extractor:
         """A modifier and its conjuncts: "the Syrian and Turkish governments"."""
         out = []
         for t in (tok, *tok.conjuncts):
-            if t.i in self.ment_of and self.ment_of[t.i] not in out:
-                out.append(self.ment_of[t.i])
+            # "US-Iran talks", "Syrian-Turkish reconciliation": the first name hangs on the second
+            pair = [c for c in t.children if c.dep_ in ("compound", "amod", "npadvmod", "nmod")
+                    and c.i + 1 < len(self.doc) and self.doc[c.i + 1].text in ("-", "–")]
+            for u in (*pair, t):
+                if u.i in self.ment_of and self.ment_of[u.i] not in out:
+                    out.append(self.ment_of[u.i])
         return out
 
     def _antecedent(self, pron: Token) -> Mention | None:
@@ -399,7 +412,9 @@ class _Extractor:
             return
         if self._suppressed(verb):
             return
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
+        )  # "the talks (which were) hosted by Egypt"
         speaker = self._speaker(verb)
         for frame in frames:
             if frame.prep == "by":
@@ -413,8 +428,8 @@ class _Extractor:
                              for p in c.children if p.dep_ == "pobj"]
                 obj_toks = [c for c in verb.children if c.dep_ == "nsubjpass"] if not frame.prep else \
                     self._prep_objects(verb, frame.prep)
-                if not subj_toks and verb.dep_ in ("acl", "relcl"):
-                    obj_toks = obj_toks or [verb.head]
+                if not obj_toks and verb.dep_ in ("acl", "relcl"):
+                    obj_toks = [verb.head]
             else:
                 subj_toks = self.subjects(verb)
                 obj_toks = self._objects(verb, frame)
@@ -612,17 +627,24 @@ class _Extractor:
                             if isinstance(ev, EventMention) and ev.type == "Meeting":
                                 self._add(ev, "heldIn", _as_place(self.ment_of[s_tok.i]), verb,
                                           "svo:host-place", 0.7, speaker)
-        # "the meeting began in Moscow", "talks were held in Cairo"
-        if lemma in HAPPEN_VERBS:
-            meets = [a for a in subs if isinstance(a, EventMention) and a.type == "Meeting"]
-            meets += [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.args(c)
-                      if isinstance(a, EventMention) and a.type == "Meeting"]
-            for prep in ("in", "at"):
-                for p in self._prep_objects(verb, prep):
-                    for pl in self.args(p, place=True):
-                        if isinstance(pl, Mention):
-                            for ev in meets:
-                                self._add(ev, "heldIn", pl, verb, "svo:held-in", 0.8, speaker)
+
+    def _happen_rule(self, verb: Token) -> None:
+        """"The meeting began in Moscow", "talks were held in Cairo", "held a meeting in Moscow"."""
+        lemma = verb.lemma_.lower()
+        if lemma not in HAPPEN_VERBS or self._suppressed(verb):
+            return
+        speaker = self._speaker(verb)
+        subs = [a for t in self.subjects(verb) for a in self.args(t)]
+        deps = ("nsubjpass", "dobj") if lemma == "hold" else ("nsubjpass",)
+        meets = [a for a in subs if isinstance(a, EventMention) and a.type == "Meeting"]
+        meets += [a for c in verb.children if c.dep_ in deps for a in self.args(c)
+                  if isinstance(a, EventMention) and a.type == "Meeting"]
+        for prep in ("in", "at"):
+            for p in self._prep_objects(verb, prep):
+                for pl in self.args(p, place=True):
+                    if isinstance(pl, Mention):
+                        for ev in meets:
+                            self._add(ev, "heldIn", pl, verb, "svo:held-in", 0.8, speaker)
 
     # ------------------------------------------------------------- noun rules
     def _noun_agents(self, tok: Token) -> list[Argument]:
@@ -636,19 +658,27 @@ class _Extractor:
         if agents:
             return agents
         head = tok.head
-        if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and (
+            self._light(head) or head.lemma_.lower() == "be"
+        ):
             return [a for s in self.subjects(head) for a in self.args(s) if isinstance(a, Mention)]
         return []
+
+    def _light(self, verb: Token) -> bool:
+        return any(lem in self.lex.light_verbs for lem in lemmas(verb))
 
     def _relational_noun(self, tok: Token, frame: NounFrame) -> None:
         """"Russia's support for X", "cooperation with Iran", "Turkey has control over X"."""
         governor = _governing_verb(tok)
-        if governor is not None and self._suppressed(governor):
+        if self._noun_suppressed(tok):
             return
         speaker = self._speaker(governor) if governor is not None else None
         place = frame.object == "place"
         objects: list[Argument] = []
-        for c in tok.children:
+        holders = [tok]
+        if tok.dep_ == "dobj" and self._light(tok.head):
+            holders.append(tok.head)  # "Iran provides support to Hezbollah": "to" hangs on the verb
+        for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ in frame.preps:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
@@ -684,10 +714,16 @@ class _Extractor:
                 group += [m for m in self._mention_group(c) if m not in group]
         if tok.dep_ == "appos" and tok.head.i in self.ment_of:
             group += [m for m in self._mention_group(tok.head) if m not in group]
-        if len(group) < 2:
+        targets = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for a in self.args(p) if isinstance(a, Mention)]
+        if self._noun_suppressed(tok):
             return
-        governor = _governing_verb(tok)
-        if governor is not None and self._suppressed(governor):
+        if targets:  # "Russia and Iran, close allies of Assad": each of the group to the "of" party
+            for a in group:
+                for b in targets:
+                    self._add(_as_actor(a), relation, _as_actor(b), tok, "noun:mutual-of", 0.7, None)
+            return
+        if len(group) < 2:
             return
         for a in group:
             for b in group:
@@ -697,7 +733,7 @@ class _Extractor:
     # ------------------------------------------------------------- nominal rules
     def _nominal_rules(self, tok: Token, ev: EventMention) -> None:
         governor = _governing_verb(tok)
-        if governor is not None and self._suppressed(governor):
+        if self._suppressed(tok) if tok.pos_ == "VERB" else self._noun_suppressed(tok):
             return
         speaker = self._speaker(governor) if governor is not None else None
         self._event_adjunct(tok, ev, speaker)
@@ -743,8 +779,19 @@ class _Extractor:
                         self._add(_as_actor(a), "participatesIn", ev, tok, "nominal:poss", 0.7, speaker)
             elif child.dep_ in ("amod", "compound", "nmod") and child.i in self.ment_of \
                     and ev.type in ("Meeting", "Normalization", "Agreement"):
-                for a in self._mention_group(child):
+                group = self._mention_group(child)
+                for a in group:
                     self._add(_as_actor(a), "participatesIn", ev, tok, "nominal:modifier", 0.7, speaker)
+                if ev.type == "Meeting":  # "US-Iran talks"
+                    for i, a in enumerate(group):
+                        for b in group[i + 1:]:
+                            self._add(_as_actor(a), "meetsWith", _as_actor(b), tok, "nominal:modifier", 0.65, speaker)
+        # "Iran and Saudi Arabia restored relations": who does a joint event verb takes part
+        if tok.pos_ == "VERB" and ev.type in ("Normalization", "Agreement", "Meeting"):
+            for s_tok in self.subjects(tok):
+                for a in self.args(s_tok):
+                    if isinstance(a, Mention):
+                        self._add(_as_actor(a), "participatesIn", ev, tok, "svo:event-verb", 0.7, speaker)
         # "Syrian-Turkish relations" inside a normalization phrase: modifiers of the object noun
         if ev.type == "Normalization" and tok.pos_ == "VERB":
             for obj in self._verb_objects_for_event(tok):
@@ -999,8 +1046,9 @@ class _Extractor:
         if span is None:
             return
         root = span.root
-        if root.dep_ in ("appos", "compound"):
-            head = root.head
+        heads = [root.head] if root.dep_ in ("appos", "compound") else []
+        heads += [c for c in root.children if c.dep_ == "appos"]  # "SANA, Syria's state news agency"
+        for head in heads:
             for child in head.children:
                 if child.dep_ == "poss" and child.i in self.ment_of and \
                         self.ment_of[child.i].label in ("GPE", "NORP"):
@@ -1015,28 +1063,56 @@ class _Extractor:
         return reason is not None
 
     def _suppression(self, verb: Token) -> str | None:
-        """Why a clause states no fact, or None where it does."""
+        """Why a clause states no fact, or None where it does.
+
+        Walks up from the verb through the clauses that govern it: a negation or a
+        hedging modal on the verb (or on the verb of a control chain), a condition
+        ("if", "unless") on any governing clause, a denial or directive governing it
+        as a complement ("denied attacking", "urged Turkey to support"), or a
+        question. Relative clauses, appositions and coordinated verbs state their own
+        facts: the walk stops at them, and a coordinated verb inherits only conditions.
+        """
         if verb.sent.text.rstrip().endswith("?"):
             return "a question"
-        t: Token | None = verb
+        t = verb
+        came: str | None = None
         hops = 0
-        while t is not None and hops < 6:
+        while hops < 8:
             for c in t.children:
-                if c.dep_ == "neg":
-                    return f"negated ('{c.text}' on '{t.text}')"
                 if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
                     return f"conditional ('{c.text}' on '{t.text}')"
+                if came == "conj":
+                    continue
+                if c.dep_ == "neg":
+                    return f"negated ('{c.text}' on '{t.text}')"
                 if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS and hops <= 1:
                     return f"hedged ('{c.text}' on '{t.text}')"
-            if t is not verb and t.lemma_.lower() in DENIAL_VERBS and t.pos_ == "VERB":
-                return f"denied ('{t.text}')"
-            if t.head.i == t.i:
+            if t is not verb and came in ("ccomp", "xcomp", "pcomp", "dobj", "advcl"):
+                lemma = t.lemma_.lower()
+                if lemma in DENIAL_VERBS and t.pos_ == "VERB":
+                    return f"denied ('{t.text}')"
+                if came == "xcomp" and lemma in DIRECTIVE_VERBS:
+                    return f"requested, not asserted ('{t.text}')"
+            if t.head.i == t.i or t.dep_ in ("relcl", "acl", "appos", "parataxis"):
                 break
-            if t.dep_ in ("ccomp", "relcl", "acl") and hops > 0:
-                break
+            came = t.dep_ if t.dep_ != "conj" or came in (None, "conj") else came
             t = t.head
             hops += 1
         return None
+
+    def _noun_suppressed(self, tok: Token) -> bool:
+        """Suppression for a noun-headed fact ("talks between X and Y", "support for X").
+
+        "no talks" is negated; a noun that is the subject of its clause is presupposed
+        ("Russia's support for Assad could weaken" still asserts the support); otherwise
+        the governing clause decides.
+        """
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return True
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.sent.text.rstrip().endswith("?")
+        governor = _governing_verb(tok)
+        return governor is not None and self._suppressed(governor)
 
     def _speaker(self, verb: Token | None) -> Mention | None:
         """Who the sentence reports as saying it ("X said", "according to X")."""

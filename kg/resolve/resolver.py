@@ -116,9 +116,8 @@ class Resolver:
                 and self.gaz.lookup(text) is None and self.gaz.capital(text) is None:
             return self._person(text, people)  # a surname the NER took for an ORG or place
         entry = self.gaz.lookup(text)
-        if entry is not None:
-            if entry.type == "Country" or m.label != "PERSON":
-                return _entity(entry)
+        if entry is not None:  # a gazetteer name beats the NER label ("Reuters" tagged PERSON)
+            return _entity(entry)
         cap = self.gaz.capital(text)
         if cap is not None and m.label != "PERSON":
             if m.acting:
@@ -199,6 +198,7 @@ class Resolver:
         keys: dict[tuple[int, int, bool, str], str] = {}
         person_states: dict[str, set[str]] = {}
         longer = self._longer_org_names(ex.mentions)
+        acronyms = _defined_acronyms(article.text, ex.mentions)
 
         def ent_key(m: Mention) -> str | None:
             if m.label == "GOVT":  # "the Assad government": the leader's state, once known
@@ -208,7 +208,8 @@ class Resolver:
             k = (m.start, m.end, m.acting, m.label)
             if k in keys:
                 return keys[k]
-            e = self.entity_for(m, people)
+            defined = acronyms.get(clean_surface(m.text))
+            e = self.entity_for(defined if defined is not None else m, people)
             if e is None:
                 keys[k] = ""
                 return None
@@ -347,6 +348,18 @@ def _accepts(spec: str, ref: Ref, out: ResolvedArticle) -> bool:
     if "P" in spec:
         ok |= t in PLACE_TYPES
     return ok
+
+
+def _defined_acronyms(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
+    """Acronyms the article defines: "the Kurdistan Free Life Party (PJAK)" -> PJAK = that name."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue
+        after = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", text[m.end:m.end + 20])
+        if after and after.group(1).isupper() and after.group(1) != clean_surface(m.text):
+            out.setdefault(after.group(1), m)
+    return out
 
 
 def _border_states(label: str, gaz: Gazetteer) -> list[GazEntry]:

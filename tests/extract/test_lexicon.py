@@ -40,7 +40,7 @@ def test_lexicon_default_is_loaded_once():
 
 def test_lexicon_files_all_known():
     """Every data file is one of the lexicon's tables or word lists (no stray, unloaded file)."""
-    lists = {"actor_nouns.txt", "effort_nouns.txt", "departments.txt", "org_heads.txt"}
+    lists = {"actor_nouns.txt", "effort_nouns.txt", "departments.txt", "org_heads.txt", "light_verbs.txt"}
     assert set(FILES) == set(TSV_HEADERS) | lists, "a new data file: list it here and test its shape"
 
 
