@@ -62,6 +62,12 @@ WH_WORDS = frozenset({"which", "who", "that", "whom"})
 HAPPEN_VERBS = frozenset({"hold", "take", "begin", "start", "convene", "open", "end",
                           "conclude", "happen", "occur", "be", "continue", "resume"})
 PREREQUISITES = frozenset({"prerequisite", "precondition", "condition", "requirement", "priority"})
+#: Communication nouns: what they report is not what the governing verb acts on.
+REPORT_NOUNS = frozenset({"report", "claim", "rumor", "rumour", "allegation", "speculation", "story",
+                          "news", "statement", "remark", "comment", "assertion"})
+#: Head nouns of places a named place can be part of ("Tanf garrison on the border").
+PLACE_NOUNS = frozenset({"garrison", "base", "province", "city", "region", "border", "town", "village",
+                         "area", "camp", "airport", "port", "highway", "district", "governorate", "crossing"})
 OFFICIAL_NOUNS = frozenset({"official", "authority", "government", "leadership", "diplomat", "administration",
                             "leader"})
 HYPHEN_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod", "nsubj", "advmod"})
@@ -201,6 +207,8 @@ class _Extractor:
         entry = _lookup(self.lex.event_nouns, tok)
         if entry is None:
             return None
+        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in self.lex.actor_nouns:
+            return None  # "Israeli occupation forces" are forces, not an occupation
         if "plural" in entry.requires and not (tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")):
             return None
         words = {r for r in entry.requires if r not in ("plural", "noun")}
@@ -268,7 +276,8 @@ class _Extractor:
         for t in (tok, *tok.conjuncts):
             group = [t]
             for c in t.children:
-                if c.dep_ == "appos":  # "its proxy, the Syrian Democratic Forces"
+                # "its proxy, the Syrian Democratic Forces"; but "X, the secretary of Y" describes X
+                if c.dep_ == "appos" and not (t.i in self.ment_of and self.ment_of[t.i].label == "PERSON"):
                     group += [c, *c.conjuncts]
                 elif c.dep_ == "prep" and c.lower_ in ("including", "like"):  # "Arab states, including X"
                     group += [g for p in c.children if p.dep_ == "pobj" for g in (p, *p.conjuncts)]
@@ -510,10 +519,14 @@ class _Extractor:
 
     def _deep_event(self, tok: Token, depth: int = 4) -> EventMention | None:
         """The first event inside an object phrase: "the need to ... return refugees"."""
+        if tok.lemma_.lower() in REPORT_NOUNS:
+            return None
         frontier = [tok]
         for _ in range(depth):
             nxt = []
             for t in frontier:
+                if t is not tok and t.lemma_.lower() in REPORT_NOUNS:
+                    continue  # "rejected reports of a deal" rejects the reports, not the deal
                 for c in t.children:
                     if c.dep_ in ("relcl", "nsubj", "advcl", "ccomp", "conj", "cc", "punct"):
                         continue
@@ -1024,16 +1037,15 @@ class _Extractor:
             return
         root = span.root
         anchors = [root]
-        if root.dep_ == "compound":
+        if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
             anchors.append(root.head)
         for a in anchors:
             for child in a.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "on", "near", "inside", "within"):
                     for p in child.children:
-                        if p.dep_ == "pobj":
-                            for m in self.args(p, place=True):
-                                if isinstance(m, Mention) and m.label in ("GPE", "LOC", "FAC"):
-                                    self._add(_as_place(loc), "locatedIn", m, child, "located", 0.7, None)
+                        m = self.ment_of.get(p.i) if p.dep_ == "pobj" else None
+                        if m is not None and m.label in ("GPE", "LOC", "FAC"):
+                            self._add(_as_place(loc), "locatedIn", _as_place(m), child, "located", 0.7, None)
                 if child.dep_ in ("appos", "npadvmod") and child.i in self.ment_of and \
                         self.ment_of[child.i].label == "GPE" and child.i > span.end - 1 and \
                         self.doc[span.end].text == ",":
@@ -1175,9 +1187,20 @@ def _lookup(table: dict, tok: Token):  # type: ignore[no-untyped-def]
 
 
 def _trim(ent: Span) -> Span | None:
+    """Drop articles, edge punctuation and unbalanced brackets from an entity span.
+
+    "Organization of Islamic Cooperation (OIC" ends before the bracket: the acronym
+    is its own mention, read as a definition by the resolver.
+    """
     start, end = ent.start, ent.end
     doc = ent.doc
+    for i in range(start, end):
+        if doc[i].text in ("(", "[") and not any(doc[j].text in (")", "]") for j in range(i, end)):
+            end = i
+            break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while start < end and doc[start].text in ("]", ")"):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1

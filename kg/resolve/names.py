@@ -39,6 +39,10 @@ def fold(text: str) -> str:
 def clean_surface(text: str) -> str:
     """A surface form as a label: whitespace folded, possessive and "the" dropped."""
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    if text.count("[") != text.count("]") or "[" in text:  # "[Benjamin] Netanyahu", an editor's insertion
+        text = text.replace("[", "").replace("]", "")
+    if text.count("(") != text.count(")"):
+        text = text.split("(", 1)[0] if "(" in text else text.replace(")", "")
     text = re.sub(r"(?:['’]s|['’])$", "", text)
     if text[:4].lower() == "the ":
         text = text[4:]
