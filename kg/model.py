@@ -92,13 +92,18 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
-    """A nominal event evoked in the text ("talks", "withdrawal", "normalizing ties")."""
+    """A nominal event evoked in the text ("talks", "withdrawal", "normalizing ties").
+
+    ``date`` is the date phrase attached to it ("on Tuesday", "December 28, 2022")
+    as extracted, or, after resolution, the ISO date it denotes.
+    """
 
     start: int
     end: int
     text: str
     type: str
     sentence: int
+    date: str | None = None
 
 
 Argument = Mention | EventMention

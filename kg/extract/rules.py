@@ -192,7 +192,7 @@ class _Extractor:
             ev_type, start_tok, end_tok = ev
             span = self.doc[start_tok.i:end_tok.i + 1]
             mention = EventMention(span.start_char, span.end_char, span.text, ev_type,
-                                   self.sent_of[tok.i])
+                                   self.sent_of[tok.i], self._date_of(tok))
             mention = self._corefer(tok, mention)
             self.events.append(mention) if mention not in self.events else None
             for t in span:
@@ -255,6 +255,22 @@ class _Extractor:
                 yield from (c for c in child.children if c.dep_ == "pobj")
         if tok.dep_ in ("amod", "acl"):  # "normalizing ties", "ties normalized"
             yield tok.head
+
+    def _date_of(self, tok: Token) -> str | None:
+        """The date phrase of an event: "talks on Tuesday", "the meeting began on December 28, 2022"."""
+        holders = [tok]
+        gov = _governing_verb(tok)
+        if gov is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            holders.append(gov)
+        for h in holders:
+            for c in h.children:
+                target = c if c.dep_ == "npadvmod" else next(
+                    (p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "on" else None
+                if target is not None and target.ent_type_ == "DATE":
+                    ent = next((e for e in self.doc.ents if e.start <= target.i < e.end), None)
+                    if ent is not None:
+                        return ent.text
+        return None
 
     def _corefer(self, tok: Token, mention: EventMention) -> EventMention:
         """A definite event NP ("this meeting", "the talks") is the last event of its type."""

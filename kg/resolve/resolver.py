@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 
@@ -242,7 +243,7 @@ class Resolver:
         def ref(a: Argument) -> Ref | None:
             if isinstance(a, EventMention):
                 ekey = f"{article.id}-{a.start}"
-                out.events[ekey] = a
+                out.events[ekey] = replace(a, date=event_date(a.date, article.date))
                 return Ref("event", ekey)
             k = ent_key(a)
             return Ref("entity", k) if k else None
@@ -348,6 +349,33 @@ def _accepts(spec: str, ref: Ref, out: ResolvedArticle) -> bool:
     if "P" in spec:
         ok |= t in PLACE_TYPES
     return ok
+
+
+def event_date(phrase: str | None, published: str | None) -> str | None:
+    """The ISO date a date phrase denotes, or None unless day, month and year are certain.
+
+    "December 28, 2022" is absolute; "Tuesday" or "last week" needs the article's
+    publication date, and without one nothing is guessed.
+    """
+    if not phrase:
+        return None
+    has_year = re.search(r"\b(1[89]|20)\d{2}\b", phrase) is not None
+    if not has_year and not published:
+        return None
+    weekday = re.fullmatch(r"(?:on\s+|last\s+|this\s+(?:past\s+)?)?(monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)", phrase.strip().lower())
+    if weekday and published:  # news reports the latest such day, on or before publication
+        base = date.fromisoformat(published)
+        days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        return (base - timedelta(days=(base.weekday() - days.index(weekday.group(1))) % 7)).isoformat()
+    import dateparser  # imported here: slow to import, and most builds need few dates
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"],
+                                   "RETURN_AS_TIMEZONE_AWARE": False}
+    if published:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(published)
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date().isoformat() if parsed is not None else None
 
 
 def _defined_acronyms(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:

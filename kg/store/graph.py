@@ -250,6 +250,8 @@ class GraphBuilder:
                 ox.Quad(en, MENTIONED, anode, g),
                 ox.Quad(en, DERIVED, sent_iri(em.sentence), g),
             ]
+            if em.date:
+                quads.append(ox.Quad(en, _n(KGO.date), ox.Literal(em.date, datatype=XSD_DATE), g))
         for i in sorted(used_sentences):
             s = sentences[i]
             sn = ox.NamedNode(f"{KG}sentence/{art.id}-{s.start}-{s.end}")

@@ -356,3 +356,24 @@ def test_rules_nominal_one_meeting_for_all_its_facts():
     meetings = {r.object if r.predicate == "hosts" else r.subject
                 for r in ex.relations if r.predicate in ("hosts", "heldIn")}
     assert meetings == set(ex.events) and len(meetings) == 1
+
+
+
+def test_rules_nominal_event_date_phrase():
+    """The date phrase of an event's clause is kept with the event ("began ... on December 28, 2022")."""
+    table =         """
+            0  The          the          DET   DT    det        1   O
+            1  meeting      meeting      NOUN  NN    nsubj      2   O
+            2  began        begin        VERB  VBD   ROOT       2   O
+            3  in           in           ADP   IN    prep       2   O
+            4  Moscow       Moscow       PROPN NNP   pobj       3   B-GPE
+            5  on           on           ADP   IN    prep       2   O
+            6  December     December     PROPN NNP   pobj       5   B-DATE
+            7  28           28           NUM   CD    nummod     6   I-DATE
+            8  ,            ,            PUNCT ,     punct      6   I-DATE
+            9  2022         2022         NUM   CD    appos      6   I-DATE
+            10 .            .            PUNCT .     punct      2   O
+        """
+    ex = run("The meeting began in Moscow on December 28, 2022.", table)
+    [meeting] = [e for e in ex.events if e.type == "Meeting"]
+    assert meeting.date == "December 28, 2022"

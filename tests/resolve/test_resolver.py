@@ -341,3 +341,23 @@ def test_resolver_merge_people(labels, expected):
 )
 def test_resolver_choose_label(entity, forms, expected):
     assert choose_label(entity, forms) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("December 28, 2022", None, "2022-12-28"),
+        ("28 December 2022", "2023-01-05", "2022-12-28"),
+        ("Tuesday", "2023-04-27", "2023-04-25"),  # a Thursday: the Tuesday before
+        ("Thursday", "2023-04-27", "2023-04-27"),
+        ("last Friday", "2023-04-27", "2023-04-21"),
+        ("Tuesday", None, None),  # no publication date: nothing is guessed
+        ("May", None, None),
+        ("March 2012", None, None),  # no day: not an xsd:date
+        (None, "2023-04-27", None),
+    ],
+)
+def test_resolver_event_date(phrase, published, expected):
+    from kg.resolve.resolver import event_date
+
+    assert event_date(phrase, published) == expected
