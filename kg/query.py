@@ -26,12 +26,15 @@ from pathlib import Path
 from typing import Any, cast
 from typing import Literal as TypingLiteral
 
+import pyoxigraph as ox
+from oxrdflib.store import OxigraphStore
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import GraphFileError, QueryError
 from kg.store.namespace import PREFIXES
+from kg.store.oxigraph import union_store
 from kg.store.ontology import queries_dir
 
 __all__ = [
@@ -257,7 +260,22 @@ def list_queries() -> list[tuple[str, str, str]]:
 
 
 def _union_view(graph: Graph) -> Graph:
-    """Return ``graph``, or a view of its store whose default graph is the union of all graphs."""
+    """Return ``graph``, or a view whose default graph is the union (a set) of all its graphs.
+
+    For an Oxigraph-backed dataset with named graphs (a TriG or N-Quads file, or a
+    fresh build) the union is materialised once and cached on the dataset:
+    Oxigraph's own union default graph is a bag, so a triple stated by 40 articles
+    would match 40 times and joins would multiply. Named graphs stay available to
+    ``GRAPH ?g`` patterns.
+    """
+    inner = getattr(graph.store, "_inner", None)
+    if isinstance(graph, Dataset) and isinstance(inner, ox.Store) and next(iter(inner.named_graphs()), None):
+        cached = getattr(graph, "_kg_union_view", None)
+        if cached is None or cached[0] != len(inner):
+            union = union_store(graph, keep_named_graphs=True)
+            cached = (len(inner), Dataset(store=OxigraphStore(store=union), default_union=False))
+            graph._kg_union_view = cached  # type: ignore[attr-defined]
+        return cached[1]
     if isinstance(graph, Dataset) and not graph.default_union:
         return Dataset(store=graph.store, default_union=True)
     return graph

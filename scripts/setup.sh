@@ -12,6 +12,7 @@ fi
 if [ "${1:-}" = "--test" ]; then
   "$venv/bin/python" -m pip install --quiet -e ".[test]"
   bash scripts/install-browser.sh "$venv"
+  bash scripts/install-interop.sh "$venv"
 else
   "$venv/bin/python" -m pip install --quiet -e .
 fi

@@ -21,9 +21,22 @@ from kg.errors import ExportError
 FORMATS: dict[str, tuple[str, str]] = {
     "turtle": ("turtle", ".ttl"),
     "html": ("html", ".html"),
+    "ntriples": ("ntriples", ".nt"),
+    "nquads": ("nquads", ".nq"),
+    "trig": ("trig", ".trig"),
+    "jsonld": ("jsonld", ".jsonld"),
+    "graphml": ("graphml", ".graphml"),
+    "csv": ("relations_csv", ".csv"),
 }
 #: short names users type
-ALIASES: dict[str, str] = {"ttl": "turtle"}
+ALIASES: dict[str, str] = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "json-ld": "jsonld",
+}
 
 
 def available() -> list[str]:

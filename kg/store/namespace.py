@@ -100,6 +100,7 @@ PREFIXES: dict[str, str] = {
     "person": f"{KG}person/",
     "organization": f"{KG}organization/",
     "location": f"{KG}location/",
+    "graph": f"{KG}graph/",
     "kgo": str(KGO._NS),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
