@@ -148,11 +148,12 @@ class _Extractor:
 
     # --------------------------------------------------------------- structure
     def _sentences(self) -> None:
+        doc_text = self.doc.text  # built by joining every token: read it once, not per sentence
         for i, sent in enumerate(self.doc.sents):
-            text = sent.text
+            text = doc_text[sent.start_char:sent.end_char]
             start = sent.start_char + (len(text) - len(text.lstrip()))
             end = sent.end_char - (len(text) - len(text.rstrip()))
-            self.sentences.append(Sentence(start, end, self.doc.text[start:end]))
+            self.sentences.append(Sentence(start, end, doc_text[start:end]))
             for tok in sent:
                 self.sent_of[tok.i] = i
 
