@@ -209,9 +209,6 @@ def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: i
     global _WORKER_NLP
     _WORKER_NLP = nlp
     make_recaser()  # built once here, inherited by the forked workers
-    # Keep the loaded model out of the children's garbage collections, so its
-    # pages stay shared with this process instead of being copied.
-    gc.freeze()
     ctx = multiprocessing.get_context("fork")
     chunk = max(1, min(batch_size, WORKER_CHUNK))
     pending: deque[tuple[list[Article], AsyncResult[tuple[list[Extraction], float, float]]]] = deque()
@@ -226,9 +223,12 @@ def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: i
         _add(stats, "worker rules", rules_s)
         yield from zip(batch, extractions, strict=True)
 
+    # Forked with the loaded model out of the collector's generations: the children's
+    # collections then never touch its objects, so its pages stay shared, not copied.
+    with _gc_frozen():
+        pool = ctx.Pool(processes)
     try:
-        with ctx.Pool(processes) as pool:
-            gc.unfreeze()
+        with pool:
             for batch in _batches(articles, chunk):
                 pending.append((batch, pool.apply_async(_worker_run, ([a.text for a in batch],))))
                 if len(pending) >= 2 * processes:
@@ -236,8 +236,24 @@ def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: i
             while pending:
                 yield from collect()
     finally:
-        gc.unfreeze()
         _WORKER_NLP = None
+
+
+@contextmanager
+def _gc_frozen() -> Iterator[None]:
+    """Keep every object alive now out of the garbage collector's generations until the block ends.
+
+    Nothing is done when some objects are frozen already (the caller's own
+    ``gc.freeze``), so a caller's freeze is never undone.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -319,13 +335,15 @@ def build(
     resolve_seconds = 0.0
     ingest_before = timer.seconds["ingest"]
     t_loop = time.perf_counter()
-    for article, extraction in extract_articles(nlp, itertools.chain([first], articles), processes=processes,
-                                                batch_size=batch_size, stats=stats):
-        t0 = time.perf_counter()
-        builder.add(resolver.resolve(article, extraction))
-        resolve_seconds += time.perf_counter() - t0
-        n_articles += 1
-        bar.update(1)
+    # The model outlives the loop: the collections the parse triggers need not walk it.
+    with _gc_frozen():
+        for article, extraction in extract_articles(nlp, itertools.chain([first], articles),
+                                                    processes=processes, batch_size=batch_size, stats=stats):
+            t0 = time.perf_counter()
+            builder.add(resolver.resolve(article, extraction))
+            resolve_seconds += time.perf_counter() - t0
+            n_articles += 1
+            bar.update(1)
     bar.close()
     # The loop's time, less what this process spent reading and resolving, is parsing
     # and rules; with workers it is split in the proportion the workers report.
