@@ -102,7 +102,7 @@ def execute_notebook(
 
 def _screenshot(graph_html: Path, png: Path) -> bool:
     """Save a PNG of ``graph_html`` with scripts/screenshot.py; say why not on stderr if it cannot."""
-    done = subprocess.run(  # noqa: S603 - our own script, fixed arguments
+    done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "screenshot.py"), str(graph_html), str(png),
          "--width", "1200", "--height", "760"],
         capture_output=True, text=True, check=False,
