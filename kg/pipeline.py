@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from kg import export as exporters
 from kg.errors import InputError, ModelError
+from kg.extract.attributes import speed_up_attribute_ruler
 from kg.extract.entities import body_patterns
 from kg.extract.lexicon import Lexicon
 from kg.extract.recase import Recaser, restore_text
@@ -64,6 +65,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"kg: spaCy model '{model}' has no {', '.join(missing)}; use a full English pipeline")
+    speed_up_attribute_ruler(nlp)  # same annotations, found without a Matcher
     gaz = Gazetteer.default()
     countries = [e for e in gaz.entries() if e.type == "Country"]
     patterns = gaz.patterns() + body_patterns(
