@@ -24,6 +24,8 @@ speaker.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -1182,18 +1184,22 @@ _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), 
              ("d", ""), ("es", ""), ("s", ""))
 
 
-def lemmas(tok: Token) -> list[str]:
+def lemmas(tok: Token) -> tuple[str, ...]:
     """The token's lemma, then its lower-case form and plain de-inflections of it.
 
     The statistical lemmatizer errs on rarer verbs ("waged" -> "wag"); the lexicon
     is looked up under each candidate in turn.
     """
-    low = tok.lower_
-    out = [tok.lemma_.lower(), low]
+    return _lemma_candidates(tok.lemma_, tok.lower_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma_candidates(lemma: str, low: str) -> tuple[str, ...]:
+    out = [lemma.lower(), low]
     for suffix, repl in _SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             out.append(low[: -len(suffix)] + repl)
-    return out
+    return tuple(out)
 
 
 def _lookup(table: dict, tok: Token):  # type: ignore[no-untyped-def]

@@ -698,5 +698,5 @@ def test_rules_svo_pronoun_antecedent_and_lemma_fallback(sentence, table, expect
 def test_rules_lemmas_candidates(word, lemma, candidate):
     tok = Doc(blank().vocab, words=[word], lemmas=[lemma])[0]
     found = lemmas(tok)
-    assert found[:2] == [lemma.lower(), word.lower()]
+    assert list(found[:2]) == [lemma.lower(), word.lower()]
     assert candidate in found
