@@ -43,6 +43,23 @@ class ExportError(KGError):
     exit_code = 2
 
 
+class StoreError(KGError):
+    """A ``--store`` folder that cannot be used: in use by another build, not a kg store, damaged."""
+
+    exit_code = 2
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """A build stopped by Ctrl-C (or SIGTERM): says what was kept.
+
+    A ``KeyboardInterrupt``, so code that catches ``Exception`` lets it through.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class ValidationFailed(KGError):
     """SHACL validation found violations."""
 

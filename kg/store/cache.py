@@ -1,0 +1,194 @@
+"""Extractions kept on disk between builds: one SQLite file, one row per article.
+
+An :class:`~kg.model.Extraction` depends only on the article's cleaned text
+(whose SHA-256 is the article id) and on the code, data and spaCy model that
+made it. :class:`ExtractionCache` stores each under the article id, and the
+whole file under a *fingerprint* of the code and model: when the fingerprint
+of a build differs from the stored one, every row is dropped.
+
+Rows are JSON, not pickles, so a store folder from elsewhere cannot run code
+when read. Every write is one SQLite transaction, so a build killed at any
+moment leaves whole rows or none; a row that does not decode is treated as
+missing and parsed again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import fields
+from pathlib import Path
+from typing import Any, Self
+
+from kg.errors import StoreError
+from kg.model import EventMention, Extraction, Mention, Relation, Sentence
+
+__all__ = ["ExtractionCache", "decode_extraction", "encode_extraction"]
+
+#: Bumped when the row encoding changes; part of every fingerprint.
+CACHE_FORMAT = "1"
+
+_CLASSES: dict[str, type] = {cls.__name__: cls for cls in (Extraction, Sentence, Mention, EventMention, Relation)}
+_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in _CLASSES.values()}
+_CHUNK = 500  # ids per SELECT: below SQLite's limit on bound parameters
+
+
+def _encode(value: Any) -> Any:
+    cls = type(value)
+    if cls in _FIELDS:
+        return [cls.__name__, *(_encode(getattr(value, name)) for name in _FIELDS[cls])]
+    if cls is tuple:
+        return [_encode(item) for item in value]
+    if value is None or cls in (str, int, float, bool):
+        return value
+    raise TypeError(f"cannot store a {cls.__name__} in the extraction cache")
+
+
+def _decode(value: Any) -> Any:
+    # A dataclass is a list led by its class name; a tuple (of dataclasses) is a list of lists.
+    if isinstance(value, list):
+        if value and isinstance(value[0], str):
+            cls = _CLASSES[value[0]]
+            names = _FIELDS[cls]
+            if len(value) != len(names) + 1:
+                raise ValueError(f"{value[0]} with {len(value) - 1} fields, expected {len(names)}")
+            return cls(*(_decode(v) for v in value[1:]))
+        return tuple(_decode(v) for v in value)
+    return value
+
+
+def encode_extraction(extraction: Extraction) -> str:
+    """Return ``extraction`` as compact JSON text (floats round-trip exactly)."""
+    return json.dumps(_encode(extraction), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_extraction(text: str) -> Extraction:
+    """Return the extraction :func:`encode_extraction` made.
+
+    Raises:
+        ValueError: The text is not such an encoding.
+    """
+    try:
+        value = _decode(json.loads(text))
+    except (KeyError, TypeError, json.JSONDecodeError) as error:
+        raise ValueError(f"not an encoded extraction: {error}") from None
+    if isinstance(value, Extraction):
+        return value
+    raise ValueError(f"not an encoded extraction: a {type(value).__name__}")
+
+
+class ExtractionCache:
+    """Extractions by article id, in one SQLite file, valid for one fingerprint.
+
+    Args:
+        path: The SQLite file (created if missing).
+        fingerprint: What made the extractions (see :func:`kg.pipeline.fingerprint`);
+            rows stored under another fingerprint are deleted on opening.
+
+    Attributes:
+        discarded: Why the rows found on opening were dropped (the first part of
+            the fingerprint that differs, e.g. ``"kg code"``), or ``None`` when
+            they were kept or there were none.
+
+    Raises:
+        StoreError: The file is not a SQLite database kg can use.
+    """
+
+    def __init__(self, path: str | Path, fingerprint: Mapping[str, str]) -> None:
+        self.path = Path(path)
+        self.fingerprint = {**fingerprint, "cache format": CACHE_FORMAT}
+        self.discarded: str | None = None
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across crashes, not power cuts
+            with self._transaction():
+                self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db.execute("CREATE TABLE IF NOT EXISTS extraction (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+                self._check_fingerprint()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"kg: cannot use the extraction cache {self.path} ({error}); delete that file "
+                "(the next build parses every article again) or give another --store folder"
+            ) from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        # isolation_level=None: each block is one explicit transaction, rolled back on
+        # any exception (KeyboardInterrupt too), so no row is ever half written.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _check_fingerprint(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        stored: dict[str, str] = json.loads(row[0]) if row else {}
+        if stored == self.fingerprint:
+            return
+        if self._db.execute("SELECT 1 FROM extraction LIMIT 1").fetchone() is not None:
+            self.discarded = next((k for k in self.fingerprint if stored.get(k) != self.fingerprint[k]),
+                                  "fingerprint")
+            self._db.execute("DELETE FROM extraction")
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
+                         (json.dumps(self.fingerprint, sort_keys=True),))
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM extraction").fetchone()[0])
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Extraction]:
+        """Return the stored extractions of those ``ids`` that have one (rows that do not decode are left out)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Extraction] = {}
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for key, data in self._db.execute(f"SELECT id, data FROM extraction WHERE id IN ({marks})", chunk):
+                try:
+                    found[key] = decode_extraction(data)
+                except ValueError:
+                    continue  # parsed again and overwritten
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, Extraction]]) -> int:
+        """Store extractions by article id, all in one transaction; return how many.
+
+        If anything fails or interrupts the call midway, none of them is stored.
+        """
+        count = 0
+
+        def rows() -> Iterator[tuple[str, str]]:
+            nonlocal count
+            for key, extraction in items:
+                yield key, encode_extraction(extraction)
+                count += 1
+
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", rows())
+        return count
+
+    def keep_only(self, ids: Iterable[str]) -> int:
+        """Delete every row whose id is not in ``ids``; return how many were deleted."""
+        with self._transaction():
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (id TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM keep")
+            self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((i,) for i in ids))
+            deleted = self._db.execute("DELETE FROM extraction WHERE id NOT IN (SELECT id FROM keep)").rowcount
+            self._db.execute("DELETE FROM keep")
+        return int(deleted)
+
+    def close(self) -> None:
+        """Close the database (the WAL is checkpointed into the main file)."""
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
