@@ -34,8 +34,9 @@ from rdflib.term import Node
 
 from kg.errors import GraphFileError, QueryError
 from kg.store.namespace import PREFIXES
-from kg.store.oxigraph import union_store
 from kg.store.ontology import queries_dir
+from kg.store.oxigraph import union_store
+from kg.store.persistent import is_store, open_graph
 
 __all__ = [
     "GRAPH_SUFFIXES",
@@ -117,8 +118,14 @@ def load_graph(path: str | Path, *, store: str = "Oxigraph") -> Dataset:
     or RDF/XML file that Oxigraph rejects is retried with rdflib's parser and
     rdflib's in-memory store.
 
+    A folder made by ``kg build --store`` gives the graph of its last finished
+    build, named graphs included: the Oxigraph store in it is opened read-only,
+    not parsed (with ``store="default"`` it is copied into rdflib's store). A
+    build may run on the folder meanwhile: it replaces the graph only when it
+    finishes, and an opened graph stays as it was opened.
+
     Args:
-        path: The graph file.
+        path: The graph file, or a store folder.
         store: ``"Oxigraph"`` (fast SPARQL) or ``"default"`` (rdflib's
             in-memory store). An Oxigraph store keeps values, not lexical
             forms: it stores ``"7"^^xsd:nonNegativeInteger`` as
@@ -133,8 +140,10 @@ def load_graph(path: str | Path, *, store: str = "Oxigraph") -> Dataset:
             not parse. The message is one line naming the file and the fix.
     """
     path = Path(path)
+    if path.is_dir():
+        return _load_store(path, store)
     if not path.is_file():
-        what = "is a folder, not a graph file" if path.is_dir() else "does not exist"
+        what = "does not exist"
         raise GraphFileError(
             f"Graph file {path} {what}. Fix: give the path of a graph that "
             "`kg build` wrote (e.g. out/graph.ttl)."
@@ -164,6 +173,27 @@ def load_graph(path: str | Path, *, store: str = "Oxigraph") -> Dataset:
         f"Fix: correct the file there, or give it the suffix of its real format "
         f"({', '.join(sorted(GRAPH_SUFFIXES))})."
     ) from first_error
+
+
+def _load_store(path: Path, store: str) -> Dataset:
+    """The graph of a ``kg build --store`` folder (or of an Oxigraph store folder), opened read-only."""
+    if is_store(path):
+        graph = open_graph(path)
+    elif (path / "CURRENT").is_file():  # RocksDB's: an Oxigraph store itself, e.g. STORE/graph
+        try:
+            graph = ox.Store.read_only(str(path))
+        except OSError as error:
+            raise GraphFileError(f"Cannot open the Oxigraph store {path}: {_one_line(str(error))}.") from None
+    else:
+        raise GraphFileError(
+            f"{path} is a folder, not a graph file or a kg store. Fix: give the path of a graph "
+            "that `kg build` wrote (e.g. out/graph.ttl) or a folder made by `kg build --store`."
+        )
+    if store == "Oxigraph":
+        return Dataset(store=OxigraphStore(store=graph), default_union=True)
+    dataset = Dataset(store=store, default_union=True)
+    dataset.parse(data=graph.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    return dataset
 
 
 # ---------------------------------------------------------------------------
