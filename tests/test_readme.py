@@ -39,8 +39,17 @@ def test_readme_every_command_is_documented_with_an_example(command, capsys):
 
 
 def _console_commands() -> list[list[str]]:
-    console = "".join(body for lang, body in BLOCKS if lang == "console")
+    """The worked example's ``$ kg`` lines (each runs alone), not the store example's (in sequence)."""
+    console = "".join(body for lang, body in BLOCKS if lang == "console" and "kg-store" not in body)
     return [shlex.split(line[2:]) for line in console.splitlines() if line.startswith("$ kg ")]
+
+
+def _store_example() -> list[tuple[list[str], str]]:
+    """The incremental-build example: each ``$ kg`` line with the line printed after it."""
+    (body,) = [body for lang, body in BLOCKS if lang == "console" and "kg-store" in body]
+    lines = body.splitlines()
+    return [(shlex.split(line[2:]), lines[i + 1] if i + 1 < len(lines) else "")
+            for i, line in enumerate(lines) if line.startswith("$ kg ")]
 
 
 @pytest.mark.parametrize("argv", _console_commands(), ids=lambda a: " ".join(a[1:3]))
@@ -60,3 +69,22 @@ def test_readme_console_example_runs(argv, seeds_build, tmp_path, monkeypatch, c
         assert printed.splitlines()[0] == "actor,type,relations"
     if argv[1] == "explain":
         assert printed.startswith("looking for: Iran  hosts  Meeting")
+
+
+def test_readme_store_example_runs_in_order(nlp, tmp_path, monkeypatch, capsys):
+    """The `--store` example, line after line in one folder: the counts are those shown."""
+    import kg.pipeline
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.setattr(kg.pipeline, "load_nlp", lambda *_a, **_k: nlp)  # the session's model, loaded once
+    steps = _store_example()
+    assert [argv[1] for argv, _ in steps] == ["build", "build", "query"]
+    for argv, shown in steps:
+        assert main(argv[1:]) == 0
+        printed = capsys.readouterr().out
+        if argv[1] == "build":
+            counts = re.match(r"kg: \d+ articles \([^)]*\)", shown)
+            assert counts is not None and printed.startswith(counts.group(0)), (shown, printed)
+        else:
+            assert printed.splitlines()[0].split() == shown.split()
