@@ -4,7 +4,9 @@
 through ``nlp.pipe`` in batches; with ``processes > 1`` a pool of forked
 workers (each with the model already loaded, shared copy-on-write) parses and
 runs the rules, and only the small :class:`~kg.model.Extraction` objects come
-back.
+back. With a store folder (``kg build --store``), extractions are kept between
+builds (:mod:`kg.store.cache`, :mod:`kg.store.persistent`) and only new
+articles are parsed.
 """
 
 from __future__ import annotations

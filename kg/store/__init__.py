@@ -1,1 +1,1 @@
-"""RDF store: namespaces, graph building and provenance."""
+"""RDF store: namespaces, graph building and provenance, and the folder of incremental builds."""

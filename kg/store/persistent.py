@@ -19,7 +19,6 @@ build deletes.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import re
@@ -129,6 +128,8 @@ class BuildStore:
             )
 
     def _lock(self) -> None:
+        import fcntl  # POSIX only: imported here so that kg itself imports everywhere
+
         fd = os.open(self.path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
