@@ -79,14 +79,14 @@ def child_kg(n: int | None, processes: int, batch_size: int, model: str, turtle_
     from kg.pipeline import KG_COMPONENTS, build
 
     captured: dict[str, Any] = {}
-    export = kg.export.export
+    write_temp = kg.export.write_temp
 
-    def capturing_export(graph: Any, name: str, path: Any, **options: Any) -> Path:
+    def capturing_write_temp(graph: Any, *args: Any, **options: Any) -> Path:
         captured["graph"] = graph  # instrumentation only: the build is not changed
-        return export(graph, name, path, **options)
+        return write_temp(graph, *args, **options)
 
     if turtle_repeat:
-        kg.export.export = capturing_export  # type: ignore[assignment]
+        kg.export.write_temp = capturing_write_temp  # type: ignore[assignment]
     files = corpus_files(CORPUS, n)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         summary = build(files, Path(tmp) / "out", model=model, processes=processes, batch_size=batch_size)
