@@ -77,7 +77,11 @@ def _component_layout(
     """Lay one connected component out around the origin, neighbours ~``spacing`` apart."""
     sub = nx.Graph()
     sub.add_nodes_from(members)
-    sub.add_edges_from(sorted(graph.subgraph(members).edges(data=True)))
+    # Each edge as (smaller, larger) in sorted order: a subgraph view yields its edges
+    # in set order, which varies with the hash seed, and so would the sums below.
+    sub.add_weighted_edges_from(sorted(
+        (min(a, b), max(a, b), data["weight"]) for a, b, data in graph.subgraph(members).edges(data=True)
+    ))
     if len(members) == 2:
         return {members[0]: np.array([0.0, 0.0]), members[1]: np.array([spacing, 0.0])}
     if len(members) <= KAMADA_KAWAI_MAX:
