@@ -157,10 +157,6 @@ def _model_identity(model: str | Language) -> str:
     return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
 
-def _parse_text(article: Article) -> str:
-    return make_recaser()(article.text)
-
-
 #: kg's own components; the time spent in them (with recasing and restoring the
 #: original text) is the "rules" stage, the rest of the pipeline is "parse".
 KG_COMPONENTS = frozenset({"kg_paragraphs", "kg_gazetteer", "kg_extractor"})
