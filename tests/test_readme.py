@@ -44,6 +44,26 @@ def _console_commands() -> list[list[str]]:
     return [shlex.split(line[2:]) for line in console.splitlines() if line.startswith("$ kg ")]
 
 
+def _console_output_of(command: str) -> str:
+    """The line the worked example prints after ``command``."""
+    console = "".join(body for lang, body in BLOCKS if lang == "console" and "kg-store" not in body)
+    lines = console.splitlines()
+    return lines[lines.index(command) + 1]
+
+
+def _console_lines_after(argv: list[str]) -> list[str]:
+    """The lines the worked example shows after the command ``argv``, up to ``...`` or the next command."""
+    console = "".join(body for lang, body in BLOCKS if lang == "console" and "kg-store" not in body)
+    lines = console.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("$ ") and shlex.split(line[2:]) == argv)
+    shown = []
+    for line in lines[at + 1:]:
+        if line.startswith("$ ") or line == "...":
+            break
+        shown.append(line)
+    return shown
+
+
 def _store_example() -> list[tuple[list[str], str]]:
     """The incremental-build example: each ``$ kg`` line with the line printed after it."""
     (body,) = [body for lang, body in BLOCKS if lang == "console" and "kg-store" in body]
@@ -55,7 +75,11 @@ def _store_example() -> list[tuple[list[str], str]]:
 @pytest.mark.parametrize("argv", _console_commands(), ids=lambda a: " ".join(a[1:3]))
 def test_readme_console_example_runs(argv, seeds_build, tmp_path, monkeypatch, capsys):
     """Each `$ kg ...` line of the worked example runs and prints what the README shows first."""
-    _, out = seeds_build
+    summary, out = seeds_build
+    if argv[1] == "build":  # the counts the README shows are today's
+        shown = _console_output_of("$ kg build")
+        assert (f"kg: {summary.articles} articles, {summary.entities} entities, {summary.events} events, "
+                f"{summary.relations} relations in ") in shown
     monkeypatch.chdir(tmp_path)
     shutil.copytree(out, tmp_path / "out")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
@@ -63,6 +87,9 @@ def test_readme_console_example_runs(argv, seeds_build, tmp_path, monkeypatch, c
         argv = [*argv, "-q"]  # the build itself is exercised elsewhere; here: the command parses and runs
     assert main(argv[1:]) == 0
     printed = capsys.readouterr().out
+    if argv[1] != "build":  # the lines the README shows are the first ones printed, as printed
+        shown = _console_lines_after(argv)
+        assert printed.splitlines()[:len(shown)] == shown
     if argv[1] == "query" and "who-hosted-what" in argv:
         assert "Russia" in printed and "Sergei Shoigu" in printed
     if argv[1] == "query" and "--format" in argv:
