@@ -12,6 +12,7 @@ import importlib
 import os
 import tempfile
 from collections.abc import Callable
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,9 @@ def write_temp(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
 
     The caller renames the file over ``path`` (``os.replace``, atomic) or deletes
     it; a build does so for all its outputs at once. The file's name starts with a
-    dot and ends in ``.tmp``, so nothing mistakes it for an output.
+    dot, holds the writer's process id and ends in ``.tmp``, so nothing mistakes it
+    for an output, and the temporary files of a killed writer (SIGKILL, power
+    loss) are removed by the next write of the same output.
 
     Args:
         graph: The built graph.
@@ -105,7 +108,8 @@ def write_temp(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
     write = get_exporter(name)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_leftovers(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         write(graph, Path(tmp), **options)
@@ -114,3 +118,21 @@ def write_temp(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete ``.NAME.PID.*.tmp`` files beside ``path`` left by processes that no longer run."""
+    for leftover in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        pid = leftover.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True

@@ -250,6 +250,28 @@ def test_formats_plain_rdflib_graph_exports_its_triples(tmp_path: Path):
     assert path.read_text() == f'<{KG}country/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en .\n'
 
 
+def test_export_removes_temporary_files_of_dead_writers_only(tmp_path: Path):
+    """A killed build leaves ``.graph.ttl.PID.*.tmp``; the next write of that output removes
+    it, but never a temporary file of a writer that still runs."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead = tmp_path / f".g.nq.{int(done.stdout)}.abc123.tmp"
+    alive = tmp_path / f".g.nq.{os.getppid()}.def456.tmp"
+    other = tmp_path / f".h.nq.{int(done.stdout)}.ghi789.tmp"
+    for leftover in (dead, alive, other):
+        leftover.write_text("partial")
+    graph = rdflib.Graph()
+    graph.add((rdflib.URIRef(KG + "country/a"), rdflib.RDFS.label, rdflib.Literal("A")))
+    export(graph, "nquads", tmp_path / "g.nq")
+    assert not dead.exists()
+    assert alive.exists() and other.exists()  # a running writer's, another output's
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, other.name, "g.nq"])
+
+
 # ----------------------------------------------------------------------------- hostile strings
 
 
