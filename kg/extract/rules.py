@@ -980,7 +980,8 @@ class _Extractor:
         j = first.start
         while j > 0:
             t = doc[j - 1]
-            if t.is_punct and t.text not in ("-",) or t.dep_ in ("det",) or t.pos_ in ("VERB", "AUX", "ADP"):
+            if t.is_punct and t.text not in ("-",) or t.dep_ in ("det",) or t.pos_ in ("VERB", "AUX", "ADP") \
+                    or _separates(t):
                 break
             if not (first.start <= t.head.i < first.end or j <= t.head.i < first.end):
                 break
@@ -996,7 +997,10 @@ class _Extractor:
                         roles.append(doc[sub[0].i:child.i + 1])
         if first.root.dep_ == "appos" and first.root.head.i not in self.ment_of:
             head = first.root.head
-            sub = [c for c in head.subtree if c.i < first.start and c.dep_ not in ("det", "punct")]
+            # A dateline or other separated opener ("TEHRAN - Palestinian Ambassador to Iran
+            # Salam Zawawi") is no part of the title: start after the last separator.
+            cut = max((c.i for c in head.subtree if c.i < head.i and _separates(c)), default=-1)
+            sub = [c for c in head.subtree if cut < c.i < first.start and c.dep_ not in ("det", "punct")]
             if sub:
                 roles.append(doc[sub[0].i:head.i + 1])
         for role in roles:
@@ -1200,6 +1204,15 @@ def _lemma_candidates(lemma: str, low: str) -> tuple[str, ...]:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             out.append(low[: -len(suffix)] + repl)
     return tuple(out)
+
+
+def _separates(tok: Token) -> bool:
+    """A dash set off by spaces ("TEHRAN - ...") or a dateline's place (``npadvmod``):
+    what stands before it is not part of the phrase after it."""
+    if tok.dep_ == "npadvmod":
+        return True
+    return tok.text in ("-", "\u2013", "\u2014") and bool(tok.whitespace_) and tok.i > 0 \
+        and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _lookup(table: dict, tok: Token):  # type: ignore[no-untyped-def]
