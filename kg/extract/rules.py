@@ -549,6 +549,8 @@ class _Extractor:
                 for c in t.children:
                     if c.dep_ in ("relcl", "nsubj", "advcl", "ccomp", "conj", "cc", "punct"):
                         continue
+                    if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
+                        continue  # "discussed ways to raise trade in a meeting": the setting
                     if c.i in self.event_of:
                         return self.event_of[c.i]
                     nxt.append(c)
@@ -1204,6 +1206,11 @@ def _lemma_candidates(lemma: str, low: str) -> tuple[str, ...]:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             out.append(low[: -len(suffix)] + repl)
     return tuple(out)
+
+
+#: Prepositions of place and time: their phrases are the setting of what they modify,
+#: never its content ("discussed ways to raise trade *in a meeting in Islamabad*").
+SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid", "near", "inside"})
 
 
 def _separates(tok: Token) -> bool:

@@ -700,3 +700,47 @@ def test_rules_lemmas_candidates(word, lemma, candidate):
     found = lemmas(tok)
     assert list(found[:2]) == [lemma.lower(), word.lower()]
     assert candidate in found
+
+
+DEEP_OBJECTS = [
+    # the event inside an object phrase is the object ...
+    case(
+        "Pakistan discussed the need for a withdrawal.",
+        """
+            0  Pakistan   Pakistan   PROPN NNP  nsubj  1  B-GPE
+            1  discussed  discuss    VERB  VBD  ROOT   1  O
+            2  the        the        DET   DT   det    3  O
+            3  need       need       NOUN  NN   dobj   1  O
+            4  for        for        ADP   IN   prep   3  O
+            5  a          a          DET   DT   det    6  O
+            6  withdrawal withdrawal NOUN  NN   pobj   4  O
+            7  .          .          PUNCT .    punct  1  O
+        """,
+        {("Pakistan", "discusses", "Withdrawal")},
+        only={"discusses"},
+    ),
+    # ... but not an event in a phrase of place or time: that is the setting
+    case(
+        "Pakistan discussed ways of increasing trade in a meeting.",
+        """
+            0  Pakistan   Pakistan   PROPN NNP  nsubj  1  B-GPE
+            1  discussed  discuss    VERB  VBD  ROOT   1  O
+            2  ways       way        NOUN  NNS  dobj   1  O
+            3  of         of         ADP   IN   prep   2  O
+            4  increasing increase   VERB  VBG  amod   5  O
+            5  trade      trade      NOUN  NN   pobj   3  O
+            6  in         in         ADP   IN   prep   2  O
+            7  a          a          DET   DT   det    8  O
+            8  meeting    meeting    NOUN  NN   pobj   6  O
+            9  .          .          PUNCT .    punct  1  O
+        """,
+        set(),
+        only={"discusses"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), DEEP_OBJECTS)
+def test_rules_svo_deep_object_event_not_in_setting(sentence, table, expected, only):
+    """An object phrase's event found below its head; phrases of place and time are skipped."""
+    assert triples(run(sentence, table), predicates=only) == expected
