@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import importlib
 import os
-import tempfile
 from collections.abc import Callable
-from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
+from kg.atomic import new_temp, umask
 from kg.errors import ExportError
 
 #: format name -> (module under kg.export, default file suffix)
@@ -64,12 +63,6 @@ def get_exporter(name: str) -> Callable[..., None]:
     return module.write
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def export(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
     """Write ``graph`` as format ``name`` to ``path`` atomically.
 
@@ -108,31 +101,12 @@ def write_temp(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
     write = get_exporter(name)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = new_temp(path)
     try:
-        write(graph, Path(tmp), **options)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+        write(graph, tmp, **options)
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; outputs are ordinary files
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return Path(tmp)
+    return tmp
 
-
-def _remove_leftovers(path: Path) -> None:
-    """Delete ``.NAME.PID.*.tmp`` files beside ``path`` left by processes that no longer run."""
-    for leftover in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
-        pid = leftover.name[len(path.name) + 2:].split(".", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
-            leftover.unlink(missing_ok=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True

@@ -30,6 +30,7 @@ from typing import Self
 
 import pyoxigraph as ox
 
+from kg.atomic import umask, write_text
 from kg.errors import GraphFileError, StoreError
 from kg.store.cache import ExtractionCache
 from kg.store.graph import article_graph
@@ -97,7 +98,7 @@ class BuildStore:
         self._check_folder()
         self.path.mkdir(parents=True, exist_ok=True)
         if not (self.path / MARKER).exists():  # first, so that no other file is ever without it
-            _write_atomic(self.path / MARKER, json.dumps({"kg store": STORE_FORMAT}) + "\n")
+            write_text(self.path / MARKER, json.dumps({"kg store": STORE_FORMAT}) + "\n")
         self._lock()
         try:
             self._remove_leftovers()
@@ -198,7 +199,7 @@ class BuildStore:
         """
         folder = Path(tempfile.mkdtemp(prefix=_GRAPH_PREFIX, dir=self.path))
         try:
-            os.chmod(folder, 0o777 & ~_umask())  # mkdtemp makes 0700; readers may be other users
+            os.chmod(folder, 0o777 & ~umask())  # mkdtemp makes 0700; readers may be other users
             store = ox.Store(str(folder))
             store.bulk_extend(quads)
             store.flush()
@@ -226,24 +227,6 @@ class BuildStore:
         """Delete an unpublished graph folder."""
         if folder.resolve() != self.graph_path():
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _fsync_dir(path: Path) -> None:
