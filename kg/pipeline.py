@@ -448,17 +448,10 @@ def _build_from_scratch(inputs: Sequence[str | Path], out: Path, timer: Timer, *
                                     processes=processes, batch_size=batch_size)
     with timer.stage("store"):
         graph, counts = builder.build()
-    del builder
-    staged: list[tuple[Path, Path]] = []
-    try:
-        _write_outputs(graph, formats, out, timer, staged)
-        _commit(staged)
-    except BaseException:
-        _unstage(staged)
-        raise
+    del builder  # the per-article records are not needed for writing
+    outputs = _finish(graph, formats, out, timer)
     return BuildSummary(articles=n_articles, entities=counts["entities"], events=counts["events"],
-                        relations=counts["relations"], outputs=[str(final) for _, final in staged],
-                        parsed=n_articles)
+                        relations=counts["relations"], outputs=outputs, parsed=n_articles)
 
 
 def _build_incremental(disk: BuildStore, inputs: Sequence[str | Path], out: Path, timer: Timer, *, model: str,
@@ -496,19 +489,7 @@ def _build_incremental(disk: BuildStore, inputs: Sequence[str | Path], out: Path
         with timer.stage("store"):
             graph, counts = builder.build()
         del builder
-        staged: list[tuple[Path, Path]] = []
-        folder: Path | None = None
-        try:
-            _write_outputs(graph, formats, out, timer, staged)
-            with timer.stage("store write"):
-                folder = disk.write_graph(graph.store._inner)  # type: ignore[attr-defined]
-            published = folder
-            _commit(staged, publish=lambda: disk.publish(published))
-        except BaseException:
-            _unstage(staged)
-            if folder is not None:
-                disk.discard(folder)
-            raise
+        outputs = _finish(graph, formats, out, timer, disk=disk)
         current = {a.id for a in articles}
         with timer.stage("store write"):
             cache.keep_only(current)
@@ -523,7 +504,7 @@ def _build_incremental(disk: BuildStore, inputs: Sequence[str | Path], out: Path
         if cache is not None:
             cache.close()
     return BuildSummary(articles=len(articles), entities=counts["entities"], events=counts["events"],
-                        relations=counts["relations"], outputs=[str(final) for _, final in staged],
+                        relations=counts["relations"], outputs=outputs,
                         parsed=len(todo), from_store=len(articles) - len(todo),
                         removed=len(previous - current), store=str(disk.path),
                         cache_discarded=cache.discarded)
@@ -605,6 +586,34 @@ def _parse_and_resolve(nlp: Language, articles: Iterable[Article], builder: Grap
         if key in stats:
             timer.seconds[key] = stats[key]
     return n_articles
+
+
+def _finish(graph: Any, formats: Sequence[str], out: Path, timer: Timer, *,
+            disk: BuildStore | None = None) -> list[str]:
+    """Write every output (and, with ``disk``, the store's new graph) to temporary
+    places, then put them all in place together.
+
+    Returns:
+        The output files. On any error or interrupt nothing is replaced and the
+        temporary files and folders are deleted.
+    """
+    staged: list[tuple[Path, Path]] = []
+    folder: Path | None = None
+    try:
+        _write_outputs(graph, formats, out, timer, staged)
+        publish = None
+        if disk is not None:
+            with timer.stage("store write"):
+                folder = disk.write_graph(graph.store._inner)  # type: ignore[attr-defined]
+            published = folder
+            publish = lambda: disk.publish(published)  # noqa: E731
+        _commit(staged, publish=publish)
+    except BaseException:
+        _unstage(staged)
+        if disk is not None and folder is not None:
+            disk.discard(folder)
+        raise
+    return [str(final) for _, final in staged]
 
 
 def _write_outputs(graph: Any, formats: Sequence[str], out: Path, timer: Timer,

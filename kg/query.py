@@ -143,9 +143,8 @@ def load_graph(path: str | Path, *, store: str = "Oxigraph") -> Dataset:
     if path.is_dir():
         return _load_store(path, store)
     if not path.is_file():
-        what = "does not exist"
         raise GraphFileError(
-            f"Graph file {path} {what}. Fix: give the path of a graph that "
+            f"Graph file {path} does not exist. Fix: give the path of a graph that "
             "`kg build` wrote (e.g. out/graph.ttl)."
         )
     suffix = path.suffix.lower()
