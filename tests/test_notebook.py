@@ -18,7 +18,8 @@ import nbformat
 import pytest
 from nbclient.exceptions import CellExecutionError
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
+
 NOTEBOOK = ROOT / "notebooks" / "quickstart.ipynb"
 SCRIPT = ROOT / "scripts" / "render_notebook.py"
 CHROMIUM = Path("/usr/bin/chromium")
