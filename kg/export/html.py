@@ -27,8 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 
@@ -149,30 +150,78 @@ def write(
 # --------------------------------------------------------------------------- data
 
 
+class _Literal(NamedTuple):
+    """A literal as the exporter reads it: its lexical form, language tag and datatype IRI."""
+
+    value: str
+    language: str | None
+    datatype: str | None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class _Blank(NamedTuple):
+    """A blank node, by its label (never a node or an edge of the page)."""
+
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+#: A term as the exporter reads it: an IRI is a plain ``str``.
+_Term = str | _Literal | _Blank
+
+
 @dataclass
 class _Triples:
     """The triples the exporter needs, indexed by predicate then subject."""
 
-    by_predicate: dict[str, dict[str, list[Any]]] = field(
+    by_predicate: dict[str, dict[str, list[_Term]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list))
     )
     relations: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def values(self, predicate: URIRef, subject: str) -> list[Any]:
+    def values(self, predicate: URIRef, subject: str) -> list[_Term]:
         """Return the objects of ``subject predicate ?o``, sorted, no repeats."""
         return self.by_predicate[str(predicate)].get(subject, [])
 
-    def first(self, predicate: URIRef, subject: str) -> Any | None:
+    def first(self, predicate: URIRef, subject: str) -> _Term | None:
         """Return one object of ``subject predicate ?o`` (English literal first)."""
         objects = self.values(predicate, subject)
         if not objects:
             return None
-        english = [o for o in objects if isinstance(o, Literal) and o.language == "en"]
+        english = [o for o in objects if isinstance(o, _Literal) and o.language == "en"]
         return (english or objects)[0]
 
-    def subjects(self, predicate: URIRef) -> dict[str, list[Any]]:
+    def subjects(self, predicate: URIRef) -> dict[str, list[_Term]]:
         """Return ``{subject: objects}`` for ``predicate``."""
         return self.by_predicate[str(predicate)]
+
+
+def _from_rdflib(term: Any) -> _Term:
+    if isinstance(term, Literal):
+        return _Literal(str(term), term.language, str(term.datatype) if term.datatype else None)
+    if isinstance(term, URIRef):
+        return str(term)
+    return _Blank(str(term))
+
+
+def _from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> _Term:
+    if type(term) is ox.NamedNode:
+        return term.value
+    if type(term) is ox.Literal:
+        # As oxrdflib reads it: a language tag, or else a datatype (xsd:string included).
+        language = term.language
+        return _Literal(term.value, language, None if language else term.datatype.value)
+    return _Blank(str(term))
+
+
+def _oxigraph_dataset(graph: Graph) -> ox.Store | None:
+    """The Oxigraph store under ``graph`` when ``graph`` is a dataset over all of it, else None."""
+    inner = getattr(getattr(graph, "store", None), "_inner", None)
+    return inner if isinstance(inner, ox.Store) and isinstance(graph, ConjunctiveGraph) else None
 
 
 def _where(graph: Graph, pattern: str) -> str:
@@ -195,31 +244,40 @@ def _query(graph: Graph, query: str) -> Iterator[tuple[Any, ...]]:
         ) from error
 
 
-def _sort_key(term: Any) -> tuple[str, str, str]:
-    if isinstance(term, Literal):
-        return ("literal", str(term), term.language or str(term.datatype or ""))
+def _pairs(graph: Graph, predicate: str) -> Iterator[tuple[str, _Term]]:
+    """(subject IRI, object) of every triple of ``graph`` (every graph of a dataset) with ``predicate``.
+
+    Repeats are kept (one per graph that states the triple). An Oxigraph-backed
+    dataset (the builder's, :func:`kg.query.load_graph`'s) is read through its
+    predicate index directly, without SPARQL or rdflib terms; any other graph
+    through one SPARQL query per predicate, so every store uses its index
+    (rdflib's own engine is slow on ``VALUES`` and full scans).
+    """
+    store = _oxigraph_dataset(graph)
+    if store is not None:
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+            subject = quad.subject
+            if type(subject) is ox.NamedNode:
+                yield subject.value, _from_oxigraph(quad.object)
+        return
+    # No DISTINCT or FILTER: rdflib evaluates them slowly; Python drops repeats.
+    for s, o in _query(graph, f"SELECT ?s ?o WHERE {_where(graph, f'?s <{predicate}> ?o')}"):
+        if isinstance(s, URIRef):
+            yield str(s), _from_rdflib(o)
+
+
+def _sort_key(term: _Term) -> tuple[str, str, str]:
+    if isinstance(term, _Literal):
+        return ("literal", term.value, term.language or term.datatype or "")
     return ("iri", str(term), "")
 
 
 def _collect(graph: Graph) -> _Triples:
-    """Read every triple the page needs, one SPARQL query per predicate.
-
-    One query per fixed predicate lets every store use its predicate index
-    (rdflib's own engine is slow on ``VALUES`` and full scans).
-    """
+    """Read every triple the page needs, predicate by predicate."""
     found = _Triples()
-
-    def objects_of(predicate: str, only_iris: bool) -> Iterator[tuple[str, Any]]:
-        # No DISTINCT or FILTER: rdflib evaluates them slowly; Python drops repeats.
-        rows = _query(graph, f"SELECT ?s ?o WHERE {_where(graph, f'?s <{predicate}> ?o')}")
-        for s, o in rows:
-            if isinstance(s, URIRef) and (isinstance(o, URIRef) or not only_iris):
-                yield str(s), o
-
     for predicate in PREDICATES:
-        pairs = set(objects_of(str(predicate), only_iris=False))
         table = found.by_predicate[str(predicate)]
-        for s, o in pairs:
+        for s, o in set(_pairs(graph, str(predicate))):
             table[s].append(o)
         for objects in table.values():
             objects.sort(key=_sort_key)
@@ -231,7 +289,7 @@ def _collect(graph: Graph) -> _Triples:
         - NOT_RELATIONS
     )
     found.relations = sorted(
-        {(s, p, str(o)) for p in relation_iris for s, o in objects_of(p, only_iris=True)}
+        {(s, p, o) for p in relation_iris for s, o in _pairs(graph, p) if type(o) is str}
     )
     return found
 
@@ -310,7 +368,7 @@ def build_data(graph: Graph) -> dict[str, Any]:
 
     # Articles and evidence sentences.
     article_iris = sorted(
-        {s for s, ts in found.subjects(RDF.type).items() if SCHEMA.NewsArticle in ts}
+        {s for s, ts in found.subjects(RDF.type).items() if str(SCHEMA.NewsArticle) in ts}
         | set(found.subjects(DCTERMS.source))
     )
     article_iris = [a for a in article_iris if a not in kinds]
