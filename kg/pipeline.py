@@ -45,6 +45,7 @@ from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.resolver import Resolver
 from kg.store.cache import ExtractionCache
 from kg.store.graph import GraphBuilder
+from kg.store.oxigraph import oxigraph_store
 from kg.store.persistent import BuildStore
 
 #: The English pipeline installed with kg (a repackage of spaCy's en_core_web_sm 3.8.0).
@@ -604,7 +605,7 @@ def _finish(graph: Any, formats: Sequence[str], out: Path, timer: Timer, *,
         publish = None
         if disk is not None:
             with timer.stage("store write"):
-                folder = disk.write_graph(graph.store._inner)  # type: ignore[attr-defined]
+                folder = disk.write_graph(oxigraph_store(graph))
             published = folder
             publish = lambda: disk.publish(published)  # noqa: E731
         _commit(staged, publish=publish)

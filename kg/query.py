@@ -35,7 +35,7 @@ from rdflib.term import Node
 from kg.errors import GraphFileError, QueryError
 from kg.store.namespace import PREFIXES
 from kg.store.ontology import queries_dir
-from kg.store.oxigraph import union_store
+from kg.store.oxigraph import inner_store, union_store
 from kg.store.persistent import is_store, open_graph
 
 __all__ = [
@@ -297,8 +297,8 @@ def _union_view(graph: Graph) -> Graph:
     would match 40 times and joins would multiply. Named graphs stay available to
     ``GRAPH ?g`` patterns.
     """
-    inner = getattr(graph.store, "_inner", None)
-    if isinstance(graph, Dataset) and isinstance(inner, ox.Store) and next(iter(inner.named_graphs()), None):
+    inner = inner_store(graph)
+    if isinstance(graph, Dataset) and inner is not None and next(iter(inner.named_graphs()), None):
         cached = getattr(graph, "_kg_union_view", None)
         if cached is None or cached[0] != len(inner):
             union = union_store(graph, keep_named_graphs=True)

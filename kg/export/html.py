@@ -37,6 +37,7 @@ from kg.errors import ExportError
 from kg.export.layout import positions
 from kg.model import ENTITY_TYPES, EVENT_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 from kg.store.namespace import DCTERMS, KGO, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD
+from kg.store.oxigraph import inner_store
 
 __all__ = ["build_data", "render", "write"]
 
@@ -220,8 +221,7 @@ def _from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -
 
 def _oxigraph_dataset(graph: Graph) -> ox.Store | None:
     """The Oxigraph store under ``graph`` when ``graph`` is a dataset over all of it, else None."""
-    inner = getattr(getattr(graph, "store", None), "_inner", None)
-    return inner if isinstance(inner, ox.Store) and isinstance(graph, ConjunctiveGraph) else None
+    return inner_store(graph) if isinstance(graph, ConjunctiveGraph) else None
 
 
 def _where(graph: Graph, pattern: str) -> str:

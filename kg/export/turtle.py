@@ -29,12 +29,12 @@ def sorted_lines(graph: Any) -> list[bytes]:
     """The union of every graph of ``graph`` as N-Triples lines, deduplicated and sorted.
 
     Args:
-        graph: The builder's Oxigraph-backed ``Dataset`` (its ``store._inner`` is read).
+        graph: The built graph: anything :func:`kg.store.oxigraph.oxigraph_store` accepts.
 
     Returns:
         One line per distinct triple, without the newline, in byte order.
     """
-    store: ox.Store = graph.store._inner
+    store = oxigraph_store(graph)
     names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph(), *store.named_graphs()]
     data = b"".join(store.dump(format=_NT, from_graph=name) or b"" for name in names)
     return sorted(set(data.splitlines()))

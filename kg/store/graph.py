@@ -27,6 +27,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 import rdflib
+from oxrdflib.store import OxigraphStore
 
 from kg.model import Entity
 from kg.resolve.resolver import Ref, ResolvedArticle, choose_label, merge_people
@@ -144,11 +145,11 @@ class GraphBuilder:
         quads.append(ox.Quad(_n(GRAPH_IRI), A, _n(OWL.Ontology), g))
         quads.append(ox.Quad(_n(GRAPH_IRI), _n(OWL.imports), _n(ONTOLOGY_IRI), g))
 
-        ds = rdflib.Dataset(store="Oxigraph")
-        inner: ox.Store = ds.store._inner  # type: ignore[attr-defined]
+        inner = ox.Store()
         if self.include_ontology:
             inner.extend(ontology_quads())
         inner.extend(quads)
+        ds = rdflib.Dataset(store=OxigraphStore(store=inner))
         counts = {"entities": len(entities), "events": n_events, "relations": len(statements)}
         return ds, counts
 

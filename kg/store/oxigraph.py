@@ -64,6 +64,16 @@ def _rdflib_quads(graph: rdflib.Graph) -> Iterator[ox.Quad]:
             yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
 
 
+def inner_store(graph: Any) -> ox.Store | None:
+    """Return the Oxigraph store under an Oxigraph-backed rdflib graph (oxrdflib), not copied.
+
+    The one place that reads oxrdflib's ``store._inner``. Returns None for a
+    graph on any other store.
+    """
+    inner = getattr(getattr(graph, "store", None), "_inner", None)
+    return inner if isinstance(inner, ox.Store) else None
+
+
 def oxigraph_store(graph: Any) -> ox.Store:
     """Return an Oxigraph store holding ``graph``'s quads.
 
@@ -76,8 +86,8 @@ def oxigraph_store(graph: Any) -> ox.Store:
     """
     if isinstance(graph, ox.Store):
         return graph
-    inner = getattr(getattr(graph, "store", None), "_inner", None)
-    if isinstance(inner, ox.Store):
+    inner = inner_store(graph)
+    if inner is not None:
         return inner
     if isinstance(graph, rdflib.Graph):
         store = ox.Store()
