@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -32,7 +34,8 @@ class GazetteerTagger:
     per-token checks run on its matches only, which costs a hash lookup per
     token instead of trying every pattern at every token as a ``Matcher`` does
     (80 s against 1.4 s on the 1,000-article corpus). The few patterns with
-    operators or regular expressions keep a ``Matcher``.
+    operators or regular expressions keep a ``Matcher``, which runs only on
+    documents that hold the tokens some pattern requires (:class:`_RequiredTokens`).
     """
 
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
@@ -43,6 +46,7 @@ class GazetteerTagger:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         # lower-cased phrase -> [(pattern index, label, per-token checks)]
         self.checks: dict[str, list[tuple[int, str, list[_Check]]]] = {}
+        token_patterns: list[list[dict[str, Any]]] = []
         for index, p in enumerate(patterns):
             label = p["label"]
             if isinstance(p["pattern"], str):
@@ -51,6 +55,7 @@ class GazetteerTagger:
             expanded = _phrases(p["pattern"])
             if expanded is None:
                 self.tokens.add(label, [p["pattern"]])
+                token_patterns.append(p["pattern"])
                 continue
             for words, checks in expanded:
                 key = " ".join(words)
@@ -58,6 +63,7 @@ class GazetteerTagger:
                     self.checks[key] = []
                     self.phrases.add(key, [Doc(nlp.vocab, words=words)])
                 self.checks[key].append((index, label, checks))
+        self.required = _RequiredTokens(nlp, token_patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = merge_entities(doc, self.matches(doc))
@@ -73,10 +79,91 @@ class GazetteerTagger:
                     found.append((start, end, index, label))
         found.sort()
         spans = [(start, end, label) for start, end, _, label in found]
-        for matcher in (self.tokens, self.case):
-            if len(matcher):  # an empty matcher warns
-                spans += [(start, end, strings[mid]) for mid, start, end in matcher(doc)]
+        if len(self.tokens) and self.required.may_match(doc):  # an empty matcher warns
+            spans += [(start, end, strings[mid]) for mid, start, end in self.tokens(doc)]
+        if len(self.case):
+            spans += [(start, end, strings[mid]) for mid, start, end in self.case(doc)]
         return spans
+
+
+#: Regular-expression syntax whose meaning depends on what surrounds the match.
+_CONTEXT_SYNTAX = re.compile(r"\\[AZbBG]|\(\?<?[=!]|[$^]")
+
+
+class _RequiredTokens:
+    """Tells cheaply whether a ``Matcher``'s patterns can match anywhere in a document.
+
+    A pattern can match only in a document that holds, for each of its required
+    tokens, a token that passes that token's test; the ``Matcher`` (which tries
+    every pattern at every token) need not run on any other document. Tests by
+    ``LOWER``/``ORTH``/``TEXT`` values are set lookups on the document's words;
+    a ``TEXT``/``ORTH`` regular expression is searched for in the document's
+    text (a token's text is part of it), with anchors at its ends dropped.
+    Optional and negated tokens, and tests of other kinds, are not checked: the
+    answer may be a needless yes, never a wrong no.
+    """
+
+    def __init__(self, nlp: Language, patterns: list[list[dict[str, Any]]]) -> None:
+        strings = nlp.vocab.strings
+        # per pattern: the required tokens' tests, each a set of LOWER or ORTH hashes or a regex
+        self.patterns: list[list[tuple[str, frozenset[int] | re.Pattern[str]]]] = []
+        for pattern in patterns:
+            tests: list[tuple[str, frozenset[int] | re.Pattern[str]]] = []
+            for spec in pattern:
+                if spec.get("OP") not in (None, "+"):
+                    continue
+                values = _values(spec)
+                if values is None:
+                    continue
+                attr, found = values
+                if isinstance(found, str):
+                    tests.append(("REGEX", re.compile(found)))
+                else:
+                    keys = {v.lower() if attr == "LOWER" else v for v in found}
+                    tests.append((attr, frozenset(strings.add(k) for k in keys)))
+            self.patterns.append(tests)
+
+    def may_match(self, doc: Doc) -> bool:
+        """False only if no pattern can match in ``doc``."""
+        words: dict[str, set[int]] = {}
+        text: str | None = None  # Doc.text joins every token: built once, when needed
+        for tests in self.patterns:
+            for attr, test in tests:
+                if attr == "REGEX":
+                    text = doc.text if text is None else text
+                    if not test.search(text):  # type: ignore[union-attr]
+                        break
+                    continue
+                if not words:
+                    table = doc.to_array([LOWER, ORTH])
+                    words = {"LOWER": set(table[:, 0].tolist()), "ORTH": set(table[:, 1].tolist())}
+                if words[attr].isdisjoint(test):  # type: ignore[arg-type]
+                    break
+            else:
+                return True
+        return False
+
+
+def _values(spec: dict[str, Any]) -> tuple[str, list[str] | str] | None:
+    """A first token's test as ``(attribute, values)`` or ``(attribute, regex)``;
+    None when it is none of those (or a regex that depends on its surroundings)."""
+    for attr in ("LOWER", "ORTH", "TEXT"):
+        if attr not in spec:
+            continue
+        value = spec[attr]
+        if isinstance(value, str):
+            return ("LOWER" if attr == "LOWER" else "ORTH"), [value]
+        if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+            return ("LOWER" if attr == "LOWER" else "ORTH"), list(value["IN"])
+        if isinstance(value, dict) and set(value) == {"REGEX"} and attr != "LOWER":
+            regex = value["REGEX"]
+            bare = regex[1:] if regex.startswith("^") else regex
+            bare = bare[:-1] if bare.endswith("$") and not bare.endswith("\\$") else bare
+            if _CONTEXT_SYNTAX.search(bare.replace("[^", "[")):
+                return None
+            return "ORTH", bare
+        return None
+    return None
 
 
 _Check = tuple[int, Callable[[Token], bool]]

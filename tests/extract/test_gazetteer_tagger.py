@@ -7,7 +7,7 @@ import pytest
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from kg.extract.components import GazetteerTagger, _phrases
+from kg.extract.components import GazetteerTagger, _phrases, _RequiredTokens
 
 from .docs import blank
 
@@ -85,3 +85,73 @@ def test_string_patterns_match_exact_case() -> None:
     tagger = GazetteerTagger(nlp, [{"label": "GPE", "pattern": "US"}])
     doc = Doc(nlp.vocab, words=["US", "and", "us"])
     assert tagger.matches(doc) == [(0, 1, "GPE")]
+
+
+# ------------------------------------------------ the gate before the Matcher
+
+# an optional dash: not a fixed word sequence, so the Matcher's
+BORDER = [{"LOWER": {"IN": ["iran", "iraq"]}}, {"ORTH": {"IN": ["-", "\u2013"]}, "OP": "?"},
+          {"LOWER": {"IN": ["iran", "iraq"]}}, {"LOWER": "border"}]
+LED = [{"TEXT": {"REGEX": r"^U\.N\.-[^\W\d_]+$"}}]
+GATE_TEXTS = [
+    "the Iran - Iraq border was quiet",
+    "Iran and Iraq met ; the border was quiet",  # every word a pattern needs, no match
+    "Iran Iraq talks",  # no "border": the Matcher need not run
+    "a U.N.-led force and the UN",
+    "the UN led force",
+    "nothing here",
+]
+
+
+def _gate(patterns: list[list[dict]]) -> tuple[GazetteerTagger, _RequiredTokens]:
+    nlp = blank()
+    tagger = GazetteerTagger(nlp, [{"label": "LOC", "pattern": p} for p in patterns])
+    return tagger, tagger.required
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_gate_never_hides_a_match(text: str) -> None:
+    tagger, gate = _gate([BORDER, LED])
+    doc = Doc(tagger.tokens.vocab, words=text.split())
+    strings = doc.vocab.strings
+    matcher_found = {(start, end, strings[key]) for key, start, end in tagger.tokens(doc)}
+    if matcher_found:
+        assert gate.may_match(doc)
+    assert set(tagger.matches(doc)) == matcher_found
+
+
+def test_gate_skips_documents_without_a_required_word() -> None:
+    tagger, gate = _gate([BORDER, LED])
+    words = {text: gate.may_match(Doc(tagger.tokens.vocab, words=text.split())) for text in GATE_TEXTS}
+    assert words == {
+        "the Iran - Iraq border was quiet": True,
+        "Iran and Iraq met ; the border was quiet": True,  # a needless yes is allowed
+        "Iran Iraq talks": False,
+        "a U.N.-led force and the UN": True,
+        "the UN led force": False,
+        "nothing here": False,
+    }
+
+
+def test_gate_does_not_check_optional_negated_or_unknown_tokens() -> None:
+    optional = [{"LOWER": "north", "OP": "?"}, {"LOWER": "sudan"}]
+    negated = [{"LOWER": "not", "OP": "!"}, {"LOWER": "sudan"}]
+    shaped = [{"SHAPE": "Xxxxx"}, {"LOWER": "sudan"}]
+    tagger, gate = _gate([optional, negated, shaped])
+    assert [[attr for attr, _ in tests] for tests in gate.patterns] == [["LOWER"]] * 3
+    assert gate.may_match(Doc(tagger.tokens.vocab, words=["Sudan"]))
+    assert not gate.may_match(Doc(tagger.tokens.vocab, words=["North"]))
+
+
+@pytest.mark.parametrize("regex", [r"\bU\.N\.", r"(?<=x)U\.N\.", r"^U\.N\.$|^UN$", r"U\.N\.\Z"])
+def test_gate_ignores_regexes_that_depend_on_their_surroundings(regex: str) -> None:
+    """Anchors or lookarounds inside an expression mean something else in the whole text: not checked."""
+    tagger, gate = _gate([[{"TEXT": {"REGEX": regex}}]])
+    assert gate.patterns == [[]]
+    assert gate.may_match(Doc(tagger.tokens.vocab, words=["nothing"]))
+
+
+def test_gate_with_a_lone_anchored_regex_checks_the_text() -> None:
+    tagger, gate = _gate([LED])
+    assert [attr for attr, _ in gate.patterns[0]] == ["REGEX"]
+    assert gate.patterns[0][0][1].pattern == r"U\.N\.-[^\W\d_]+"
