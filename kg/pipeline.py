@@ -55,6 +55,8 @@ DEFAULT_BATCH_SIZE = 32
 #: Most articles per task sent to a worker process: small enough that the last
 #: tasks end close together, large enough that parsing stays batched.
 WORKER_CHUNK = 16
+#: Fewest articles per task when tasks shrink towards the end of the input.
+WORKER_CHUNK_MIN = 4
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
@@ -236,7 +238,8 @@ def _worker_run(texts: list[str]) -> tuple[list[Extraction], float, float]:
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: int = 1,
                      batch_size: int = DEFAULT_BATCH_SIZE,
-                     stats: dict[str, float] | None = None) -> Iterator[tuple[Article, Extraction]]:
+                     stats: dict[str, float] | None = None,
+                     expected: int | None = None) -> Iterator[tuple[Article, Extraction]]:
     """Parse and extract each article, in input order, streaming.
 
     Articles are read from ``articles`` only as parsing needs them, and each
@@ -254,6 +257,10 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: i
             components and text restoring) and, with workers, ``"worker parse"``
             and ``"worker rules"`` (summed over workers) and ``"wait"`` (this
             process waiting for them).
+        expected: How many articles are coming at most, if known (the number of
+            input files): workers then get smaller tasks towards the end, so
+            they finish close together instead of one idling while the other
+            parses a last full chunk.
     """
     stats = {} if stats is None else stats
     if processes <= 1:
@@ -267,7 +274,7 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: i
         for extraction in _extract_texts(nlp, texts(), batch_size, stats):
             yield held.popleft(), extraction
         return
-    yield from _extract_in_workers(nlp, articles, processes, batch_size, stats)
+    yield from _extract_in_workers(nlp, articles, processes, batch_size, stats, expected)
 
 
 def _ignore_interrupts() -> None:
@@ -281,7 +288,7 @@ def _ignore_interrupts() -> None:
 
 
 def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: int, batch_size: int,
-                        stats: dict[str, float]) -> Iterator[tuple[Article, Extraction]]:
+                        stats: dict[str, float], expected: int | None) -> Iterator[tuple[Article, Extraction]]:
     global _WORKER_NLP
     _WORKER_NLP = nlp
     make_recaser()  # built once here, inherited by the forked workers
@@ -305,7 +312,7 @@ def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: i
         pool = ctx.Pool(processes, initializer=_ignore_interrupts)
     try:
         with pool:
-            for batch in _batches(articles, chunk):
+            for batch in _tasks(articles, chunk, processes, expected):
                 pending.append((batch, pool.apply_async(_worker_run, ([a.text for a in batch],))))
                 if len(pending) >= 2 * processes:
                     yield from collect()
@@ -332,14 +339,24 @@ def _gc_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
+def _tasks(items: Iterable[Article], size: int, workers: int, expected: int | None) -> Iterator[list[Article]]:
+    """Split ``items`` into tasks of ``size``; when about ``expected`` items come, the tasks
+    shrink towards the end ("guided" scheduling), down to :data:`WORKER_CHUNK_MIN`.
+
+    A task gets an eighth per worker of what is left (``4 * workers`` shares): at most
+    ``size``, and small when little is left, so the workers' last tasks end close together.
+    """
+    iterator = iter(items)
+    taken = 0
+    while True:
+        n = size
+        if expected is not None:
+            shares = 4 * workers
+            n = max(min(size, WORKER_CHUNK_MIN), min(size, -(-(expected - taken) // shares)))
+        batch = list(itertools.islice(iterator, n))
+        if not batch:
+            return
+        taken += len(batch)
         yield batch
 
 
@@ -444,9 +461,10 @@ def _build_from_scratch(inputs: Sequence[str | Path], out: Path, timer: Timer, *
     with timer.stage("load model"):
         nlp = nlp or load_nlp(model)
     builder = GraphBuilder()
-    bar = _progress(len(iter_input_files(inputs)) if progress else 0, progress)
+    expected = len(iter_input_files(inputs))  # at most one article per file
+    bar = _progress(expected if progress else 0, progress)
     n_articles = _parse_and_resolve(nlp, itertools.chain([first], articles), builder, timer, bar,
-                                    processes=processes, batch_size=batch_size)
+                                    processes=processes, batch_size=batch_size, expected=expected)
     with timer.stage("store"):
         graph, counts = builder.build()
     del builder  # the per-article records are not needed for writing
@@ -484,7 +502,7 @@ def _build_incremental(disk: BuildStore, inputs: Sequence[str | Path], out: Path
             saver = _CacheWriter(cache, batch_size, timer)
             try:
                 _parse_and_resolve(nlp, todo, builder, timer, bar, processes=processes,
-                                   batch_size=batch_size, keep=saver.add, resolver=resolver)
+                                   batch_size=batch_size, expected=len(todo), keep=saver.add, resolver=resolver)
             finally:
                 parsed = saver.flush()  # what was parsed before an interrupt is kept
         with timer.stage("store"):
@@ -540,7 +558,7 @@ class _CacheWriter:
 
 
 def _parse_and_resolve(nlp: Language, articles: Iterable[Article], builder: GraphBuilder, timer: Timer,
-                       bar: _NoBar, *, processes: int, batch_size: int,
+                       bar: _NoBar, *, processes: int, batch_size: int, expected: int | None = None,
                        keep: Callable[[Article, Extraction], None] | None = None,
                        resolver: Resolver | None = None) -> int:
     """Parse, extract and resolve ``articles`` into ``builder``; return how many.
@@ -561,7 +579,8 @@ def _parse_and_resolve(nlp: Language, articles: Iterable[Article], builder: Grap
         # The model outlives the loop: the collections the parse triggers need not walk it.
         with _gc_frozen():
             for article, extraction in extract_articles(nlp, articles, processes=processes,
-                                                        batch_size=batch_size, stats=stats):
+                                                        batch_size=batch_size, stats=stats,
+                                                        expected=expected):
                 if keep is not None:
                     keep(article, extraction)
                 t0 = clock()

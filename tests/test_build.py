@@ -103,6 +103,14 @@ def test_build_is_byte_identical_in_any_input_order(seeds_build, tmp_path, nlp):
     assert Path(again.outputs[0]).read_bytes() == (out / "graph.ttl").read_bytes()
 
 
+def test_build_with_two_worker_processes_writes_the_same_bytes(seeds_build, tmp_path, nlp):
+    _, out = seeds_build
+    again = build([SEEDS], tmp_path / "out", nlp=nlp, processes=2, formats=["turtle", "html"])
+    assert again.timings["worker parse"] > 0  # the workers parsed, not this process
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "out" / name).read_bytes() == (out / name).read_bytes(), name
+
+
 def test_build_html_shows_every_entity_and_event(seeds_build):
     _, out = seeds_build
     html = (out / "graph.html").read_text(encoding="utf-8")
