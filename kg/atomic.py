@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from glob import escape as glob_escape
 from pathlib import Path
 
-__all__ = ["new_temp", "umask", "write_text"]
+__all__ = ["new_temp", "umask", "write_temp", "write_text"]
 
 
 def umask() -> int:
@@ -33,12 +34,26 @@ def new_temp(path: Path) -> Path:
     return Path(tmp)
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically, with an ordinary file's permissions."""
+def write_temp(path: Path, write: Callable[[Path], None]) -> Path:
+    """Fill a new temporary file beside ``path`` with ``write(temporary)``; return it,
+    complete, with an ordinary file's permissions. On any error it is deleted.
+
+    The caller renames it over ``path`` (``os.replace``) or deletes it.
+    """
     tmp = new_temp(path)
     try:
-        tmp.write_text(text, encoding="utf-8")
+        write(tmp)
         os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically, with an ordinary file's permissions."""
+    tmp = write_temp(path, lambda t: t.write_text(text, encoding="utf-8"))
+    try:
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

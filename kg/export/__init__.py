@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kg.atomic import new_temp, umask
+from kg import atomic
 from kg.errors import ExportError
 
 #: format name -> (module under kg.export, default file suffix)
@@ -101,12 +101,4 @@ def write_temp(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
     write = get_exporter(name)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = new_temp(path)
-    try:
-        write(graph, tmp, **options)
-        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; outputs are ordinary files
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
-
+    return atomic.write_temp(path, lambda tmp: write(graph, tmp, **options))

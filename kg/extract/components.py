@@ -145,8 +145,8 @@ class _RequiredTokens:
 
 
 def _values(spec: dict[str, Any]) -> tuple[str, list[str] | str] | None:
-    """A first token's test as ``(attribute, values)`` or ``(attribute, regex)``;
-    None when it is none of those (or a regex that depends on its surroundings)."""
+    """A token's test as ``(attribute, values)`` or ``(attribute, regex)``; None when it
+    is none of those (or a regex that depends on its surroundings)."""
     for attr in ("LOWER", "ORTH", "TEXT"):
         if attr not in spec:
             continue
