@@ -223,7 +223,14 @@ def _start(copies: Path, store: Path, out: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "kg.cli", "build", str(copies), "-o", str(out), "--store", str(store),
          "--batch-size", "2", "-q"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        # A shell's background job (`cmd &`, nohup) starts with SIGINT ignored, and Python keeps it
+        # ignored: give the child the default action, so Ctrl-C is tested however pytest was started.
+        preexec_fn=_default_sigint)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_rows(proc: subprocess.Popen[str], store: Path, more_than: int, timeout: float = 120) -> int:
