@@ -277,14 +277,47 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: i
     yield from _extract_in_workers(nlp, articles, processes, batch_size, stats, expected)
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: leave Ctrl-C to the parent, which stops the pool (no traceback per worker).
+def _init_worker() -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the pool (no traceback per worker),
+    and keep the heap between tasks (:func:`keep_heap`).
 
     SIGTERM, which the pool stops its workers with, gets its default action back
     (the parent may have made it raise ``KeyboardInterrupt``, as ``kg build`` does).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    keep_heap()
+
+
+#: glibc's ``mallopt`` parameters (``malloc.h``) and the values workers use.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+WORKER_TRIM_THRESHOLD = 256 << 20
+WORKER_MMAP_THRESHOLD = 32 << 20
+
+
+def keep_heap() -> bool:
+    """Make this process's ``malloc`` keep freed memory for reuse instead of handing it back.
+
+    A worker frees nearly all it allocated for a task when the task ends; glibc
+    then returns the top of the heap (and its mmap-ed blocks) to the kernel and
+    the next task faults the same pages in again, zeroed: about 1,400 page
+    faults per article and 0.6 s of system time per 100 articles, on top of
+    the cold caches. Fixed thresholds stop that: at most 256 MB free at the top
+    of the heap is kept, and only blocks over 32 MB get their own mapping. The
+    peak memory is unchanged; what a worker once used stays its own until it exits.
+
+    Returns:
+        False where there is no glibc ``mallopt`` (macOS, Windows): nothing is changed.
+    """
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError, TypeError):
+        return False
+    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    return bool(mallopt(_M_TRIM_THRESHOLD, WORKER_TRIM_THRESHOLD)) and bool(
+        mallopt(_M_MMAP_THRESHOLD, WORKER_MMAP_THRESHOLD))
 
 
 def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: int, batch_size: int,
@@ -309,7 +342,7 @@ def _extract_in_workers(nlp: Language, articles: Iterable[Article], processes: i
     # Forked with the loaded model out of the collector's generations: the children's
     # collections then never touch its objects, so its pages stay shared, not copied.
     with _gc_frozen():
-        pool = ctx.Pool(processes, initializer=_ignore_interrupts)
+        pool = ctx.Pool(processes, initializer=_init_worker)
     try:
         with pool:
             for batch in _tasks(articles, chunk, processes, expected):
