@@ -37,6 +37,7 @@ from kg import export as exporters
 from kg.errors import BuildInterrupted, InputError, ModelError
 from kg.extract.attributes import speed_up_attribute_ruler
 from kg.extract.entities import body_patterns
+from kg.extract.lemmas import speed_up_lemmatizer
 from kg.extract.lexicon import Lexicon
 from kg.extract.recase import Recaser, restore_text
 from kg.ingest import iter_input_files, load_articles
@@ -78,6 +79,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     if missing:
         raise ModelError(f"kg: spaCy model '{model}' has no {', '.join(missing)}; use a full English pipeline")
     speed_up_attribute_ruler(nlp)  # same annotations, found without a Matcher
+    speed_up_lemmatizer(nlp)  # same lemmas, word lists as sets and every form worked out once
     gaz = Gazetteer.default()
     countries = [e for e in gaz.entries() if e.type == "Country"]
     patterns = gaz.patterns() + body_patterns(
