@@ -305,8 +305,9 @@ def keep_heap() -> bool:
     the next task faults the same pages in again, zeroed: about 1,400 page
     faults per article and 0.6 s of system time per 100 articles, on top of
     the cold caches. Fixed thresholds stop that: at most 256 MB free at the top
-    of the heap is kept, and only blocks over 32 MB get their own mapping. The
-    peak memory is unchanged; what a worker once used stays its own until it exits.
+    of the heap is kept, and only blocks over 32 MB get their own mapping. What a
+    worker once used stays its own until it exits: the peak PSS of a 2-process
+    build of 998 articles rose from 712 to about 790 MB.
 
     Returns:
         False where there is no glibc ``mallopt`` (macOS, Windows): nothing is changed.

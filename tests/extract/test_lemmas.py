@@ -100,15 +100,20 @@ def test_twice_is_harmless_and_other_modes_are_left_alone() -> None:
     assert not speed_up_lemmatizer(spacy.blank("en"))
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_the_models_lemmas_are_unchanged_on_the_seeds(nlp, seed: int) -> None:
-    """End to end: kg's pipeline (sped up) against a stock load of the same model."""
+@pytest.fixture(scope="module")
+def stock() -> spacy.language.Language:
+    """The same model loaded by spaCy alone, once for the module."""
     from kg.pipeline import DEFAULT_MODEL
 
+    return spacy.load(DEFAULT_MODEL)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_models_lemmas_are_unchanged_on_the_seeds(nlp, stock, seed: int) -> None:
+    """End to end: kg's pipeline (sped up) against a stock load of the same model."""
     from ..conftest import SEEDS
 
     text = sorted(SEEDS.glob("*.txt"))[seed].read_text(encoding="utf-8")
-    stock = spacy.load(DEFAULT_MODEL)
     assert not isinstance(stock.get_pipe("lemmatizer").lemmatize, Memoized)
     ours = nlp.get_pipe("lemmatizer")
     assert isinstance(ours.lemmatize, Memoized)
