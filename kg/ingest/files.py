@@ -30,6 +30,7 @@ _SUFFIX_LIST = ".txt, .md, .html or .htm"
 # Share of control bytes above which a file is binary rather than text.
 _BINARY_SHARE = 0.05
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")
+_BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS)
 
 
 class SkipInput(InputError):
@@ -129,7 +130,8 @@ def decode(data: bytes, path: Path) -> str:
             f"kg: skipped {name}: UTF-16 text, not UTF-8 "
             f"(convert it: iconv -f utf-16 -t utf-8 {name} > fixed{path.suffix})"
         )
-    controls = sum(1 for byte in data[:65536] if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    sample = data[:65536]
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     if b"\x00" in data or controls > _BINARY_SHARE * min(len(data), 65536):
         raise SkipInput(
             f"kg: skipped {name}: binary data, not text "

@@ -210,3 +210,33 @@ def test_boilerplate_is_breadcrumb(line: str, expected: str | None) -> None:
 )
 def test_boilerplate_strip_notice(paragraph: str, kept: str, notice: str | None) -> None:
     assert strip_notice(paragraph) == (kept, notice)
+
+
+def _first_by_rule(line: str, scope: str) -> str | None:
+    return next((rule.kind for rule in rules() if rule.scope == scope and rule.matches(line)), None)
+
+
+def _near_limit_lines() -> list[str]:
+    """Lines of each rule's own kind with as many words as its limit allows, and one more."""
+    lines = ["Share this story", "Skip to main content", "Related articles", "Home › World › Europe"]
+    for rule in rules():
+        if not rule.max_words:
+            continue
+        for line in ("Share this story", "Related articles", "Skip to main content", "Leave a comment"):
+            filler = max(0, rule.max_words - len(line.split()))
+            lines.append(line + " word" * filler)
+            lines.append(line + " word" * (filler + 1))
+    return lines
+
+
+@pytest.mark.parametrize("scope", ["line", "block", "header"])
+def test_boilerplate_first_matching_rule_is_rule_matches(scope: str) -> None:
+    # line_kind & co. count a line's words once; the answer must be what each Rule.matches
+    # says, first rule first, on both sides of every word limit.
+    find = {"line": line_kind, "block": block_header}.get(scope)
+    for line in _near_limit_lines():
+        expected = _first_by_rule(line, scope)
+        if find is not None:
+            assert find(line) == expected, line
+        elif expected is not None:
+            assert is_breadcrumb(line) == expected, line

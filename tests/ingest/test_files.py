@@ -247,3 +247,22 @@ def test_files_load_articles_seeds_folder() -> None:
         path.name for path in seeds.glob("*.txt")
     )
     assert len({article.id for article in articles}) == len(articles)
+
+
+@pytest.mark.parametrize(
+    ("controls", "binary"),
+    [(b"\x1b" * 40, False), (b"\x07" * 5, False), (b"\x07" * 6, True), (b"\x01\x1b\x02\x1b\x03" * 2, True)],
+)
+def test_read_article_counts_control_bytes_against_the_binary_share(
+    tmp_path: Path, controls: bytes, binary: bool
+) -> None:
+    # A 100-byte file: escape (terminal colour codes) and tab/newline are text, the other C0
+    # controls count, and more than 5 of them (5 %) make the file binary.
+    text = (b"Talks in Ankara and Damascus. " * 4)[: 100 - len(controls)]
+    path = tmp_path / "a.txt"
+    path.write_bytes(text + controls)
+    if binary:
+        with pytest.raises(SkipInput, match="binary data, not text"):
+            read_article(path)
+    else:
+        assert "Ankara" in read_article(path).text
