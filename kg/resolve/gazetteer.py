@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from kg.errors import KGError
+from kg.resolve.names import MEMO_SIZE
 
 EntryType = Literal["Country", "Organization", "Location"]
 """The entity types a gazetteer entry can have (kgo:Country, kgo:Organization, kgo:Location)."""
@@ -111,6 +112,7 @@ class GazMatch(NamedTuple):
     form: str
 
 
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def normalize(surface: str) -> str:
     """Return the comparable form of a surface string (case is kept).
 
@@ -149,6 +151,7 @@ def _key(form: str) -> str:
     return "=" + text if is_acronym(text) else "~" + text.casefold()
 
 
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def _query_keys(surface: str) -> tuple[str, ...]:
     """Return the index keys a query may match, exact-case key first."""
     text = normalize(surface)

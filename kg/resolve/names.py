@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
@@ -19,31 +20,42 @@ GIVEN_NAME_VARIANTS = {
     "mariya": "maria", "valery": "valery", "valeriy": "valery", "anatoly": "anatoly",
     "anatoliy": "anatoly", "gennady": "gennady", "gennadiy": "gennady",
 }
+#: Entries kept by each memoised function below (pure functions of one string, called for every
+#: mention of every article with few distinct arguments; bounded so a long build cannot grow them).
+MEMO_SIZE = 1 << 16
+
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_POSSESSIVE_CURLY = re.compile(r"(?:['’]s|['’])$")
+_SPACE_RUN = re.compile(r"\s+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "sheikh",
                         "president", "minister", "prime", "general", "gen.", "king", "prince",
                         "emir", "ayatollah", "senator", "sen.", "rep.", "mayor", "professor", "prof."})
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form of a name, for comparisons."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"(?:'s|')$", "", text.strip())
-    text = re.sub(r"\s+", " ", text).strip().casefold()
+    text = _POSSESSIVE.sub("", text.strip())
+    text = _SPACE_RUN.sub(" ", text).strip().casefold()
     if text.startswith("the "):
         text = text[4:]
     return text
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def clean_surface(text: str) -> str:
     """A surface form as a label: whitespace folded, possessive and "the" dropped."""
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    text = _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if text.count("[") != text.count("]") or "[" in text:  # "[Benjamin] Netanyahu", an editor's insertion
         text = text.replace("[", "").replace("]", "")
     if text.count("(") != text.count(")"):
         text = text.split("(", 1)[0] if "(" in text else text.replace(")", "")
-    text = re.sub(r"(?:['’]s|['’])$", "", text)
+    text = _POSSESSIVE_CURLY.sub("", text)
     if text[:4].lower() == "the ":
         text = text[4:]
     text = text.strip(" ,;:-")
@@ -52,6 +64,7 @@ def clean_surface(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def slug(name: str) -> str:
     """An IRI-safe path segment for a name: ASCII-folded, lower-case, hyphens.
 
@@ -60,7 +73,7 @@ def slug(name: str) -> str:
     """
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     ascii_ = folded.encode("ascii", "ignore").decode().lower().replace("'", "")
-    s = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    s = _NON_SLUG.sub("-", ascii_).strip("-")
     if s:
         return s
     return quote(unicodedata.normalize("NFC", name).strip().lower(), safe="")
