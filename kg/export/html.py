@@ -20,6 +20,7 @@ import base64
 import hashlib
 import html
 import importlib.resources
+import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -600,7 +601,11 @@ def _asset(name: str) -> str:
 def _vis_files() -> tuple[str, str]:
     """Return vis-network's script and style from the installed pyvis package."""
     try:
-        folder = importlib.resources.files("pyvis").joinpath("lib", VIS_VERSION)
+        # Found, not imported: importing pyvis loads IPython and jsonpickle (a third of a second).
+        spec = importlib.util.find_spec("pyvis")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("No module named 'pyvis'")
+        folder = Path(next(iter(spec.submodule_search_locations)), "lib", VIS_VERSION)
         script = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
         style = folder.joinpath("vis-network.css").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError) as error:

@@ -155,6 +155,30 @@ def test_html_inlines_pyvis_vis_network(tmp_path: Path) -> None:
     assert "@version 9.1.2" in page
 
 
+def test_html_reads_vis_network_without_importing_pyvis(tmp_path: Path) -> None:
+    # pyvis's own import pulls in IPython; the page only needs its two files.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from rdflib import Graph; from kg.export import export; "
+        f"export(Graph().parse({str(SMALL)!r}), 'html', {str(tmp_path / 'g.html')!r}); "
+        "print('pyvis' in sys.modules, 'IPython' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
+    assert "@version 9.1.2" in (tmp_path / "g.html").read_text(encoding="utf-8")
+
+
+def test_html_without_pyvis_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyvis" else real(name, *a))
+    with pytest.raises(ExportError, match=r"Cannot find vis-network .* pip install 'pyvis"):
+        page_of(tmp_path, SMALL)
+
+
 # ----------------------------------------------------------------------------- the data
 
 
@@ -343,6 +367,45 @@ def test_html_layout_sizes(count: int) -> None:
     placed = positions(nodes, edges)
     assert set(placed) == set(nodes)
     assert len(set(placed.values())) == count
+
+
+def _scale_free(count: int) -> tuple[list[str], list[tuple[str, str]]]:
+    """A seeded tree with hubs, like a news graph (a regular ring hides rounding differences)."""
+    import networkx as nx
+
+    graph = nx.barabasi_albert_graph(count, 1, seed=3)
+    return [f"n{i:04d}" for i in graph], [(f"n{a:04d}", f"n{b:04d}") for a, b in graph.edges()]
+
+
+def test_html_spring_layout_same_for_any_block_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.export import layout
+
+    nodes, edges = _scale_free(400)  # over KAMADA_KAWAI_MAX: the spring layout
+    first = positions(nodes, edges)
+    monkeypatch.setattr(layout, "_BLOCK_CELLS", 3_000)  # blocks of 7 rows instead of all 400
+    assert positions(nodes, edges) == first
+
+
+def test_html_spring_layout_same_for_any_number_of_blas_threads() -> None:
+    # A BLAS product splits its sums by thread: the layout must not depend on the machine's cores.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json; from tests.export.test_html import _scale_free; "
+        "from kg.export.layout import positions; "
+        "print(json.dumps(sorted(positions(*_scale_free(1500)).items())))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = []
+    for threads in ("1", "2"):
+        env = dict(os.environ, OPENBLAS_NUM_THREADS=threads, OMP_NUM_THREADS=threads)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              cwd=root, env=env)
+        out.append(json.loads(done.stdout))
+    assert len(out[0]) == 1500
+    assert out[0] == out[1]
 
 
 # ----------------------------------------------------------------------------- big graphs
