@@ -601,7 +601,7 @@ def _asset(name: str) -> str:
 def _vis_files() -> tuple[str, str]:
     """Return vis-network's script and style from the installed pyvis package."""
     try:
-        # Found, not imported: importing pyvis loads IPython and jsonpickle (a third of a second).
+        # Found, not imported: importing pyvis loads IPython and jsonpickle (0.16 s).
         spec = importlib.util.find_spec("pyvis")
         if spec is None or not spec.submodule_search_locations:
             raise ModuleNotFoundError("No module named 'pyvis'")
