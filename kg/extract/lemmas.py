@@ -48,6 +48,9 @@ class Memoized:
     closure, so a pipeline using it still pickles.
     """
 
+    #: Keys remembered; the memo is emptied when full, so a long build cannot grow it.
+    MEMO_SIZE = 1 << 18
+
     def __init__(self, lemmatize: Callable[[Token], list[str]]) -> None:
         self.lemmatize = lemmatize
         self.memo: dict[tuple[int, int, int], list[str]] = {}
@@ -56,6 +59,8 @@ class Memoized:
         key = (token.orth, token.pos, token.morph.key)
         forms = self.memo.get(key)
         if forms is None:
+            if len(self.memo) >= self.MEMO_SIZE:
+                self.memo.clear()
             forms = self.memo[key] = self.lemmatize(token)
         return forms
 

@@ -53,10 +53,18 @@ class Rule:
     max_words: int
     pattern: re.Pattern[str]
 
-    def matches(self, line: str) -> bool:
-        """Tell whether ``line`` is this kind of boilerplate."""
-        if self.max_words and len(line.split()) > self.max_words:
-            return False
+    def matches(self, line: str, words: int | None = None) -> bool:
+        """Tell whether ``line`` is this kind of boilerplate.
+
+        Args:
+            line: The line.
+            words: Its number of words, if the caller counted them already.
+        """
+        if self.max_words:
+            if words is None:
+                words = len(line.split())
+            if words > self.max_words:
+                return False
         return self.pattern.search(line) is not None
 
 
@@ -91,16 +99,13 @@ def _scoped(scope: Scope) -> tuple[Rule, ...]:
 
 
 def _first(line: str, scope: Scope) -> str | None:
-    # The same test as ``Rule.matches``, with the line's words counted once, not once per
-    # rule: a long body paragraph is split only here (it was a third of reading the corpus).
-    words = -1
+    # The line's words are counted once for all the rules, not once per rule: splitting
+    # long body paragraphs again and again was a third of reading the corpus.
+    words = None
     for rule in _scoped(scope):
-        if rule.max_words:
-            if words < 0:
-                words = len(line.split())
-            if words > rule.max_words:
-                continue
-        if rule.pattern.search(line) is not None:
+        if rule.max_words and words is None:
+            words = len(line.split())
+        if rule.matches(line, words):
             return rule.kind
     return None
 

@@ -74,6 +74,16 @@ def test_every_form_is_worked_out_once() -> None:
     assert sorted(calls) == sorted(WORDS)  # base forms ("leaf", "wage") included: spaCy redoes those
 
 
+def test_a_full_memo_is_emptied_and_lemmas_stay_the_same() -> None:
+    expected = _lemmas(_nlp())
+    nlp = _nlp()
+    speed_up_lemmatizer(nlp)
+    memoized = nlp.get_pipe("lemmatizer").lemmatize
+    memoized.MEMO_SIZE = 3
+    assert _lemmas(nlp) == expected
+    assert 0 < len(memoized.memo) <= 3
+
+
 def test_word_lists_answer_in_as_lists_do_and_still_serialise() -> None:
     nlp = _nlp()
     speed_up_lemmatizer(nlp)
