@@ -1,0 +1,83 @@
+"""benchmarks/throughput.py's report: ratios per repeat and the targets it checks (no model, no corpus)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "throughput.py"
+
+
+@pytest.fixture(scope="module")
+def throughput() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("kg_bench_throughput", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(seconds: float, pss: float = 600.0) -> dict[str, Any]:
+    return {"seconds": seconds, "tokens": 1000, "peak_rss_mb": pss + 20, "peak_pss_mb": pss,
+            "cpu_seconds": seconds, "components": ["tok2vec"], "timings": {"parse": seconds * 0.8}}
+
+
+def _result(bare1: list[float], kg1: list[float], bare2: list[float], kg2: list[float],
+            turtle: tuple[float, float, float] | None = None) -> dict[str, Any]:
+    runs: dict[str, list[dict[str, Any]]] = {
+        "bare 1": [_run(s) for s in bare1], "kg 1": [_run(s) for s in kg1],
+        "bare 2": [_run(s) for s in bare2], "kg 2": [_run(s, 800.0) for s in kg2],
+    }
+    if turtle is not None:
+        kg_s, ox_s, store_s = turtle
+        runs["turtle"] = [{"triples": 10, "bytes": 100, "kg_seconds": kg_s, "ox_seconds": ox_s,
+                           "ox_store_seconds": store_s, "ox_union_seconds": 2 * kg_s, "same_bytes": True}]
+    return {"runs": runs, "articles": 10}
+
+
+def _targets(out: str) -> dict[str, str]:
+    """Each target line's name and verdict."""
+    lines = out.split("\ntargets\n", 1)[1].splitlines()
+    found = (re.fullmatch(r"  (.{38}) +[\d.]+ +(?:>=|<=) +\S+ +(met|NOT MET)", line) for line in lines)
+    return {m[1].strip(): m[2] for m in found if m}
+
+
+def test_ratios_per_repeat_pair_runs_of_the_same_repeat(throughput: ModuleType, capsys: Any) -> None:
+    figures = throughput.report(_result([100, 120], [110, 100], [60, 70], [55, 70]), [1, 2])
+    assert figures["per repeat"] == {"kg/bare x1": [round(100 / 110, 3), 1.2],
+                                     "kg x2/x1": [2.0, round(100 / 70, 3)]}
+    # the medians: kg/bare from the median times, 110 / 105; x2/x1 105 / 62.5
+    assert figures["ratio 1"] == round(110 / 105, 3)
+    assert figures["speedup 2"] == round(105 / 62.5, 3)
+    out = capsys.readouterr().out
+    assert "per repeat: kg/bare x1 0.909, 1.200; kg x2/x1 2.000, 1.429" in out
+    assert _targets(out)["kg 2 processes / kg 1 process"] == "NOT MET"
+    assert _targets(out)["kg / bare throughput, 1 process"] == "met"
+
+
+def test_turtle_is_checked_against_pyoxigraph_from_the_store(throughput: ModuleType, capsys: Any) -> None:
+    figures = throughput.report(_result([100], [100], [55], [55], turtle=(0.45, 0.1, 0.3)), [1, 2])
+    out = capsys.readouterr().out
+    assert figures["turtle ratio store"] == 1.5 and figures["turtle ratio"] == 4.5
+    targets = _targets(out)
+    assert targets["Turtle / pyoxigraph from the store"] == "met"
+    assert not any("objects" in name for name in targets)
+    assert "ready-made objects = 4.50" in out
+    throughput.report(_result([100], [100], [55], [55], turtle=(0.65, 0.1, 0.3)), [1, 2])
+    assert _targets(capsys.readouterr().out)["Turtle / pyoxigraph from the store"] == "NOT MET"
+
+
+def test_one_process_only_has_no_speedup(throughput: ModuleType, capsys: Any) -> None:
+    result = _result([100], [90], [], [])
+    del result["runs"]["bare 2"], result["runs"]["kg 2"]
+    figures = throughput.report(result, [1])
+    assert figures["per repeat"] == {"kg/bare x1": [round(100 / 90, 3)]}
+    assert "speedup 2" not in figures
+    assert "kg x2/x1" not in capsys.readouterr().out
