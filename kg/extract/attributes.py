@@ -17,8 +17,8 @@ sets) keep a ``Matcher`` of their own.
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, POS, TAG
@@ -72,7 +72,7 @@ class LookupMatcher:
         # exact values and sets go in tables, one per tuple of columns tested, keyed by the
         # values (a set spelled out, one key per value); the others are lists of tests.
         self.spec_of: list[tuple[int, int]] = []
-        self.tables: dict[tuple[int, ...], dict[tuple[int, ...], list[int]]] = {}
+        tables: dict[tuple[int, ...], dict[tuple[int, ...], list[int]]] = {}
         self.tested: list[tuple[int, list[tuple[int, str, Any]]]] = []
         for index, (_, _, specs) in enumerate(self.patterns):
             for offset, spec in enumerate(specs):
@@ -85,14 +85,14 @@ class LookupMatcher:
                         for name, kind, value in spec
                     ]))
                     continue
-                table = self.tables.setdefault(tuple(column[test[0]] for test in spec), {})
+                table = tables.setdefault(tuple(column[test[0]] for test in spec), {})
                 for key in keys:
                     table.setdefault(key, []).append(number)
         # each table's key of a row: one value, or a tuple of them (as itemgetter gives)
         self._lookups = [(itemgetter(*columns), table if len(columns) > 1 else {k[0]: v for k, v in table.items()})
-                         for columns, table in self.tables.items()]
+                         for columns, table in tables.items()]
         self.memo: dict[tuple[int, ...], tuple[int, ...]] = {}
-        self._strings = ruler.vocab.strings
+        self._strings = strings
 
     def __call__(self, doc: Doc) -> list[_Match]:
         found: list[_Match] = []
