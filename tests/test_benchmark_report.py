@@ -81,3 +81,19 @@ def test_one_process_only_has_no_speedup(throughput: ModuleType, capsys: Any) ->
     assert figures["per repeat"] == {"kg/bare x1": [round(100 / 90, 3)]}
     assert "speedup 2" not in figures
     assert "kg x2/x1" not in capsys.readouterr().out
+
+
+def test_schedule_puts_compared_runs_side_by_side_and_reverses_every_second_repeat(throughput: ModuleType) -> None:
+    runs = throughput.schedule(2, [1, 2])
+    assert runs == [(0, "bare", 1), (0, "kg", 1), (0, "kg", 2), (0, "bare", 2),
+                    (1, "bare", 2), (1, "kg", 2), (1, "kg", 1), (1, "bare", 1)]
+    # every ratio the targets check compares neighbours, in both orders across the two repeats
+    for a, b in ((("bare", 1), ("kg", 1)), (("kg", 1), ("kg", 2)), (("bare", 2), ("kg", 2))):
+        firsts = set()
+        for rep in (0, 1):
+            order = [(kind, procs) for r, kind, procs in runs if r == rep]
+            assert abs(order.index(a) - order.index(b)) == 1
+            firsts.add(order.index(a) < order.index(b))
+        assert firsts == {True, False}
+    assert len(throughput.schedule(3, [1, 2, 4])) == 18
+    assert throughput.schedule(1, [1]) == [(0, "bare", 1), (0, "kg", 1)]
