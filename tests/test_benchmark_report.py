@@ -85,15 +85,31 @@ def test_one_process_only_has_no_speedup(throughput: ModuleType, capsys: Any) ->
 
 def test_schedule_puts_compared_runs_side_by_side_and_reverses_every_second_repeat(throughput: ModuleType) -> None:
     runs = throughput.schedule(2, [1, 2])
-    assert runs == [(0, "bare", 1), (0, "kg", 1), (0, "kg", 2), (0, "bare", 2),
-                    (1, "bare", 2), (1, "kg", 2), (1, "kg", 1), (1, "bare", 1)]
-    # every ratio the targets check compares neighbours, in both orders across the two repeats
-    for a, b in ((("bare", 1), ("kg", 1)), (("kg", 1), ("kg", 2)), (("bare", 2), ("kg", 2))):
+    assert runs == [(0, "split", 2), (0, "bare", 1), (0, "kg", 1), (0, "kg", 2), (0, "bare", 2),
+                    (1, "bare", 2), (1, "kg", 2), (1, "kg", 1), (1, "bare", 1), (1, "split", 2)]
+    # every ratio the report gives compares neighbours, in both orders across the two repeats
+    for a, b in ((("bare", 1), ("kg", 1)), (("kg", 1), ("kg", 2)), (("bare", 2), ("kg", 2)),
+                 (("split", 2), ("bare", 1))):
         firsts = set()
         for rep in (0, 1):
             order = [(kind, procs) for r, kind, procs in runs if r == rep]
             assert abs(order.index(a) - order.index(b)) == 1
             firsts.add(order.index(a) < order.index(b))
         assert firsts == {True, False}
-    assert len(throughput.schedule(3, [1, 2, 4])) == 18
+    assert len(throughput.schedule(3, [1, 2, 4])) == 24  # 2 split runs and 6 others per repeat
     assert throughput.schedule(1, [1]) == [(0, "bare", 1), (0, "kg", 1)]
+
+
+def test_the_host_ceiling_is_bare_x1_over_the_split_runs(throughput: ModuleType, capsys: Any) -> None:
+    result = _result([100, 120], [110, 100], [60, 70], [55, 70])
+    result["runs"]["split 2"] = [{"seconds": s, "tokens": 1000, "peak_rss_mb": 900, "peak_pss_mb": 700}
+                                 for s in (55, 60)]
+    figures = throughput.report(result, [1, 2])
+    assert figures["ceiling 2"] == round(110 / 57.5, 3)
+    assert figures["per repeat"]["ceiling x2/x1"] == [round(100 / 55, 3), 2.0]
+    out = capsys.readouterr().out
+    share = f"{figures['speedup 2'] / figures['ceiling 2']:.0%}"
+    assert f"(57.5 s) = {110 / 57.5:.3f}; kg x2/x1 is {share} of it" in out
+    without = throughput.report(_result([100], [110], [60], [55]), [1, 2])
+    assert "ceiling 2" not in without and "ceiling x2/x1" not in without["per repeat"]
+    assert "the host's ceiling" not in capsys.readouterr().out
