@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -113,3 +114,32 @@ def test_the_host_ceiling_is_bare_x1_over_the_split_runs(throughput: ModuleType,
     without = throughput.report(_result([100], [110], [60], [55]), [1, 2])
     assert "ceiling 2" not in without and "ceiling x2/x1" not in without["per repeat"]
     assert "the host's ceiling" not in capsys.readouterr().out
+
+
+def test_memory_sampler_reads_rss_often_and_pss_on_full_samples(throughput: ModuleType) -> None:
+    import subprocess
+
+    sampler_class = sys.modules["_common"]._TreeSampler
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.readline(); block = b'x' * 60_000_000; "
+                              "print('ready', flush=True); sys.stdin.readline()"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        sampler = sampler_class(child.pid, 0.02, full_interval=3600)  # one full sample, at the start
+        sampler.start()
+        deadline = time.monotonic() + 10
+        while sampler.peak_procs == 0 and time.monotonic() < deadline:  # the full sample, before the block
+            time.sleep(0.01)
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == "ready"
+        while sampler.peak_rss < 60_000_000 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        sampler.stop()
+        assert sampler.peak_rss >= 60_000_000  # the cheap readings saw the block
+        assert 0 < sampler.peak_pss < 60_000_000  # PSS only from the full sample taken before it
+        sampler.sample()  # a full sample
+        assert sampler.peak_pss >= 60_000_000 and sampler.peak_procs == 1
+    finally:
+        child.kill()
+        child.wait()
