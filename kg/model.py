@@ -10,6 +10,7 @@ spaCy ``Doc``, so they pickle cheaply across worker processes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 #: Entity types of the contract (``kgo:<type>``).
 ENTITY_TYPES = ("Country", "Person", "Organization", "Location")
@@ -67,6 +68,19 @@ class Article:
     publisher: str | None = None
 
 
+#: What a :class:`Mention` stands for (``Mention.kind``):
+#:
+#: * ``"name"``: the entity the span names (every mention of ``Extraction.mentions``);
+#: * ``"role"``: a title phrase ("Russian Defense Minister"), only ever the object of a
+#:   ``memberOf`` relation from the person who holds it. It names no entity (its
+#:   ``label`` is ``""``): the resolver keeps it as the person's role and links the
+#:   person to the ministry the title names, where the article names that ministry;
+#: * ``"government"``: a leader's name standing for their government ("the *Assad*
+#:   government"), ``label`` ``"PERSON"``: the resolver reads it as the leader's state
+#:   once the article makes the leader a member of exactly one state, else as the leader.
+MentionKind = Literal["name", "role", "government"]
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of article text naming an entity.
@@ -76,10 +90,11 @@ class Mention:
         end: Character offset one past the last character.
         text: The surface form, exactly as in the text.
         label: The entity label from NER or the gazetteer (``GPE``, ``NORP``,
-            ``ORG``, ``PERSON``, ``LOC``, ``FAC``).
+            ``ORG``, ``PERSON``, ``LOC``, ``FAC``); ``""`` for a role.
         sentence: Index of the sentence that holds the mention.
         acting: True where the mention is an actor (subject, agent, participant)
             rather than a place: a capital that acts stands for its state.
+        kind: What the span stands for (see :data:`MentionKind`).
     """
 
     start: int
@@ -88,6 +103,7 @@ class Mention:
     label: str
     sentence: int
     acting: bool = False
+    kind: MentionKind = "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +137,10 @@ class Relation:
         rule: Name of the rule that produced it (shown by ``kg explain``).
         confidence: The rule's confidence in [0, 1].
         speaker: Who the text reports as saying it, for reported speech.
+        object_from_host: The object is the place a meeting was held, read from the
+            meeting's host ("*Moscow* hosted the talks"): right for a city, wrong for
+            a country ("Egypt hosted talks" says nothing of where), so the resolver
+            keeps it only where the object resolves to a place that is not a country.
     """
 
     subject: Argument
@@ -130,6 +150,7 @@ class Relation:
     rule: str
     confidence: float
     speaker: Mention | None = None
+    object_from_host: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,7 +157,7 @@ def _values(spec: dict[str, Any]) -> tuple[str, list[str] | str] | None:
             return ("LOWER" if attr == "LOWER" else "ORTH"), list(value["IN"])
         if isinstance(value, dict) and set(value) == {"REGEX"} and attr != "LOWER":
             regex = value["REGEX"]
-            bare = regex[1:] if regex.startswith("^") else regex
+            bare = regex.removeprefix("^")
             bare = bare[:-1] if bare.endswith("$") and not bare.endswith("\\$") else bare
             if _CONTEXT_SYNTAX.search(bare.replace("[^", "[")):
                 return None

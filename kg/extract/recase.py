@@ -75,7 +75,7 @@ class Recaser:
         return "\n".join(out)
 
 
-def restore_text(ex: "Extraction", text: str) -> "Extraction":
+def restore_text(ex: Extraction, text: str) -> Extraction:
     """Give every span of an extraction the exact text of the original article."""
     from dataclasses import replace
 

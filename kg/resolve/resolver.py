@@ -110,7 +110,7 @@ class Resolver:
             people: Surname (folded) -> full name, from this article's longer mentions.
         """
         text = clean_surface(m.text)
-        if not text or m.label == "ROLE":
+        if not text or m.kind == "role":  # a title names no entity
             return None
         toks = person_tokens(text)
         if m.label != "PERSON" and people and len(toks) == 1 and toks[0] in people \
@@ -202,7 +202,7 @@ class Resolver:
         acronyms = _defined_acronyms(article.text, ex.mentions)
 
         def ent_key(m: Mention) -> str | None:
-            if m.label == "GOVT":  # "the Assad government": the leader's state, once known
+            if m.kind == "government":  # "the Assad government": the leader's state, once known
                 person = ent_key(Mention(m.start, m.end, m.text, "PERSON", m.sentence, True))
                 states = person_states.get(person or "", set())
                 return next(iter(sorted(states))) if len(states) == 1 else person
@@ -255,7 +255,7 @@ class Resolver:
             s = ref(r.subject)
             if s is None:
                 continue
-            if r.predicate == "memberOf" and isinstance(r.object, Mention) and r.object.label == "ROLE":
+            if r.predicate == "memberOf" and isinstance(r.object, Mention) and r.object.kind == "role":
                 out.roles.setdefault(s.key, set()).add(clean_surface(r.object.text))
                 body = self._role_body(r.object.text, out)
                 if body is not None:
@@ -267,7 +267,7 @@ class Resolver:
                 continue
             speaker = ent_key(r.speaker) if r.speaker is not None else None
             rr = ResolvedRelation(s, r.predicate, o, r.sentence, r.rule, r.confidence, speaker or None)
-            if not self._type_ok(rr, out):
+            if not self._type_ok(rr, out, object_from_host=r.object_from_host):
                 continue
             resolved.append(rr)
             if rr.predicate == "memberOf" and out.entities[s.key].type == "Person" and \
@@ -321,12 +321,18 @@ class Resolver:
                         return key
         return None
 
-    def _type_ok(self, r: ResolvedRelation, out: ResolvedArticle) -> bool:
+    def _type_ok(self, r: ResolvedRelation, out: ResolvedArticle, *,
+                 object_from_host: bool = False) -> bool:
+        """Whether the guidelines allow the resolved argument types.
+
+        A place read from a meeting's host must not be a country (see
+        :attr:`kg.model.Relation.object_from_host`).
+        """
         sig = SIGNATURES.get(r.predicate)
         if sig is None:
             return False
         return _accepts(sig[0], r.subject, out) and _accepts(sig[1], r.object, out) and \
-            not (r.rule == "svo:host-place" and _type_of(r.object, out) == "Country")
+            not (object_from_host and _type_of(r.object, out) == "Country")
 
 
 def _accepts(spec: str, ref: Ref, out: ResolvedArticle) -> bool:

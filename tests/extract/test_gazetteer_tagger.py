@@ -152,6 +152,6 @@ def test_gate_ignores_regexes_that_depend_on_their_surroundings(regex: str) -> N
 
 
 def test_gate_with_a_lone_anchored_regex_checks_the_text() -> None:
-    tagger, gate = _gate([LED])
+    _tagger, gate = _gate([LED])
     assert [attr for attr, _ in gate.patterns[0]] == ["REGEX"]
     assert gate.patterns[0][0][1].pattern == r"U\.N\.-[^\W\d_]+"

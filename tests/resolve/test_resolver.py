@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from kg.model import Article, Entity, EventMention, Extraction, Mention, Relation
+from kg.model import Article, Entity, EventMention, Extraction, Mention, MentionKind, Relation
 from kg.resolve.resolver import ResolvedArticle, Resolver, choose_label, merge_people
 
 
@@ -26,10 +26,16 @@ def _find(text: str, surface: str, nth: int) -> int:
     return i
 
 
-def mention(text: str, surface: str, label: str, *, acting: bool = True, nth: int = 0, sent: int = 0) -> Mention:
+def mention(text: str, surface: str, label: str, *, acting: bool = True, nth: int = 0, sent: int = 0,
+            kind: MentionKind = "name") -> Mention:
     """The ``nth`` occurrence of ``surface`` in ``text`` as a mention."""
     i = _find(text, surface, nth)
-    return Mention(i, i + len(surface), surface, label, sent, acting)
+    return Mention(i, i + len(surface), surface, label, sent, acting, kind)
+
+
+def role(text: str, surface: str) -> Mention:
+    """A title phrase as the extractor hands it over: a role mention (no entity label)."""
+    return mention(text, surface, "", kind="role")
 
 
 def event(text: str, surface: str, type_: str, *, nth: int = 0, sent: int = 0) -> EventMention:
@@ -38,9 +44,14 @@ def event(text: str, surface: str, type_: str, *, nth: int = 0, sent: int = 0) -
 
 
 def resolve(resolver: Resolver, text: str, mentions: list[Mention], events: list[EventMention],
-            relations: list[tuple[Mention | EventMention, str, Mention | EventMention, str]]) -> ResolvedArticle:
-    """Resolve one hand-made extraction; relations are (subject, predicate, object, rule)."""
-    rels = tuple(Relation(s, p, o, s.sentence, rule, 0.8) for s, p, o, rule in relations)
+            relations: list[tuple[Mention | EventMention, str, Mention | EventMention, str]],
+            *, from_host: bool = False) -> ResolvedArticle:
+    """Resolve one hand-made extraction; relations are (subject, predicate, object, rule).
+
+    ``from_host`` marks every relation's object as read from a meeting's host.
+    """
+    rels = tuple(Relation(s, p, o, s.sentence, rule, 0.8, object_from_host=from_host)
+                 for s, p, o, rule in relations)
     ex = Extraction(mentions=tuple(mentions), events=tuple(events), relations=rels)
     return resolver.resolve(Article("a1", "a1.txt", text), ex)
 
@@ -92,16 +103,31 @@ def named(ra: ResolvedArticle, *, rules: bool = False) -> set[tuple[str, ...]]:
         ("Sergey Shoigu", "PERSON", True, ("person/sergei-shoigu", "Person", "Sergey Shoigu")),
         ("Bashar al-Assad", "PERSON", True, ("person/bashar-assad", "Person", "Bashar al-Assad")),
         ("President Putin", "PERSON", True, ("person/putin", "Person", "Putin")),
-        # places the guidelines do not annotate, adjectives, roles
+        # places the guidelines do not annotate, adjectives
         ("the West", "LOC", True, None),
         ("Eastern European", "NORP", True, None),
-        ("Defense Minister", "ROLE", True, None),
         ("Idlib province", "LOC", False, ("location/idlib", "Location", "Idlib")),
     ],
 )
 def test_resolver_entity_for(resolver, surface, label, acting, expected):
     ent = resolver.entity_for(Mention(0, len(surface), surface, label, 0, acting))
     assert (None if ent is None else (ent.key, ent.type, ent.label)) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "kind", "expected"),
+    [
+        ("Defense Minister", "", "role", None),
+        ("Russian Defense Minister", "", "role", None),
+        # a role names no entity, even where its words would name one
+        ("Turkey", "", "role", None),
+        ("Turkey", "GPE", "name", "country/turkey"),
+    ],
+)
+def test_resolver_entity_for_roles(resolver, surface, label, kind, expected):
+    """A title phrase handed over as a role mention is kept as a role, never an entity."""
+    ent = resolver.entity_for(Mention(0, len(surface), surface, label, 0, True, kind))
+    assert (None if ent is None else ent.key) == expected
 
 
 @pytest.mark.parametrize(
@@ -143,9 +169,9 @@ def test_resolver_role_to_state(resolver):
     t = "Russian Defense Minister Sergei Shoigu hosted talks in Moscow."
     ru, sh, mo = mention(t, "Russian", "NORP"), mention(t, "Sergei Shoigu", "PERSON"), \
         mention(t, "Moscow", "GPE", acting=False)
-    role, talks = mention(t, "Russian Defense Minister", "ROLE"), event(t, "talks", "Meeting")
+    title, talks = role(t, "Russian Defense Minister"), event(t, "talks", "Meeting")
     ra = resolve(resolver, t, [ru, sh, mo], [talks], [
-        (sh, "memberOf", role, "title:role"), (sh, "memberOf", ru, "title"),
+        (sh, "memberOf", title, "title:role"), (sh, "memberOf", ru, "title"),
         (sh, "hosts", talks, "svo"), (talks, "heldIn", mo, "nominal:in"),
     ])
     assert named(ra, rules=True) == {
@@ -163,8 +189,8 @@ def test_resolver_role_names_the_ministry_where_the_article_does(resolver):
     t = "Russian Defense Minister Sergei Shoigu spoke. The Russian Defense Ministry said so."
     ru, sh = mention(t, "Russian", "NORP"), mention(t, "Sergei Shoigu", "PERSON")
     mod = mention(t, "Russian Defense Ministry", "ORG", sent=1)
-    role = mention(t, "Russian Defense Minister", "ROLE")
-    ra = resolve(resolver, t, [ru, sh, mod], [], [(sh, "memberOf", role, "title:role"), (sh, "memberOf", ru, "title")])
+    title = role(t, "Russian Defense Minister")
+    ra = resolve(resolver, t, [ru, sh, mod], [], [(sh, "memberOf", title, "title:role"), (sh, "memberOf", ru, "title")])
     assert named(ra, rules=True) == {
         ("Sergei Shoigu", "memberOf", "Russia", "title"),
         ("Sergei Shoigu", "memberOf", "Russian Defense Ministry", "title:body"),
@@ -187,7 +213,7 @@ def test_resolver_government_named_by_its_leader(resolver):
     """"the Assad government" is Syria once the article makes Assad a member of Syria."""
     t = "Syrian President Bashar al-Assad spoke. The Assad government demanded a withdrawal."
     sy, ba = mention(t, "Syrian", "NORP"), mention(t, "Bashar al-Assad", "PERSON")
-    govt = mention(t, "Assad", "GOVT", nth=1, sent=1)
+    govt = mention(t, "Assad", "PERSON", nth=1, sent=1, kind="government")
     wd = event(t, "withdrawal", "Withdrawal", sent=1)
     ra = resolve(resolver, t, [sy, ba], [wd], [(govt, "demands", wd, "svo"), (ba, "memberOf", sy, "title")])
     assert ("Syria", "demands", "Withdrawal") in named(ra)
@@ -196,7 +222,7 @@ def test_resolver_government_named_by_its_leader(resolver):
 
 def test_resolver_government_of_unknown_state_is_the_leader(resolver):
     t = "The Assad government demanded a withdrawal."
-    govt, wd = mention(t, "Assad", "GOVT"), event(t, "withdrawal", "Withdrawal")
+    govt, wd = mention(t, "Assad", "PERSON", kind="government"), event(t, "withdrawal", "Withdrawal")
     ra = resolve(resolver, t, [], [wd], [(govt, "demands", wd, "svo")])
     assert named(ra) == {("Assad", "demands", "Withdrawal")}
 
@@ -277,8 +303,23 @@ def test_resolver_host_city_country_dropped(resolver):
     eg, mo = mention(t, "Egypt", "GPE", acting=False), mention(t, "Moscow", "GPE", acting=False, sent=1)
     t1, t2 = event(t, "talks", "Meeting"), event(t, "talks", "Meeting", nth=1, sent=1)
     ra = resolve(resolver, t, [eg, mo], [t1, t2],
-                 [(t1, "heldIn", eg, "svo:host-place"), (t2, "heldIn", mo, "svo:host-place")])
+                 [(t1, "heldIn", eg, "svo:host-place"), (t2, "heldIn", mo, "svo:host-place")], from_host=True)
     assert named(ra) == {("Meeting", "heldIn", "Moscow")}
+
+
+@pytest.mark.parametrize(("rule", "from_host", "kept"), [
+    ("svo:held-in", False, {"Moscow", "Egypt"}),  # "talks were held in Egypt": a country is a place
+    ("svo:held-in", True, {"Moscow"}),  # the flag decides, not the rule's name
+    ("svo:host-place", False, {"Moscow", "Egypt"}),
+])
+def test_resolver_host_place_flag_not_rule_id(resolver, rule, from_host, kept):
+    """Only a place marked ``object_from_host`` must not be a country."""
+    t = "Egypt hosted talks. Moscow hosted talks."
+    eg, mo = mention(t, "Egypt", "GPE", acting=False), mention(t, "Moscow", "GPE", acting=False, sent=1)
+    t1, t2 = event(t, "talks", "Meeting"), event(t, "talks", "Meeting", nth=1, sent=1)
+    ra = resolve(resolver, t, [eg, mo], [t1, t2], [(t1, "heldIn", eg, rule), (t2, "heldIn", mo, rule)],
+                 from_host=from_host)
+    assert {o for _, _, o in named(ra)} == kept
 
 
 def test_resolver_speaker_resolved(resolver):

@@ -1,0 +1,61 @@
+"""Places in places and owned organisations: "Idlib province in Syria", "Syria's news agency SANA"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extract.rules.index import DocIndex
+from kg.extract.rules.registry import Candidate, matcher, rule
+from kg.extract.rules.tokens import as_actor, as_place
+from kg.model import Mention
+
+LOCATED = rule("located", 0.7, '"Tanf garrison on the Iraq-Syria border": locatedIn')
+LOCATED_COMMA = rule("located:comma", 0.7, '"Ankara, Turkey": Ankara locatedIn Turkey')
+OWNER = rule("poss-owner", 0.8, "\"Syria's official news agency SANA\": SANA partOf Syria")
+
+#: Head nouns of places a named place can be part of ("Tanf garrison on the border").
+PLACE_NOUNS = frozenset({"garrison", "base", "province", "city", "region", "border", "town", "village",
+                         "area", "camp", "airport", "port", "highway", "district", "governorate",
+                         "crossing"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WITHIN_PREPS = ("in", "on", "near", "inside", "within")
+
+
+@matcher(LOCATED, LOCATED_COMMA, on="mention", labels=PLACE_LABELS)
+def located(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """A place phrase's "in"/"on" place, or the state after a comma."""
+    doc = ix.doc
+    span = doc.char_span(loc.start, loc.end, alignment_mode="expand")
+    if span is None:
+        return
+    root = span.root
+    anchors = [root]
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
+        anchors.append(root.head)
+    for a in anchors:
+        for child in a.children:
+            if child.dep_ == "prep" and child.lower_ in WITHIN_PREPS:
+                for p in child.children:
+                    m = ix.ment_of.get(p.i) if p.dep_ == "pobj" else None
+                    if m is not None and m.label in PLACE_LABELS:
+                        yield LOCATED(as_place(loc), "locatedIn", as_place(m), child)
+            if child.dep_ in ("appos", "npadvmod") and child.i in ix.ment_of and \
+                    ix.ment_of[child.i].label == "GPE" and child.i > span.end - 1 and \
+                    doc[span.end].text == ",":
+                yield LOCATED_COMMA(as_place(loc), "locatedIn", as_place(ix.ment_of[child.i]), child)
+
+
+@matcher(OWNER, on="mention", labels=frozenset({"ORG"}))
+def owner(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """The possessor of an organisation's description owns it (state media, ministries)."""
+    span = ix.doc.char_span(org.start, org.end, alignment_mode="expand")
+    if span is None:
+        return
+    root = span.root
+    heads = [root.head] if root.dep_ in ("appos", "compound") else []
+    heads += [c for c in root.children if c.dep_ == "appos"]  # "SANA, Syria's state news agency"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "poss" and child.i in ix.ment_of and \
+                    ix.ment_of[child.i].label in ("GPE", "NORP"):
+                yield OWNER(org, "partOf", as_actor(ix.ment_of[child.i]), head)

@@ -1,0 +1,87 @@
+"""The mention phase: entity mentions from the ``Doc``'s entities (not a relation rule)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.rules.tokens import LOCATIVE_PREPS, MOTION_PREPS, MOTION_WORDS
+from kg.model import Mention
+
+#: NER labels kept as mentions.
+ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon, sent_of: Mapping[int, int]
+                  ) -> tuple[list[Mention], dict[int, Mention]]:
+    """The entity mentions of ``doc``, and the mention of each token inside one."""
+    mentions: list[Mention] = []
+    ment_of: dict[int, Mention] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        trimmed = trim(ent)
+        if trimmed is None or is_title_fragment(trimmed, lexicon):
+            continue
+        m = Mention(trimmed.start_char, trimmed.end_char, trimmed.text, trimmed.label_,
+                    sent_of[trimmed.start], acting(trimmed))
+        mentions.append(m)
+        for tok in trimmed:
+            ment_of[tok.i] = m
+    return mentions, ment_of
+
+
+def is_title_fragment(ent: Span, lexicon: Lexicon) -> bool:
+    """"Defense" tagged ORG inside "Russian Defense Minister Sergei Shoigu"."""
+    if ent.label_ != "ORG" or len(ent) > 2:
+        return False
+    head = ent.root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        if head.lower_ in lexicon.titles:
+            return True
+        head = head.head
+    return head.lower_ in lexicon.titles or any(
+        e.label_ == "PERSON" and head in e for e in ent.doc.ents
+    )
+
+
+def trim(ent: Span) -> Span | None:
+    """Drop articles, edge punctuation and unbalanced brackets from an entity span.
+
+    "Organization of Islamic Cooperation (OIC" ends before the bracket: the acronym
+    is its own mention, read as a definition by the resolver.
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    for i in range(start, end):
+        if doc[i].text in ("(", "[") and not any(doc[j].text in (")", "]") for j in range(i, end)):
+            end = i
+            break
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while start < end and doc[start].text in ("]", ")"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+def acting(ent: Span) -> bool:
+    """A mention acts unless it is the object of a locative preposition ("in Moscow")."""
+    t = ent.root
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        prep = t.head
+        governor = prep.head
+        if prep.lower_ in LOCATIVE_PREPS:
+            # "officials in Ankara" are the government's officials
+            return governor.lemma_.lower() in ("official", "officials", "diplomat", "leadership")
+        if prep.lower_ in MOTION_PREPS:
+            return governor.lemma_.lower() not in MOTION_WORDS
+    # "the Tanf base", "the Iraq border": a place that names a place
+    return not (t.dep_ in ("compound", "npadvmod") and t.head.lemma_.lower() in ("base", "border"))
