@@ -26,7 +26,8 @@ EPILOG_QUERY = """example:
   kg query --list"""
 EPILOG_EXPLAIN = """example:
   kg explain seeds/000_00e312ede173199d.txt
-  kg explain seeds/000_00e312ede173199d.txt --why-not 'Syria demands Withdrawal'"""
+  kg explain seeds/000_00e312ede173199d.txt --why-not 'Syria demands Withdrawal'
+  kg explain --rules                    # every extraction rule: id, family, confidence"""
 EPILOG_VALIDATE = """example:
   kg validate out/graph.ttl"""
 
@@ -123,6 +124,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 def _cmd_explain(args: argparse.Namespace) -> int:
+    if args.rules:
+        from kg.extract.rules import describe_rules
+
+        print("\n".join(describe_rules()))
+        return 0
+    if args.article is None:
+        from kg.errors import InputError
+
+        raise InputError("kg explain: give one article file (or --rules to list the rules)")
     from kg.explain import explain
 
     explanation = explain(args.article, model=args.model)
@@ -183,7 +193,9 @@ def make_parser() -> argparse.ArgumentParser:
                        description="Run the pipeline on one article and print every fact with its sentence, "
                                    "the rule that produced it and its confidence; with --why-not, say which "
                                    "stage dropped or never found a fact.")
-    p.add_argument("article", help="one article file (.txt, .md, .html)")
+    p.add_argument("article", nargs="?", help="one article file (.txt, .md, .html)")
+    p.add_argument("--rules", action="store_true",
+                   help="list the extraction rules (id, family, confidence, description) and exit")
     p.add_argument("--why-not", metavar="FACT", help='a fact "Subject relation Object", e.g. "Syria demands Withdrawal"')
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
     p.set_defaults(func=_cmd_explain)
