@@ -255,7 +255,8 @@ class Resolver:
             s = ref(r.subject)
             if s is None:
                 continue
-            if r.predicate == "memberOf" and isinstance(r.object, Mention) and r.object.kind == "role":
+            if r.predicate == "memberOf" and isinstance(r.object, Mention) \
+                    and r.object.kind == "role":
                 out.roles.setdefault(s.key, set()).add(clean_surface(r.object.text))
                 body = self._role_body(r.object.text, out)
                 if body is not None:

@@ -31,7 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.rules import extract
+from kg.extract.rules import Candidate, extract
+from kg.extract.rules import run_rule as _run_rule
 from kg.model import Argument, EventMention, Extraction, Mention
 
 NO_SPACE_BEFORE = frozenset({".", ",", ";", ":", "?", "!", ")", "'s", "’s", "'", "’", "n't", "%"})
@@ -118,6 +119,33 @@ def text_of(a: Argument) -> str:
 def run(sentence: str, table: str, lexicon: Lexicon | None = None) -> Extraction:
     """Parse a token table (checked against ``sentence``) and run every extraction rule on it."""
     return extract(doc_for(sentence, table), lexicon=lexicon)
+
+
+def run_rule(rule_id: str, sentence: str, table: str,
+             lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Parse a token table (checked against ``sentence``) and run one registered rule alone on it.
+
+    See :func:`kg.extract.rules.run_rule`: the candidates of ``rule_id``, in the order found,
+    before the dedupe of a full run.
+    """
+    return _run_rule(rule_id, doc_for(sentence, table), lexicon=lexicon)
+
+
+def facts(found: Iterable[Candidate]) -> set[tuple[str, str, str]]:
+    """Candidates as ``(subject, predicate, object)`` texts, as :func:`triples` names them."""
+    return {(text_of(c.subject), c.predicate, text_of(c.object)) for c in found}
+
+
+def table_of(cases: Iterable[Any], sentence: str) -> str:
+    """The token table of the case of a parametrized table whose sentence is ``sentence``.
+
+    Raises:
+        LookupError: No case has that sentence.
+    """
+    for c in cases:
+        if c.values[0] == sentence:
+            return str(c.values[1])
+    raise LookupError(f"no case {sentence!r}")
 
 
 def triples(ex: Extraction, *, predicates: Iterable[str] | None = None) -> set[tuple[str, str, str]]:

@@ -205,8 +205,8 @@ GOVT = [
 def test_rules_entities_government_named_by_its_leader(sentence, table, expected, only):
     """"The Assad government" acts for the leader's state: the subject is a government mention."""
     ex = run(sentence, table)
-    got = [(r.subject.text, r.subject.label, r.subject.kind, r.subject.acting, r.predicate, r.object.type)
-           for r in ex.relations]
+    got = [(r.subject.text, r.subject.label, r.subject.kind, r.subject.acting, r.predicate,
+            r.object.type) for r in ex.relations]
     assert got == expected
 
 
@@ -313,10 +313,11 @@ TITLES = [
 
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), TITLES)
 def test_rules_entities_titles_and_appositions(sentence, table, expected, only):
-    """A title before a name or in apposition: memberOf its state, and the role text kept as a role."""
+    """A title before a name or in apposition: memberOf its state, and the title kept as a role."""
     ex = run(sentence, table)
     assert triples(ex, predicates=only) == expected
-    roles = [r.object for r in ex.relations if r.predicate == "memberOf" and r.object.kind == "role"]
+    roles = [r.object for r in ex.relations
+             if r.predicate == "memberOf" and r.object.kind == "role"]
     assert len(roles) == 1 and sentence[roles[0].start:roles[0].end] == roles[0].text
 
 

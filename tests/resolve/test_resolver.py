@@ -26,8 +26,8 @@ def _find(text: str, surface: str, nth: int) -> int:
     return i
 
 
-def mention(text: str, surface: str, label: str, *, acting: bool = True, nth: int = 0, sent: int = 0,
-            kind: MentionKind = "name") -> Mention:
+def mention(text: str, surface: str, label: str, *, acting: bool = True, nth: int = 0,
+            sent: int = 0, kind: MentionKind = "name") -> Mention:
     """The ``nth`` occurrence of ``surface`` in ``text`` as a mention."""
     i = _find(text, surface, nth)
     return Mention(i, i + len(surface), surface, label, sent, acting, kind)
@@ -190,7 +190,8 @@ def test_resolver_role_names_the_ministry_where_the_article_does(resolver):
     ru, sh = mention(t, "Russian", "NORP"), mention(t, "Sergei Shoigu", "PERSON")
     mod = mention(t, "Russian Defense Ministry", "ORG", sent=1)
     title = role(t, "Russian Defense Minister")
-    ra = resolve(resolver, t, [ru, sh, mod], [], [(sh, "memberOf", title, "title:role"), (sh, "memberOf", ru, "title")])
+    ra = resolve(resolver, t, [ru, sh, mod], [],
+                 [(sh, "memberOf", title, "title:role"), (sh, "memberOf", ru, "title")])
     assert named(ra, rules=True) == {
         ("Sergei Shoigu", "memberOf", "Russia", "title"),
         ("Sergei Shoigu", "memberOf", "Russian Defense Ministry", "title:body"),
@@ -222,7 +223,8 @@ def test_resolver_government_named_by_its_leader(resolver):
 
 def test_resolver_government_of_unknown_state_is_the_leader(resolver):
     t = "The Assad government demanded a withdrawal."
-    govt, wd = mention(t, "Assad", "PERSON", kind="government"), event(t, "withdrawal", "Withdrawal")
+    govt = mention(t, "Assad", "PERSON", kind="government")
+    wd = event(t, "withdrawal", "Withdrawal")
     ra = resolve(resolver, t, [], [wd], [(govt, "demands", wd, "svo")])
     assert named(ra) == {("Assad", "demands", "Withdrawal")}
 
@@ -303,7 +305,8 @@ def test_resolver_host_city_country_dropped(resolver):
     eg, mo = mention(t, "Egypt", "GPE", acting=False), mention(t, "Moscow", "GPE", acting=False, sent=1)
     t1, t2 = event(t, "talks", "Meeting"), event(t, "talks", "Meeting", nth=1, sent=1)
     ra = resolve(resolver, t, [eg, mo], [t1, t2],
-                 [(t1, "heldIn", eg, "svo:host-place"), (t2, "heldIn", mo, "svo:host-place")], from_host=True)
+                 [(t1, "heldIn", eg, "svo:host-place"), (t2, "heldIn", mo, "svo:host-place")],
+                 from_host=True)
     assert named(ra) == {("Meeting", "heldIn", "Moscow")}
 
 
@@ -315,10 +318,11 @@ def test_resolver_host_city_country_dropped(resolver):
 def test_resolver_host_place_flag_not_rule_id(resolver, rule, from_host, kept):
     """Only a place marked ``object_from_host`` must not be a country."""
     t = "Egypt hosted talks. Moscow hosted talks."
-    eg, mo = mention(t, "Egypt", "GPE", acting=False), mention(t, "Moscow", "GPE", acting=False, sent=1)
+    eg = mention(t, "Egypt", "GPE", acting=False)
+    mo = mention(t, "Moscow", "GPE", acting=False, sent=1)
     t1, t2 = event(t, "talks", "Meeting"), event(t, "talks", "Meeting", nth=1, sent=1)
-    ra = resolve(resolver, t, [eg, mo], [t1, t2], [(t1, "heldIn", eg, rule), (t2, "heldIn", mo, rule)],
-                 from_host=from_host)
+    ra = resolve(resolver, t, [eg, mo], [t1, t2],
+                 [(t1, "heldIn", eg, rule), (t2, "heldIn", mo, rule)], from_host=from_host)
     assert {o for _, _, o in named(ra)} == kept
 
 

@@ -24,8 +24,8 @@ REPORT_NOUNS = frozenset({"report", "claim", "rumor", "rumour", "allegation", "s
                           "story", "news", "statement", "remark", "comment", "assertion"})
 #: Prepositions of place and time: their phrases are the setting of what they modify,
 #: never its content ("discussed ways to raise trade *in a meeting in Islamabad*").
-SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid", "near",
-                           "inside"})
+SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid",
+                           "near", "inside"})
 #: Nouns of people who act for the place they are in ("officials in Ankara").
 OFFICIAL_NOUNS = frozenset({"official", "authority", "government", "leadership", "diplomat",
                             "administration", "leader"})
@@ -116,22 +116,29 @@ def place_within(tok: Token, ix: DocIndex, depth: int = 3) -> list[Argument]:
     """The place a partitive phrase is in: "a portion of northeast Syria", "Syria's north"."""
     frontier = [tok]
     for _ in range(depth):
-        nxt = []
-        for t in frontier:
-            for c in t.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ix.ment_of:
-                    m = ix.ment_of[c.i]
-                    if m.label in ("GPE", "LOC", "FAC", "NORP"):
-                        return [as_place(m)]
-                if c.dep_ == "prep" and c.lower_ in ("of", "in", "within", "inside"):
-                    for p in c.children:
-                        if p.dep_ != "pobj":
-                            continue
-                        if p.i in ix.ment_of and ix.ment_of[p.i].label in PLACE_LABELS:
-                            return [as_place(ix.ment_of[p.i])]
-                        nxt.append(p)
+        nxt: list[Token] = []
+        for c in (c for t in frontier for c in t.children):
+            found = _named_place(c, ix, nxt)
+            if found is not None:
+                return [as_place(found)]
         frontier = nxt
     return []
+
+
+def _named_place(c: Token, ix: DocIndex, nxt: list[Token]) -> Mention | None:
+    """The place a dependent names ("Syria's north", "of Syria"); else queue what to look in."""
+    if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ix.ment_of:
+        m = ix.ment_of[c.i]
+        if m.label in ("GPE", "LOC", "FAC", "NORP"):
+            return m
+    if c.dep_ == "prep" and c.lower_ in ("of", "in", "within", "inside"):
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if p.i in ix.ment_of and ix.ment_of[p.i].label in PLACE_LABELS:
+                return ix.ment_of[p.i]
+            nxt.append(p)
+    return None
 
 
 def mention_group(tok: Token, ix: DocIndex) -> list[Mention]:

@@ -14,10 +14,12 @@ from kg.model import EventMention, Mention
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 #: Prepositions that give an event phrase arguments of its own ("talks between X and Y").
 OWN_ARGUMENT_PREPS = frozenset({"between", "with", "in", "of"})
+#: The event mentions of a Doc, and the event of each token of an event phrase.
+Events = tuple[list[EventMention], dict[int, EventMention]]
 
 
 def find_events(doc: Doc, lexicon: Lexicon, sent_of: Mapping[int, int],
-                ment_of: Mapping[int, Mention]) -> tuple[list[EventMention], dict[int, EventMention]]:
+                ment_of: Mapping[int, Mention]) -> Events:
     """The event mentions of ``doc``, and the event of each token of an event phrase."""
     events: list[EventMention] = []
     event_of: dict[int, EventMention] = {}
@@ -44,7 +46,8 @@ def find_events(doc: Doc, lexicon: Lexicon, sent_of: Mapping[int, int],
 def _event_noun(tok: Token, lexicon: Lexicon, ment_of: Mapping[int, Mention]
                 ) -> tuple[str, Token, Token] | None:
     # an event noun the tagger took for an adjective ("rapprochement talks") still counts
-    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ in ("amod", "compound")):
+    adjective = tok.pos_ == "ADJ" and tok.dep_ in ("amod", "compound")
+    if tok.pos_ not in ("NOUN", "PROPN") and not adjective:
         return None
     entry = lookup(lexicon.event_nouns, tok)
     if entry is None:

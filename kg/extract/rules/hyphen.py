@@ -82,7 +82,8 @@ def hyphened(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     for frame in frames:
         for target in targets:
             if hyphen_accepts(frame.relation, target):
-                yield HYPHEN(actor, frame.relation, target, verb, lexicon_confidence=frame.confidence)
+                yield HYPHEN(actor, frame.relation, target, verb,
+                             lexicon_confidence=frame.confidence)
                 break
 
 

@@ -1,4 +1,4 @@
-"""Places in places and owned organisations: "Idlib province in Syria", "Syria's news agency SANA"."""
+"""Places in places, owned organisations: "Idlib province in Syria", "Syria's news agency SANA"."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ LOCATED_COMMA = rule("located:comma", 0.7, '"Ankara, Turkey": Ankara locatedIn T
 OWNER = rule("poss-owner", 0.8, "\"Syria's official news agency SANA\": SANA partOf Syria")
 
 #: Head nouns of places a named place can be part of ("Tanf garrison on the border").
-PLACE_NOUNS = frozenset({"garrison", "base", "province", "city", "region", "border", "town", "village",
-                         "area", "camp", "airport", "port", "highway", "district", "governorate",
-                         "crossing"})
+PLACE_NOUNS = frozenset({"garrison", "base", "province", "city", "region", "border", "town",
+                         "village", "area", "camp", "airport", "port", "highway", "district",
+                         "governorate", "crossing"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WITHIN_PREPS = ("in", "on", "near", "inside", "within")
 
@@ -42,7 +42,8 @@ def located(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
             if child.dep_ in ("appos", "npadvmod") and child.i in ix.ment_of and \
                     ix.ment_of[child.i].label == "GPE" and child.i > span.end - 1 and \
                     doc[span.end].text == ",":
-                yield LOCATED_COMMA(as_place(loc), "locatedIn", as_place(ix.ment_of[child.i]), child)
+                state = as_place(ix.ment_of[child.i])
+                yield LOCATED_COMMA(as_place(loc), "locatedIn", state, child)
 
 
 @matcher(OWNER, on="mention", labels=frozenset({"ORG"}))

@@ -29,7 +29,8 @@ HOLD_WITH_PARTNER = rule("svo:hold-with:partner", 0.75,
                          '"X held talks with Y": Y participatesIn the talks', name="svo:hold-with")
 HOST_PLACE = rule("svo:host-place", 0.7, '"Moscow hosted the talks": the talks heldIn Moscow',
                   object_from_host=True)
-HELD_IN = rule("svo:held-in", 0.8, '"the meeting began in Moscow", "talks were held in Cairo": heldIn')
+HELD_IN = rule("svo:held-in", 0.8,
+               '"the meeting began in Moscow", "talks were held in Cairo": heldIn')
 
 #: Verbs whose Meeting subject and "in" phrase give heldIn ("the meeting began in Moscow").
 HAPPEN_VERBS = frozenset({"hold", "take", "begin", "start", "convene", "open", "end",

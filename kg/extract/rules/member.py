@@ -1,4 +1,4 @@
-"""Membership: "Moscow, Tehran and Ankara are members of the Astana Process", "other OIC members"."""
+"""Membership: "Moscow and Ankara are members of the Astana Process", "other OIC members"."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def _members(tok: Token, orgs: list[Mention], ix: DocIndex) -> list[Mention]:
     inside = ment_of.get(tok.head.i) if tok.dep_ == "pobj" and tok.head.head.i in ment_of else None
     if inside is None and tok.head.i in ment_of:
         inside = ment_of[tok.head.i]
-    if inside is not None and inside in orgs or (tok.head.dep_ == "prep" and tok.head.head.i in ment_of):
+    hung_inside = tok.head.dep_ == "prep" and tok.head.head.i in ment_of
+    if inside is not None and inside in orgs or hung_inside:
         # "X, Y and other Organization of Islamic Cooperation members": the parser hangs
         # "members" inside the name; the members are the name's coordination group
         org_root = ix.doc.char_span(orgs[0].start, orgs[0].end, alignment_mode="expand")

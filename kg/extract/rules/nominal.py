@@ -146,10 +146,10 @@ def ties(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
                 for a in mention_group(child, ix):
                     yield MODIFIER(as_actor(a), "participatesIn", ev, obj, said)
             if child.dep_ == "prep" and child.lower_ in ("between", "with"):
-                for p in child.children:
-                    if p.dep_ == "pobj":
-                        for a in mentions_of(p, ix):
-                            yield BETWEEN(as_actor(a), "participatesIn", ev, obj, said)
+                parties = [a for p in child.children if p.dep_ == "pobj"
+                           for a in mentions_of(p, ix)]
+                for a in parties:
+                    yield BETWEEN(as_actor(a), "participatesIn", ev, obj, said)
 
 
 def _occupation(tok: Token, ix: DocIndex) -> bool:

@@ -1,4 +1,4 @@
-"""Relational and mutual nouns: "Russia's support for X", "regional rivals Iran and Saudi Arabia"."""
+"""Relational and mutual nouns: "Russia's support for X", "regional rivals Iran and Israel"."""
 
 from __future__ import annotations
 

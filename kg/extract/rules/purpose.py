@@ -51,7 +51,8 @@ def purpose(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             continue
         for p in c.children:
             if p.dep_ == "pobj" and p.lower_ in ix.lexicon.effort_nouns:
-                aims += [ix.event_of[a.i] for a in p.children if a.dep_ == "acl" and a.i in ix.event_of]
+                aims += [ix.event_of[a.i] for a in p.children
+                         if a.dep_ == "acl" and a.i in ix.event_of]
     if not aims or suppressed(verb, ix):
         return
     said = speaker(verb, ix)

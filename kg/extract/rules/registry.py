@@ -118,7 +118,9 @@ class Rule:
         else:
             if lexicon_confidence is None:
                 raise TypeError(f"rule {self.id!r} takes the lexicon row's confidence")
-            confidence = lexicon_confidence if self.factor == 1.0 else lexicon_confidence * self.factor
+            confidence = lexicon_confidence
+            if self.factor != 1.0:
+                confidence = lexicon_confidence * self.factor
         return Candidate(subject, predicate, obj, anchor.i, name or self.name, confidence, speaker,
                          self.id, self.object_from_host)
 
@@ -134,6 +136,8 @@ class Rule:
 
 #: A matcher's generator: the token (or, for ``"mention"``, the mention) and the index.
 MatchFn = Callable[[Token, DocIndex], Iterator[Candidate]]
+#: A matcher's generator as registered: token or mention first, then the index.
+AnyMatchFn = Callable[..., Iterator[Candidate]]
 #: A matcher's cheap test, called before the generator.
 WhenFn = Callable[[Token, DocIndex], bool]
 
@@ -154,7 +158,7 @@ class Matcher:
 
     name: str
     on: Trigger
-    fn: Callable[..., Iterator[Candidate]]
+    fn: AnyMatchFn
     rules: tuple[Rule, ...]
     when: WhenFn | None = None
     words: frozenset[str] = frozenset()
@@ -186,7 +190,7 @@ class Registry:
 
     def matcher(self, *rules: Rule, on: Trigger, when: WhenFn | None = None,
                 words: frozenset[str] = frozenset(), labels: frozenset[str] = frozenset()
-                ) -> Callable[[Callable[..., Iterator[Candidate]]], Callable[..., Iterator[Candidate]]]:
+                ) -> Callable[[AnyMatchFn], AnyMatchFn]:
         """Register the decorated generator (returned unchanged, so it can be called alone).
 
         Raises:
@@ -195,9 +199,9 @@ class Registry:
         if not rules or on not in TRIGGERS:
             raise ValueError(f"a matcher needs rules and one of the triggers {TRIGGERS}")
         if (on == "word") != bool(words) or (on == "mention") != bool(labels):
-            raise ValueError("'word' matchers need words, 'mention' matchers labels (and only they)")
+            raise ValueError("'word' matchers need words, 'mention' matchers labels, and only they")
 
-        def register(fn: Callable[..., Iterator[Candidate]]) -> Callable[..., Iterator[Candidate]]:
+        def register(fn: AnyMatchFn) -> AnyMatchFn:
             name = f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
             self.matchers.append(Matcher(name, on, fn, rules, when, words, labels))
             return fn

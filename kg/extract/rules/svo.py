@@ -23,7 +23,8 @@ from kg.model import Argument, EventMention, Mention
 
 SVO = rule("svo", None, '"Egypt hosted talks": subject and object of a verb frame')
 PASSIVE = rule("svo:passive", None, '"talks were hosted by Egypt": a verb frame in the passive')
-INVERSE = rule("svo:inverse", None, '"the meeting, which included Russia": actor object, event subject')
+INVERSE = rule("svo:inverse", None,
+               '"the meeting, which included Russia": actor object, event subject')
 
 #: Prepositions whose object a place frame takes when it has none of its own
 #: ("occupied territory within Syria's northern border").
@@ -35,8 +36,9 @@ def verb_frames(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     """Every frame of the verb's class, with the subjects and objects its voice gives."""
     frames: list[VerbFrame] = lookup(ix.lexicon.verbs, verb)
     children = list(verb.children)
+    agent = any(c.dep_ == "agent" for c in children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in children)
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and agent
     )  # "the talks (which were) hosted by Egypt"
     said = speaker(verb, ix)
     for frame in frames:
@@ -47,7 +49,8 @@ def verb_frames(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             obj_toks = [p for c in children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
                         for p in c.children if p.dep_ == "pobj"]
         elif passive:
-            subj_toks = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            subj_toks = [p for c in children if c.dep_ == "agent"
+                         for p in c.children if p.dep_ == "pobj"]
             obj_toks = [c for c in children if c.dep_ == "nsubjpass"] if not frame.prep else \
                 prep_objects(verb, frame.prep)
             if not obj_toks and verb.dep_ in ("acl", "relcl"):
@@ -83,7 +86,8 @@ def _frame(verb: Token, frame: VerbFrame, subj_toks: list[Token], obj_toks: list
         actors = [a for t in obj_toks for a in args(t, ix) if isinstance(a, Mention)]
         for ev in events:
             for actor in actors:
-                yield INVERSE(as_actor(actor), frame.relation, ev, verb, said, lexicon_confidence=conf)
+                yield INVERSE(as_actor(actor), frame.relation, ev, verb, said,
+                              lexicon_confidence=conf)
         return
     objects: list[Argument] = []
     for t in obj_toks:

@@ -34,8 +34,8 @@ def titles(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
         words = {t.lower_ for t in role} | {t.lemma_.lower() for t in role}
         if not words & titles_:
             continue
-        role_mention = Mention(role.start_char, role.end_char, role.text, "", ix.sent_of[role.start],
-                               True, "role")
+        role_mention = Mention(role.start_char, role.end_char, role.text, "",
+                               ix.sent_of[role.start], True, "role")
         yield ROLE(person, "memberOf", role_mention, role.root)
         for t in role:
             if t.i in ix.ment_of and ix.ment_of[t.i].label in MEMBER_LABELS:
@@ -55,7 +55,8 @@ def _roles(first: Span, ix: DocIndex) -> list[Span]:
         for child in t.children:
             if child.dep_ == "appos" and child.i not in range(first.start, first.end) \
                     and child.i not in ix.ment_of:
-                sub = [c for c in child.subtree if c.dep_ not in ("det", "punct") and c.lower_ != "the"]
+                sub = [c for c in child.subtree
+                       if c.dep_ not in ("det", "punct") and c.lower_ != "the"]
                 if sub:
                     roles.append(doc[sub[0].i:child.i + 1])
     if first.root.dep_ == "appos" and first.root.head.i not in ix.ment_of:
@@ -63,7 +64,8 @@ def _roles(first: Span, ix: DocIndex) -> list[Span]:
         # A dateline or other separated opener ("TEHRAN - Palestinian Ambassador to Iran
         # Salam Zawawi") is no part of the title: start after the last separator.
         cut = max((c.i for c in head.subtree if c.i < head.i and separates(c)), default=-1)
-        sub = [c for c in head.subtree if cut < c.i < first.start and c.dep_ not in ("det", "punct")]
+        sub = [c for c in head.subtree
+               if cut < c.i < first.start and c.dep_ not in ("det", "punct")]
         if sub:
             roles.append(doc[sub[0].i:head.i + 1])
     return roles
