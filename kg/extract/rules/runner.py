@@ -83,8 +83,8 @@ def candidates(ix: DocIndex, plan: Plan | None = None) -> Iterator[Candidate]:
         if ev is not None and plan.event and (ev.start == tok.idx or pos in NOUN_POS) \
                 and not event_suppressed(tok, ix):
             yield from _call(plan.event, tok, ix)
-        if plan.by_word:
-            yield from _call(plan.by_word.get(tok.lower_, ()), tok, ix)
+        if plan.by_word and tok.lower_ in plan.by_word:
+            yield from _call(plan.by_word[tok.lower_], tok, ix)
         if plan.noun and pos in NOUN_POS and tok.i not in ment_of:
             yield from _call(plan.noun, tok, ix)
     for m in ix.mentions:
