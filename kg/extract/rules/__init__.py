@@ -40,8 +40,8 @@ from kg.extract.rules.runner import Plan, candidates, relations
 from kg.extract.rules.tokens import lemmas
 from kg.model import Extraction
 
-__all__ = ["FAMILIES", "Candidate", "DocIndex", "Rule", "describe_rules", "extract", "lemmas",
-           "run_rule"]
+__all__ = ["FAMILIES", "REGISTRY", "Candidate", "DocIndex", "Rule", "describe_rules", "extract",
+           "lemmas", "run_rule"]
 
 #: The rule families, imported (and so registered) in this order, which is the order
 #: the matchers of one trigger run in (see :mod:`kg.extract.rules.runner`): it decides
