@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-import kg.pipeline
+import kg.pipeline.builder
+import kg.pipeline.cache_key
 from kg.cli import _sigterm_as_interrupt, main
 from kg.errors import BuildInterrupted
 from kg.ingest import read_article
@@ -89,7 +90,7 @@ def runs(tmp_path_factory, inputs, nlp):
     step("four", inputs["four"])
     step("edited", inputs["edited"])
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(kg.pipeline, "_code_hash", lambda: "changed")
+        mp.setattr(kg.pipeline.cache_key, "code_hash", lambda: "changed")
         step("code changed", inputs["edited"])
     return steps, store, out
 
@@ -153,8 +154,8 @@ def test_build_store_cli_summary_and_query_of_the_store(runs, inputs, monkeypatc
     def no_model(*_a, **_k):
         raise AssertionError("the model was loaded though every article was in the store")
 
-    monkeypatch.setattr(kg.pipeline, "load_nlp", no_model)
-    monkeypatch.setattr(kg.pipeline, "_code_hash", lambda: "changed")  # as in the store's last build
+    monkeypatch.setattr(kg.pipeline.builder, "load_nlp", no_model)
+    monkeypatch.setattr(kg.pipeline.cache_key, "code_hash", lambda: "changed")  # as in the store's last build
     assert main(["build", str(inputs["edited"]), "-o", str(out), "--store", str(store)]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("kg: 4 articles (0 parsed, 4 from store, 0 removed), ")
@@ -177,14 +178,14 @@ def test_build_store_interrupted_keeps_parsed_articles_and_previous_outputs(tmp_
     store, out = tmp_path / "store", tmp_path / "out"
     build([inputs["three"]], out, store=store, nlp=nlp, formats=["turtle"])
     before = (out / "graph.ttl").read_bytes()
-    real = kg.pipeline.extract_articles
+    real = kg.pipeline.builder.extract_articles
 
     def one_then_ctrl_c(*args, **kwargs):
         for pair in real(*args, **kwargs):
             yield pair
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(kg.pipeline, "extract_articles", one_then_ctrl_c)
+    monkeypatch.setattr(kg.pipeline.builder, "extract_articles", one_then_ctrl_c)
     with pytest.raises(BuildInterrupted) as stop:
         build([SEEDS], out, store=store, nlp=nlp, formats=["turtle"], batch_size=1)
     assert stop.value.message == (f"kg: interrupted; 1 article parsed so far is kept in the store {store}, "
@@ -192,7 +193,7 @@ def test_build_store_interrupted_keeps_parsed_articles_and_previous_outputs(tmp_
     assert (out / "graph.ttl").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]  # no temporary file left
     assert _store_ids(store) == _ids(inputs["three"]) and _rows(store) == 4
-    monkeypatch.setattr(kg.pipeline, "extract_articles", real)
+    monkeypatch.setattr(kg.pipeline.builder, "extract_articles", real)
     summary = build([SEEDS], out, store=store, nlp=nlp, formats=["turtle"])
     assert _counts(summary) == (5, 1, 4, 0)
     assert (out / "graph.ttl").read_bytes() == (seeds_build[1] / "graph.ttl").read_bytes()
