@@ -21,6 +21,7 @@ from kg.errors import BuildInterrupted
 from kg.ingest import read_article
 from kg.pipeline import build
 from kg.query import load_graph, run_query
+from kg.store.cache import MemoryCache
 from kg.store.persistent import BuildStore
 
 from .conftest import ROOT, SEEDS
@@ -136,6 +137,29 @@ def test_build_store_edited_article_replaces_the_old_version(runs, inputs):
     assert f"article:{old}" not in after and f"article:{new}" in after and "Moskva" in after
 
 
+def test_build_store_without_a_store_is_the_same_build_with_a_cache_in_memory(
+        tmp_path, nlp, seeds_build, monkeypatch):
+    calls: list[tuple[str, int]] = []
+
+    class Recording(MemoryCache):
+        def get(self, key):
+            calls.append(("get", 1))
+            return super().get(key)
+
+        def put_many(self, items):
+            count = super().put_many(items)
+            calls.append(("put", count))
+            return count
+
+    monkeypatch.setattr(kg.pipeline.builder, "MemoryCache", Recording)
+    summary = build([SEEDS], tmp_path, nlp=nlp, formats=["turtle"])
+    assert calls.count(("get", 1)) == 5 and sum(n for op, n in calls if op == "put") == 5
+    assert _counts(summary) == (5, 5, 0, 0) and summary.store is None
+    assert summary.cache_discarded is None
+    assert not {"store read", "store write"} & set(summary.timings)  # no store, no such rows
+    assert (tmp_path / "graph.ttl").read_bytes() == (seeds_build[1] / "graph.ttl").read_bytes()
+
+
 def test_build_store_graph_is_queryable_and_equals_the_turtle(runs, inputs):
     _, store, out = runs
     assert _store_ids(store) == _ids(inputs["edited"])
@@ -227,7 +251,7 @@ def _start(copies: Path, store: Path, out: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
         # A shell's background job (`cmd &`, nohup) starts with SIGINT ignored, and Python keeps it
         # ignored: give the child the default action, so Ctrl-C is tested however pytest was started.
-        preexec_fn=_default_sigint)
+        preexec_fn=_default_sigint)  # noqa: PLW1509  (pytest runs no threads here)
 
 
 def _default_sigint() -> None:

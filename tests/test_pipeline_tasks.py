@@ -32,3 +32,22 @@ def test_tasks_past_the_expected_count_stay_small() -> None:
     sizes = [len(task) for task in tasks(range(100), 16, 2, 40)]
     assert sum(sizes) == 100
     assert max(sizes[-10:]) == WORKER_CHUNK_MIN
+
+
+
+def test_tasks_ask_a_function_how_many_may_still_come() -> None:
+    """A build that finds articles in its cache learns only as it reads that fewer come:
+    of 200 inputs every second one is cached, so 100 come, and the tasks still shrink."""
+    read: list[int] = []
+
+    def uncached():
+        for i in range(200):
+            read.append(i)
+            if i % 2:
+                yield i
+
+    sizes = [len(task) for task in tasks(uncached(), 16, 2, lambda: 200 - len(read))]
+    assert sum(sizes) == 100
+    assert sizes[:3] == [16] * 3 and sizes[-4:-1] == [WORKER_CHUNK_MIN] * 3
+    # counting only what was taken of 200 expected, the tasks would stay full-size to the end
+    assert max(len(task) for task in list(tasks(range(1, 200, 2), 16, 2, 200))[-3:]) == 16

@@ -18,7 +18,7 @@ from kg.extract.recase import restore_text
 from kg.model import Article, Extraction
 from kg.pipeline.nlp import KG_COMPONENTS, make_recaser
 from kg.pipeline.timing import add, timed_pipe
-from kg.pipeline.workers import WORKER_CHUNK, run_in_workers
+from kg.pipeline.workers import WORKER_CHUNK, Expected, run_in_workers
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -52,7 +52,7 @@ def extract_texts(nlp: Language, texts: Iterable[str], batch_size: int,
 def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: int = 1,
                      batch_size: int = DEFAULT_BATCH_SIZE,
                      stats: dict[str, float] | None = None,
-                     expected: int | None = None) -> Iterator[tuple[Article, Extraction]]:
+                     expected: Expected = None) -> Iterator[tuple[Article, Extraction]]:
     """Parse and extract each article, in input order, streaming.
 
     Articles are read from ``articles`` only as parsing needs them, and each
@@ -71,9 +71,10 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: i
             and ``"worker rules"`` (summed over workers) and ``"wait"`` (this
             process waiting for them).
         expected: How many articles are coming at most, if known (the number of
-            input files): workers then get smaller tasks towards the end, so
-            they finish close together instead of one idling while the other
-            parses a last full chunk.
+            input files), or a function that says how many at most are still to
+            come: workers then get smaller tasks towards the end, so they finish
+            close together instead of one idling while the other parses a last
+            full chunk.
     """
     stats = {} if stats is None else stats
     if processes <= 1:
@@ -91,7 +92,8 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: i
     work = functools.partial(_extract_chunk, nlp)
     chunk = max(1, min(batch_size, WORKER_CHUNK))
     for batch, (extractions, parse_s, rules_s) in run_in_workers(
-            work, articles, _texts, processes=processes, chunk=chunk, expected=expected, stats=stats):
+            work, articles, _texts, processes=processes, chunk=chunk, expected=expected,
+            stats=stats):
         add(stats, "worker parse", parse_s)
         add(stats, "worker rules", rules_s)
         yield from zip(batch, extractions, strict=True)

@@ -35,6 +35,32 @@ def add(seconds: dict[str, float], key: str, value: float) -> None:
     seconds[key] = seconds.get(key, 0.0) + value
 
 
+def record_extraction(timer: Timer, seconds: float, stats: dict[str, float], *,
+                      workers: bool) -> None:
+    """Add ``seconds`` of parsing and rules, not told apart yet, to ``timer``'s "parse"
+    and "rules".
+
+    Args:
+        timer: The build's timer.
+        seconds: This process's time in the extraction loop, less its other stages.
+        stats: What :func:`~kg.pipeline.extraction.extract_articles` measured.
+        workers: Whether workers did the parsing: ``seconds`` are then split in
+            the proportion the workers report, and their own sums are kept as
+            "worker parse" and "worker rules". In one process "rules" is the
+            time kg's own steps took.
+    """
+    if workers:
+        total = stats.get("worker parse", 0.0) + stats.get("worker rules", 0.0)
+        rules = seconds * stats.get("worker rules", 0.0) / total if total else 0.0
+    else:
+        rules = min(stats.get("rules", 0.0), seconds)
+    add(timer.seconds, "parse", seconds - rules)
+    add(timer.seconds, "rules", rules)
+    for key in ("worker parse", "worker rules"):
+        if key in stats:
+            timer.seconds[key] = stats[key]
+
+
 def timed_iter(items: Iterable[T], seconds: dict[str, float], key: str) -> Iterator[T]:
     """Yield from ``items``, adding the time spent producing each item to ``seconds[key]``."""
     seconds.setdefault(key, 0.0)

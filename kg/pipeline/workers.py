@@ -84,7 +84,7 @@ def _call(payload: Any) -> Any:
 
 
 def run_in_workers(work: Callable[[P], R], items: Iterable[T], send: Callable[[list[T]], P], *,
-                   processes: int, chunk: int, expected: int | None = None,
+                   processes: int, chunk: int, expected: Expected = None,
                    stats: dict[str, float] | None = None) -> Iterator[tuple[list[T], R]]:
     """Run ``work(send(task))`` in forked workers for each task of ``items``; yield
     ``(task, result)`` pairs in input order, streaming.
@@ -99,7 +99,7 @@ def run_in_workers(work: Callable[[P], R], items: Iterable[T], send: Callable[[l
         send: What of a task goes to the worker.
         processes: Worker processes.
         chunk: Most items per task (see :func:`tasks`).
-        expected: How many items are coming at most, if known.
+        expected: How many items are coming at most, if known (see :func:`tasks`).
         stats: If given, the seconds spent waiting for results are added to its ``"wait"``.
     """
     global _WORK
@@ -149,20 +149,27 @@ def gc_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def tasks(items: Iterable[T], size: int, workers: int, expected: int | None) -> Iterator[list[T]]:
+#: How many items are coming: in all, or (a function) at most from now on; None: unknown.
+Expected = int | Callable[[], int] | None
+
+
+def tasks(items: Iterable[T], size: int, workers: int, expected: Expected) -> Iterator[list[T]]:
     """Split ``items`` into tasks of ``size``; when about ``expected`` items come, the tasks
     shrink towards the end ("guided" scheduling), down to :data:`WORKER_CHUNK_MIN`.
 
     A task gets an eighth per worker of what is left (``4 * workers`` shares): at most
     ``size``, and small when little is left, so the workers' last tasks end close together.
+    ``expected`` may be a function, asked before each task how many items at most
+    are still to come (a build that finds some articles in its cache knows that only
+    as it reads them).
     """
     iterator = iter(items)
     taken = 0
     while True:
         n = size
         if expected is not None:
-            shares = 4 * workers
-            n = max(min(size, WORKER_CHUNK_MIN), min(size, -(-(expected - taken) // shares)))
+            left = expected() if callable(expected) else expected - taken
+            n = max(min(size, WORKER_CHUNK_MIN), min(size, -(-left // (4 * workers))))
         batch = list(itertools.islice(iterator, n))
         if not batch:
             return
