@@ -15,11 +15,10 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg.errors import InputError
-from kg.extract.recase import restore_text
-from kg.extract.rules import extract
 from kg.ingest import read_article
 from kg.model import EVENT_TYPES, RELATIONS, Article, EventMention, Extraction, Mention
-from kg.pipeline import load_nlp, make_recaser
+from kg.pipeline import extract_article, load_nlp
+from kg.pipeline.extraction import Trace
 from kg.resolve.names import fold
 from kg.resolve.resolver import ResolvedArticle, Resolver
 
@@ -49,7 +48,7 @@ class Explanation:
     article: Article
     extraction: Extraction
     resolved: ResolvedArticle
-    trace: list[tuple[int, str, str]]
+    trace: Trace
 
     def label(self, kind: str, key: str) -> str:
         if kind == "event":
@@ -151,12 +150,16 @@ def parse_fact(fact: str) -> tuple[str, str, str]:
                   f"with one of: {', '.join(RELATIONS)} (e.g. \"Syria demands Withdrawal\")")
 
 
-def explain(path: str | Path, *, nlp: Language | None = None, model: str | None = None) -> Explanation:
-    """Run the pipeline on one article file and keep everything for :class:`Explanation`."""
+def explain(path: str | Path, *, nlp: Language | None = None,
+            model: str | None = None) -> Explanation:
+    """Run the pipeline on one article file and keep everything for :class:`Explanation`.
+
+    The article is extracted as a build extracts it (:func:`kg.pipeline.extract_article`),
+    the rules' trace collected in the same run.
+    """
     article = read_article(Path(path))
     nlp = nlp or (load_nlp(model) if model else load_nlp())
-    doc = nlp(make_recaser()(article.text))
-    trace: list[tuple[int, str, str]] = []
-    extraction = restore_text(extract(doc, trace=trace), article.text)
+    trace: Trace = []
+    extraction = extract_article(nlp, article.text, trace=trace)
     resolved = Resolver().resolve(article, extraction)
     return Explanation(article, extraction, resolved, trace)

@@ -14,7 +14,7 @@ by concern:
 
 from kg.pipeline.builder import build
 from kg.pipeline.cache_key import fingerprint
-from kg.pipeline.extraction import DEFAULT_BATCH_SIZE, extract_articles
+from kg.pipeline.extraction import DEFAULT_BATCH_SIZE, extract_article, extract_articles
 from kg.pipeline.nlp import DEFAULT_MODEL, KG_COMPONENTS, load_nlp, make_recaser
 from kg.pipeline.outputs import DEFAULT_FORMATS
 from kg.pipeline.timing import Timer
@@ -29,6 +29,7 @@ __all__ = [
     "WORKER_CHUNK_MIN",
     "Timer",
     "build",
+    "extract_article",
     "extract_articles",
     "fingerprint",
     "keep_heap",

@@ -1,5 +1,8 @@
 """Article texts to extractions: recase, parse, run the rules, restore the original text.
 
+:func:`extract_article` does it for one text (``kg explain``), :func:`extract_articles`
+for a stream of articles (the build); both go through :func:`extract_texts`.
+
 In this process or, with ``processes > 1``, in forked workers that each have the
 model already loaded (shared copy-on-write); only texts go to them and only the
 small :class:`~kg.model.Extraction` objects come back.
@@ -14,24 +17,39 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
+from kg.extract.lexicon import Lexicon
 from kg.extract.recase import restore_text
+from kg.extract.rules import extract
 from kg.model import Article, Extraction
-from kg.pipeline.nlp import KG_COMPONENTS, make_recaser
+from kg.pipeline.nlp import EXTRACTOR, KG_COMPONENTS, make_recaser
 from kg.pipeline.timing import add, timed_pipe
 from kg.pipeline.workers import WORKER_CHUNK, Expected, run_in_workers
 
 DEFAULT_BATCH_SIZE = 32
+#: What the rules report they suppressed: ``(sentence index, verb, reason)``.
+Trace = list[tuple[int, str, str]]
 
 
 def extract_texts(nlp: Language, texts: Iterable[str], batch_size: int,
-                  stats: dict[str, float]) -> Iterator[Extraction]:
+                  stats: dict[str, float], *, trace: Trace | None = None) -> Iterator[Extraction]:
     """Recase, parse, run the rules and restore the original text, one extraction per text.
 
-    kg's share of the work (recasing, its components, restoring) is added to
-    ``stats["rules"]``.
+    The pipe leaves out the extractor component and the rules run here, on each
+    parsed ``Doc``, so that ``kg explain`` gets their trace from the one run.
+
+    Args:
+        nlp: A pipeline from :func:`~kg.pipeline.nlp.load_nlp`.
+        texts: Cleaned article texts.
+        batch_size: Texts per ``nlp.pipe`` batch.
+        stats: kg's share of the work (recasing, its components, the rules,
+            restoring) is added to its ``"rules"``.
+        trace: If given, gets what the rules suppressed (see
+            :func:`kg.extract.rules.extract`); its entries do not say which text
+            they come from, so give it with one text only.
     """
     clock = time.perf_counter
     recase = make_recaser()
+    lexicon = Lexicon.default()
     held: deque[str] = deque()  # the original texts spaCy has taken but not yet given back
 
     def recased() -> Iterator[str]:
@@ -42,11 +60,24 @@ def extract_texts(nlp: Language, texts: Iterable[str], batch_size: int,
             add(stats, "rules", clock() - t0)
             yield parsed
 
-    for doc in timed_pipe(nlp, recased(), batch_size, stats, KG_COMPONENTS):
+    for doc in timed_pipe(nlp, recased(), batch_size, stats, KG_COMPONENTS, skip={EXTRACTOR}):
         t0 = clock()
-        extraction = restore_text(doc._.kg, held.popleft())
+        extraction = restore_text(extract(doc, lexicon=lexicon, trace=trace), held.popleft())
         add(stats, "rules", clock() - t0)
         yield extraction
+
+
+def extract_article(nlp: Language, text: str, *, trace: Trace | None = None) -> Extraction:
+    """One article's extraction, made as a build makes it: recase, parse, run the rules,
+    restore the original text.
+
+    Args:
+        nlp: A pipeline from :func:`~kg.pipeline.nlp.load_nlp`.
+        text: The article's cleaned text (:attr:`kg.model.Article.text`).
+        trace: If given, gets ``(sentence index, verb, reason)`` for every clause
+            whose statements the rules suppressed.
+    """
+    return next(extract_texts(nlp, [text], 1, {}, trace=trace))
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, processes: int = 1,

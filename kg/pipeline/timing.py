@@ -87,8 +87,9 @@ def _timed(proc: Callable[[Doc], Doc], docs: Iterable[Doc],
 
 
 def timed_pipe(nlp: Language, texts: Iterable[str], batch_size: int, stats: dict[str, float],
-               timed: Collection[str]) -> Iterator[Doc]:
-    """``nlp.pipe(texts)``, with the components named in ``timed`` timed into ``stats["rules"]``.
+               timed: Collection[str], skip: Collection[str] = ()) -> Iterator[Doc]:
+    """``nlp.pipe(texts, disable=skip)``, with the components named in ``timed`` timed into
+    ``stats["rules"]``.
 
     spaCy has no hook around one component's work, and swapping components for
     timed wrappers would change the pipeline every other user of ``nlp`` sees.
@@ -99,6 +100,8 @@ def timed_pipe(nlp: Language, texts: Iterable[str], batch_size: int, stats: dict
     """
     docs: Iterator[Doc] = (nlp.make_doc(text) for text in texts)
     for name, proc in nlp.pipeline:
+        if name in skip:
+            continue
         if name in timed:
             docs = _timed(proc, docs, stats)
         elif hasattr(proc, "pipe"):
