@@ -7,7 +7,8 @@ import pytest
 from kg.pipeline.workers import WORKER_CHUNK_MIN, tasks
 
 
-@pytest.mark.parametrize("n, expected", [(998, 998), (50, 60), (5, 5), (0, 0), (37, None), (100, 40)])
+@pytest.mark.parametrize("n, expected",
+                         [(998, 998), (50, 60), (5, 5), (0, 0), (37, None), (100, 40)])
 def test_tasks_keep_every_item_in_order(n: int, expected: int | None) -> None:
     chunks = list(tasks(range(n), 16, 2, expected))
     assert [i for task in chunks for i in task] == list(range(n))
@@ -28,7 +29,8 @@ def test_tasks_without_a_count_are_full_size() -> None:
 
 
 def test_tasks_past_the_expected_count_stay_small() -> None:
-    """More items than announced (never from kg build: one article per file at most) still all come."""
+    """More items than announced (never from kg build: one article per file at most) still all
+    come."""
     sizes = [len(task) for task in tasks(range(100), 16, 2, 40)]
     assert sum(sizes) == 100
     assert max(sizes[-10:]) == WORKER_CHUNK_MIN

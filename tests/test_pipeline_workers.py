@@ -25,8 +25,8 @@ CHURN = textwrap.dedent("""
 
 
 def _faults(setup: str) -> int:
-    out = subprocess.run([sys.executable, "-c", CHURN.format(setup=setup)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run([sys.executable, "-c", CHURN.format(setup=setup)], capture_output=True,
+                         text=True, check=True).stdout
     return int(out.split()[-1])
 
 
@@ -39,6 +39,7 @@ def test_a_worker_reuses_its_heap_instead_of_faulting_it_in_for_every_task() -> 
 
 
 def test_keep_heap_says_whether_it_changed_anything() -> None:
-    out = subprocess.run([sys.executable, "-c", "from kg.pipeline import keep_heap; print(keep_heap())"],
+    code = "from kg.pipeline import keep_heap; print(keep_heap())"
+    out = subprocess.run([sys.executable, "-c", code],
                          capture_output=True, text=True, check=True).stdout
     assert out.strip() == ("True" if sys.platform.startswith("linux") else "False")

@@ -132,10 +132,13 @@ class ExtractionCache:
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across crashes, not power cuts
+            # WAL: durable across crashes, not power cuts
+            self._db.execute("PRAGMA synchronous=NORMAL")
             with self._transaction():
-                self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                self._db.execute("CREATE TABLE IF NOT EXISTS extraction (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+                self._db.execute("CREATE TABLE IF NOT EXISTS meta "
+                                 "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db.execute("CREATE TABLE IF NOT EXISTS extraction "
+                                 "(id TEXT PRIMARY KEY, data TEXT NOT NULL)")
                 self._check_fingerprint()
         except sqlite3.DatabaseError as error:
             raise StoreError(
@@ -161,8 +164,8 @@ class ExtractionCache:
         if stored == self.fingerprint:
             return
         if self._db.execute("SELECT 1 FROM extraction LIMIT 1").fetchone() is not None:
-            self.discarded = next((k for k in self.fingerprint if stored.get(k) != self.fingerprint[k]),
-                                  "fingerprint")
+            changed = (k for k in self.fingerprint if stored.get(k) != self.fingerprint[k])
+            self.discarded = next(changed, "fingerprint")
             self._db.execute("DELETE FROM extraction")
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
                          (json.dumps(self.fingerprint, sort_keys=True),))
@@ -189,7 +192,8 @@ class ExtractionCache:
         for i in range(0, len(wanted), _CHUNK):
             chunk = wanted[i:i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            for key, data in self._db.execute(f"SELECT id, data FROM extraction WHERE id IN ({marks})", chunk):
+            query = f"SELECT id, data FROM extraction WHERE id IN ({marks})"
+            for key, data in self._db.execute(query, chunk):
                 try:
                     found[key] = decode_extraction(data)
                 except ValueError:
@@ -219,7 +223,8 @@ class ExtractionCache:
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (id TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM keep")
             self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((i,) for i in ids))
-            deleted = self._db.execute("DELETE FROM extraction WHERE id NOT IN (SELECT id FROM keep)").rowcount
+            deleted = self._db.execute(
+                "DELETE FROM extraction WHERE id NOT IN (SELECT id FROM keep)").rowcount
             self._db.execute("DELETE FROM keep")
         return int(deleted)
 
