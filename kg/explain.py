@@ -1,4 +1,5 @@
-"""Explain an article's facts: each with its sentence, rule and confidence, and why a fact is missing.
+"""Explain an article's facts: each with its sentence, rule and confidence, and why a fact
+is missing.
 
 ``kg explain ARTICLE`` runs the whole pipeline on one article and lists every
 fact it keeps. ``--why-not "Syria demands withdrawal"`` walks the stages (entity
@@ -15,11 +16,10 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg.errors import InputError
-from kg.extract.recase import restore_text
-from kg.extract.rules import extract
 from kg.ingest import read_article
 from kg.model import EVENT_TYPES, RELATIONS, Article, EventMention, Extraction, Mention
-from kg.pipeline import load_nlp, make_recaser
+from kg.pipeline import extract_article, load_nlp
+from kg.pipeline.extraction import Trace
 from kg.resolve.names import fold
 from kg.resolve.resolver import ResolvedArticle, Resolver
 
@@ -49,7 +49,7 @@ class Explanation:
     article: Article
     extraction: Extraction
     resolved: ResolvedArticle
-    trace: list[tuple[int, str, str]]
+    trace: Trace
 
     def label(self, kind: str, key: str) -> str:
         if kind == "event":
@@ -60,11 +60,14 @@ class Explanation:
     def facts(self) -> list[Fact]:
         """Every kept fact, in text order."""
         out = []
-        for r in sorted(self.resolved.relations, key=lambda r: (r.sentence, r.predicate, r.subject.key)):
+        entities = self.resolved.entities
+        for r in sorted(self.resolved.relations,
+                        key=lambda r: (r.sentence, r.predicate, r.subject.key)):
+            speaker = entities[r.speaker].label if r.speaker in entities else None
             out.append(Fact(self.label(r.subject.kind, r.subject.key), r.predicate,
-                            self.label(r.object.kind, r.object.key), self.extraction.sentences[r.sentence].text,
-                            r.rule, r.confidence,
-                            self.resolved.entities[r.speaker].label if r.speaker in self.resolved.entities else None))
+                            self.label(r.object.kind, r.object.key),
+                            self.extraction.sentences[r.sentence].text, r.rule, r.confidence,
+                            speaker))
         return out
 
     def why_not(self, fact: str) -> list[str]:
@@ -76,12 +79,14 @@ class Explanation:
         o_type = next((t for t in EVENT_TYPES if t.lower() == obj.lower()), None)
         o_keys = set() if o_is_event else self._entity_keys(obj)
         if not s_keys:
+            found = ", ".join(sorted(e.label for e in self.resolved.entities.values()))
             lines.append(f"entities: no entity named '{subj}' was found in the article "
-                         f"(found: {', '.join(sorted(e.label for e in self.resolved.entities.values()))})")
+                         f"(found: {found})")
             return lines
         lines.append(f"entities: '{subj}' is {', '.join(sorted(s_keys))}")
         if o_type is None and not o_keys:
-            lines.append(f"entities: no entity or event type named '{obj}' was found in the article")
+            lines.append(f"entities: no entity or event type named '{obj}' was found in the "
+                         "article")
             return lines
         events = [k for k, e in self.resolved.events.items() if e.type == o_type] if o_type else []
         if o_type:
@@ -92,19 +97,24 @@ class Explanation:
         else:
             lines.append(f"entities: '{obj}' is {', '.join(sorted(o_keys))}")
         targets = set(events) | o_keys
-        kept = [r for r in self.resolved.relations if r.subject.key in s_keys and r.object.key in targets]
+        kept = [r for r in self.resolved.relations
+                if r.subject.key in s_keys and r.object.key in targets]
         same = [r for r in kept if r.predicate == pred]
         if same:
-            lines.append(f"kept: yes, {len(same)} time(s) (rules {', '.join(sorted({r.rule for r in same}))})")
+            rules = ", ".join(sorted({r.rule for r in same}))
+            lines.append(f"kept: yes, {len(same)} time(s) (rules {rules})")
             return lines
         if kept:
-            lines.append("kept under another relation: " + ", ".join(sorted({r.predicate for r in kept})))
-        raw = [r for r in self.extraction.relations if r.predicate == pred and self._names(r.subject, s_keys)
+            lines.append("kept under another relation: "
+                         + ", ".join(sorted({r.predicate for r in kept})))
+        raw = [r for r in self.extraction.relations
+               if r.predicate == pred and self._names(r.subject, s_keys)
                and (isinstance(r.object, EventMention) and r.object.type == o_type
                     or isinstance(r.object, Mention) and self._names(r.object, o_keys))]
         if raw:
+            rules = ", ".join(sorted({r.rule for r in raw}))
             lines.append(f"extracted but dropped in resolution (argument types or roles): "
-                         f"{len(raw)} candidate(s), rules {', '.join(sorted({r.rule for r in raw}))}")
+                         f"{len(raw)} candidate(s), rules {rules}")
             return lines
         both = [i for i, s in enumerate(self.extraction.sentences)
                 if self._sentence_names(i, s_keys) and (o_type and any(
@@ -117,16 +127,18 @@ class Explanation:
             suppressed = [f"'{verb}' {reason}" for si, verb, reason in self.trace if si == i]
             text = self.extraction.sentences[i].text
             if suppressed:
-                lines.append(f"suppressed in sentence {i}: {'; '.join(suppressed)}\n        « {text} »")
-            else:
-                lines.append(f"rules: sentence {i} mentions both but no rule linked them with {pred}\n"
+                lines.append(f"suppressed in sentence {i}: {'; '.join(suppressed)}\n"
                              f"        « {text} »")
+            else:
+                lines.append(f"rules: sentence {i} mentions both but no rule linked them with "
+                             f"{pred}\n        « {text} »")
         return lines
 
     def _entity_keys(self, name: str) -> set[str]:
         want = fold(name)
+        forms = self.resolved.surface_forms
         return {k for k, e in self.resolved.entities.items()
-                if fold(e.label) == want or want in {fold(f) for f in self.resolved.surface_forms.get(k, ())}}
+                if fold(e.label) == want or want in {fold(f) for f in forms.get(k, ())}}
 
     def _names(self, m: object, keys: set[str]) -> bool:
         return isinstance(m, Mention) and bool(keys) and any(
@@ -141,22 +153,28 @@ def parse_fact(fact: str) -> tuple[str, str, str]:
     """ "Syria demands withdrawal" -> ("Syria", "demands", "withdrawal")."""
     words = fact.split()
     names = {r.lower(): r for r in RELATIONS}
-    names.update({re.sub(r"(?<!^)([A-Z])", r" \1", r).lower(): r for r in RELATIONS})  # "meets with"
+    # "meetsWith" is also "meets with"
+    names.update({re.sub(r"(?<!^)([A-Z])", r" \1", r).lower(): r for r in RELATIONS})
     for i in range(len(words)):
         for n in (2, 1):
             cand = " ".join(words[i:i + n]).lower()
             if cand in names and 0 < i < len(words) - n:
                 return " ".join(words[:i]), names[cand], " ".join(words[i + n:])
-    raise InputError(f"kg explain: cannot read the fact '{fact}'; write it as 'Subject relation Object' "
-                  f"with one of: {', '.join(RELATIONS)} (e.g. \"Syria demands Withdrawal\")")
+    raise InputError(f"kg explain: cannot read the fact '{fact}'; write it as "
+                     f"'Subject relation Object' with one of: {', '.join(RELATIONS)} "
+                     f"(e.g. \"Syria demands Withdrawal\")")
 
 
-def explain(path: str | Path, *, nlp: Language | None = None, model: str | None = None) -> Explanation:
-    """Run the pipeline on one article file and keep everything for :class:`Explanation`."""
+def explain(path: str | Path, *, nlp: Language | None = None,
+            model: str | None = None) -> Explanation:
+    """Run the pipeline on one article file and keep everything for :class:`Explanation`.
+
+    The article is extracted as a build extracts it (:func:`kg.pipeline.extract_article`),
+    the rules' trace collected in the same run.
+    """
     article = read_article(Path(path))
     nlp = nlp or (load_nlp(model) if model else load_nlp())
-    doc = nlp(make_recaser()(article.text))
-    trace: list[tuple[int, str, str]] = []
-    extraction = restore_text(extract(doc, trace=trace), article.text)
+    trace: Trace = []
+    extraction = extract_article(nlp, article.text, trace=trace)
     resolved = Resolver().resolve(article, extraction)
     return Explanation(article, extraction, resolved, trace)

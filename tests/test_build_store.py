@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-import kg.pipeline
+import kg.pipeline.builder
+import kg.pipeline.cache_key
 from kg.cli import _sigterm_as_interrupt, main
 from kg.errors import BuildInterrupted
 from kg.ingest import read_article
 from kg.pipeline import build
 from kg.query import load_graph, run_query
+from kg.store.cache import MemoryCache
 from kg.store.persistent import BuildStore
 
 from .conftest import ROOT, SEEDS
@@ -89,7 +91,7 @@ def runs(tmp_path_factory, inputs, nlp):
     step("four", inputs["four"])
     step("edited", inputs["edited"])
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(kg.pipeline, "_code_hash", lambda: "changed")
+        mp.setattr(kg.pipeline.cache_key, "code_hash", lambda: "changed")
         step("code changed", inputs["edited"])
     return steps, store, out
 
@@ -135,6 +137,29 @@ def test_build_store_edited_article_replaces_the_old_version(runs, inputs):
     assert f"article:{old}" not in after and f"article:{new}" in after and "Moskva" in after
 
 
+def test_build_store_without_a_store_is_the_same_build_with_a_cache_in_memory(
+        tmp_path, nlp, seeds_build, monkeypatch):
+    calls: list[tuple[str, int]] = []
+
+    class Recording(MemoryCache):
+        def get(self, key):
+            calls.append(("get", 1))
+            return super().get(key)
+
+        def put_many(self, items):
+            count = super().put_many(items)
+            calls.append(("put", count))
+            return count
+
+    monkeypatch.setattr(kg.pipeline.builder, "MemoryCache", Recording)
+    summary = build([SEEDS], tmp_path, nlp=nlp, formats=["turtle"])
+    assert calls.count(("get", 1)) == 5 and sum(n for op, n in calls if op == "put") == 5
+    assert _counts(summary) == (5, 5, 0, 0) and summary.store is None
+    assert summary.cache_discarded is None
+    assert not {"store read", "store write"} & set(summary.timings)  # no store, no such rows
+    assert (tmp_path / "graph.ttl").read_bytes() == (seeds_build[1] / "graph.ttl").read_bytes()
+
+
 def test_build_store_graph_is_queryable_and_equals_the_turtle(runs, inputs):
     _, store, out = runs
     assert _store_ids(store) == _ids(inputs["edited"])
@@ -153,8 +178,8 @@ def test_build_store_cli_summary_and_query_of_the_store(runs, inputs, monkeypatc
     def no_model(*_a, **_k):
         raise AssertionError("the model was loaded though every article was in the store")
 
-    monkeypatch.setattr(kg.pipeline, "load_nlp", no_model)
-    monkeypatch.setattr(kg.pipeline, "_code_hash", lambda: "changed")  # as in the store's last build
+    monkeypatch.setattr(kg.pipeline.builder, "load_nlp", no_model)
+    monkeypatch.setattr(kg.pipeline.cache_key, "code_hash", lambda: "changed")  # as in the store's last build
     assert main(["build", str(inputs["edited"]), "-o", str(out), "--store", str(store)]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("kg: 4 articles (0 parsed, 4 from store, 0 removed), ")
@@ -177,14 +202,14 @@ def test_build_store_interrupted_keeps_parsed_articles_and_previous_outputs(tmp_
     store, out = tmp_path / "store", tmp_path / "out"
     build([inputs["three"]], out, store=store, nlp=nlp, formats=["turtle"])
     before = (out / "graph.ttl").read_bytes()
-    real = kg.pipeline.extract_articles
+    real = kg.pipeline.builder.extract_articles
 
     def one_then_ctrl_c(*args, **kwargs):
         for pair in real(*args, **kwargs):
             yield pair
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(kg.pipeline, "extract_articles", one_then_ctrl_c)
+    monkeypatch.setattr(kg.pipeline.builder, "extract_articles", one_then_ctrl_c)
     with pytest.raises(BuildInterrupted) as stop:
         build([SEEDS], out, store=store, nlp=nlp, formats=["turtle"], batch_size=1)
     assert stop.value.message == (f"kg: interrupted; 1 article parsed so far is kept in the store {store}, "
@@ -192,7 +217,7 @@ def test_build_store_interrupted_keeps_parsed_articles_and_previous_outputs(tmp_
     assert (out / "graph.ttl").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]  # no temporary file left
     assert _store_ids(store) == _ids(inputs["three"]) and _rows(store) == 4
-    monkeypatch.setattr(kg.pipeline, "extract_articles", real)
+    monkeypatch.setattr(kg.pipeline.builder, "extract_articles", real)
     summary = build([SEEDS], out, store=store, nlp=nlp, formats=["turtle"])
     assert _counts(summary) == (5, 1, 4, 0)
     assert (out / "graph.ttl").read_bytes() == (seeds_build[1] / "graph.ttl").read_bytes()
@@ -226,7 +251,7 @@ def _start(copies: Path, store: Path, out: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
         # A shell's background job (`cmd &`, nohup) starts with SIGINT ignored, and Python keeps it
         # ignored: give the child the default action, so Ctrl-C is tested however pytest was started.
-        preexec_fn=_default_sigint)
+        preexec_fn=_default_sigint)  # noqa: PLW1509  (pytest runs no threads here)
 
 
 def _default_sigint() -> None:

@@ -1,4 +1,4 @@
-"""Worker processes keep their heap between tasks (kg.pipeline.keep_heap)."""
+"""Worker processes keep their heap between tasks (kg.pipeline.workers.keep_heap)."""
 
 from __future__ import annotations
 
@@ -25,20 +25,21 @@ CHURN = textwrap.dedent("""
 
 
 def _faults(setup: str) -> int:
-    out = subprocess.run([sys.executable, "-c", CHURN.format(setup=setup)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run([sys.executable, "-c", CHURN.format(setup=setup)], capture_output=True,
+                         text=True, check=True).stdout
     return int(out.split()[-1])
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="mallopt is glibc's")
 def test_a_worker_reuses_its_heap_instead_of_faulting_it_in_for_every_task() -> None:
     default = _faults("")
-    worker = _faults("from kg.pipeline import _init_worker; _init_worker()")
+    worker = _faults("from kg.pipeline.workers import init_worker; init_worker()")
     assert default > 20_000  # glibc gave the 40 MB back after each task and faulted them in again
     assert worker < 1_000
 
 
 def test_keep_heap_says_whether_it_changed_anything() -> None:
-    out = subprocess.run([sys.executable, "-c", "from kg.pipeline import keep_heap; print(keep_heap())"],
+    code = "from kg.pipeline import keep_heap; print(keep_heap())"
+    out = subprocess.run([sys.executable, "-c", code],
                          capture_output=True, text=True, check=True).stdout
     assert out.strip() == ("True" if sys.platform.startswith("linux") else "False")

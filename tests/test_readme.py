@@ -100,11 +100,11 @@ def test_readme_console_example_runs(argv, seeds_build, tmp_path, monkeypatch, c
 
 def test_readme_store_example_runs_in_order(nlp, tmp_path, monkeypatch, capsys):
     """The `--store` example, line after line in one folder: the counts are those shown."""
-    import kg.pipeline
+    import kg.pipeline.builder
 
     monkeypatch.chdir(tmp_path)
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    monkeypatch.setattr(kg.pipeline, "load_nlp", lambda *_a, **_k: nlp)  # the session's model, loaded once
+    monkeypatch.setattr(kg.pipeline.builder, "load_nlp", lambda *_a, **_k: nlp)  # the session's model, loaded once
     steps = _store_example()
     assert [argv[1] for argv, _ in steps] == ["build", "build", "query"]
     for argv, shown in steps:

@@ -4,7 +4,8 @@ An :class:`~kg.model.Extraction` depends only on the article's cleaned text
 (whose SHA-256 is the article id) and on the code, data and spaCy model that
 made it. :class:`ExtractionCache` stores each under the article id, and the
 whole file under a *fingerprint* of the code and model: when the fingerprint
-of a build differs from the stored one, every row is dropped.
+of a build differs from the stored one, every row is dropped. A build without
+a store uses a :class:`MemoryCache`, which starts empty and ends with the build.
 
 Rows are JSON, not pickles, so a store folder from elsewhere cannot run code
 when read. Every write is one SQLite transaction, so a build killed at any
@@ -20,18 +21,20 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 from kg.errors import StoreError
 from kg.model import EventMention, Extraction, Mention, Relation, Sentence
 
-__all__ = ["ExtractionCache", "decode_extraction", "encode_extraction"]
+__all__ = ["Cache", "ExtractionCache", "MemoryCache", "decode_extraction", "encode_extraction"]
 
 #: Bumped when the row encoding changes; part of every fingerprint.
 CACHE_FORMAT = "1"
 
-_CLASSES: dict[str, type] = {cls.__name__: cls for cls in (Extraction, Sentence, Mention, EventMention, Relation)}
-_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in _CLASSES.values()}
+_CLASSES: dict[str, type] = {cls.__name__: cls for cls in
+                             (Extraction, Sentence, Mention, EventMention, Relation)}
+_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls))
+                                        for cls in _CLASSES.values()}
 _CHUNK = 500  # ids per SELECT: below SQLite's limit on bound parameters
 
 
@@ -79,6 +82,32 @@ def decode_extraction(text: str) -> Extraction:
     raise ValueError(f"not an encoded extraction: a {type(value).__name__}")
 
 
+class Cache(Protocol):
+    """What a build needs of an extraction cache (:class:`ExtractionCache`, :class:`MemoryCache`).
+
+    Attributes:
+        discarded: Why the extractions found on opening were dropped, or ``None``.
+    """
+
+    discarded: str | None
+
+    def get(self, key: str) -> Extraction | None:
+        """Return the extraction stored under ``key``, or ``None``."""
+        ...
+
+    def put_many(self, items: Iterable[tuple[str, Extraction]]) -> int:
+        """Store extractions by article id; return how many."""
+        ...
+
+    def keep_only(self, ids: Iterable[str]) -> int:
+        """Delete every extraction whose id is not in ``ids``; return how many were deleted."""
+        ...
+
+    def close(self) -> None:
+        """Release what the cache holds open."""
+        ...
+
+
 class ExtractionCache:
     """Extractions by article id, in one SQLite file, valid for one fingerprint.
 
@@ -103,10 +132,13 @@ class ExtractionCache:
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across crashes, not power cuts
+            # WAL: durable across crashes, not power cuts
+            self._db.execute("PRAGMA synchronous=NORMAL")
             with self._transaction():
-                self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                self._db.execute("CREATE TABLE IF NOT EXISTS extraction (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+                self._db.execute("CREATE TABLE IF NOT EXISTS meta "
+                                 "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db.execute("CREATE TABLE IF NOT EXISTS extraction "
+                                 "(id TEXT PRIMARY KEY, data TEXT NOT NULL)")
                 self._check_fingerprint()
         except sqlite3.DatabaseError as error:
             raise StoreError(
@@ -132,8 +164,8 @@ class ExtractionCache:
         if stored == self.fingerprint:
             return
         if self._db.execute("SELECT 1 FROM extraction LIMIT 1").fetchone() is not None:
-            self.discarded = next((k for k in self.fingerprint if stored.get(k) != self.fingerprint[k]),
-                                  "fingerprint")
+            changed = (k for k in self.fingerprint if stored.get(k) != self.fingerprint[k])
+            self.discarded = next(changed, "fingerprint")
             self._db.execute("DELETE FROM extraction")
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
                          (json.dumps(self.fingerprint, sort_keys=True),))
@@ -141,14 +173,27 @@ class ExtractionCache:
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM extraction").fetchone()[0])
 
+    def get(self, key: str) -> Extraction | None:
+        """Return the extraction stored under ``key``, or ``None`` (also for a row that
+        does not decode: it is parsed again and overwritten)."""
+        row = self._db.execute("SELECT data FROM extraction WHERE id = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return decode_extraction(row[0])
+        except ValueError:
+            return None
+
     def get_many(self, ids: Iterable[str]) -> dict[str, Extraction]:
-        """Return the stored extractions of those ``ids`` that have one (rows that do not decode are left out)."""
+        """Return the stored extractions of those ``ids`` that have one (rows that do not
+        decode are left out)."""
         wanted = list(dict.fromkeys(ids))
         found: dict[str, Extraction] = {}
         for i in range(0, len(wanted), _CHUNK):
             chunk = wanted[i:i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            for key, data in self._db.execute(f"SELECT id, data FROM extraction WHERE id IN ({marks})", chunk):
+            query = f"SELECT id, data FROM extraction WHERE id IN ({marks})"
+            for key, data in self._db.execute(query, chunk):
                 try:
                     found[key] = decode_extraction(data)
                 except ValueError:
@@ -178,7 +223,8 @@ class ExtractionCache:
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (id TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM keep")
             self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((i,) for i in ids))
-            deleted = self._db.execute("DELETE FROM extraction WHERE id NOT IN (SELECT id FROM keep)").rowcount
+            deleted = self._db.execute(
+                "DELETE FROM extraction WHERE id NOT IN (SELECT id FROM keep)").rowcount
             self._db.execute("DELETE FROM keep")
         return int(deleted)
 
@@ -192,3 +238,39 @@ class ExtractionCache:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+
+class MemoryCache:
+    """Extractions by article id in this process's memory: the cache of a build without a
+    store, empty when it starts and gone when it ends (so nothing is ever discarded)."""
+
+    discarded: str | None = None
+
+    def __init__(self) -> None:
+        self._rows: dict[str, Extraction] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, key: str) -> Extraction | None:
+        """Return the extraction stored under ``key``, or ``None``."""
+        return self._rows.get(key)
+
+    def put_many(self, items: Iterable[tuple[str, Extraction]]) -> int:
+        """Store extractions by article id; return how many."""
+        count = 0
+        for key, extraction in items:
+            self._rows[key] = extraction
+            count += 1
+        return count
+
+    def keep_only(self, ids: Iterable[str]) -> int:
+        """Delete every extraction whose id is not in ``ids``; return how many were deleted."""
+        keep = set(ids)
+        gone = [key for key in self._rows if key not in keep]
+        for key in gone:
+            del self._rows[key]
+        return len(gone)
+
+    def close(self) -> None:
+        """Forget every extraction."""
+        self._rows.clear()
