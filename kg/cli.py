@@ -1,7 +1,8 @@
 """The ``kg`` command: thin subcommands over the library.
 
 Every error kg expects (a bad path, a bad query, a missing model) is printed as
-one line on stderr with no traceback; see :mod:`kg.errors`.
+one line on stderr with no traceback, ``kg: <message> [E0xx]``; the messages and
+their codes are the table of :mod:`kg.errors`, and :func:`_say` adds the ``kg: ``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 
-from kg.errors import BuildInterrupted, KGError
+from kg.errors import BuildInterrupted, Errors, KGError
 
 EPILOG_BUILD = """example:
   kg build                              # seeds/ -> out/graph.ttl, out/graph.html
@@ -39,7 +40,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         summary = build(
             args.inputs or ["seeds"], args.output, model=args.model, processes=args.processes,
             batch_size=args.batch_size, formats=formats, progress=not args.quiet,
-            on_skip=lambda msg: print(msg, file=sys.stderr), store=args.store,
+            on_skip=_say, store=args.store,
         )
     if not args.quiet:
         n = summary.articles
@@ -69,15 +70,24 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
+def _say(message: str) -> None:
+    """Print a library message (an error or a warning) as the one line ``kg: message`` on stderr."""
+    # Messages of kg.pipeline, kg.explain and kg.store.{persistent,cache} that still
+    # carry the prefix themselves are printed as they are, not prefixed twice.
+    line = message if message.startswith(("kg: ", "kg explain: ")) else f"kg: {message}"
+    print(line, file=sys.stderr)
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import format_result, list_queries, load_graph, read_query, run_query
+    from kg.sparql import format_result, list_queries, read_query, run_query
+    from kg.store.load import load_graph
 
     if args.list:
         for name, title, _description in list_queries():
             print(f"{name:28} {title}")
         return 0
     if not args.graph or not args.query:
-        raise KGError("kg query: give a graph file and a query (or --list); see kg query --help")
+        raise KGError(Errors.E038)
     result = run_query(load_graph(args.graph), read_query(args.query))
     text = format_result(result, args.format)
     print(text, end="" if text.endswith("\n") else "\n")
@@ -85,7 +95,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from kg.validate import validate
+    from kg.shacl import validate
 
     report = validate(args.graph)
     if report.conforms:
@@ -99,7 +109,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from kg.export import export, resolve_format
-    from kg.query import load_graph
+    from kg.store.load import load_graph
 
     resolve_format(args.format)  # an unknown format fails before a large graph is read
     path = export(load_graph(args.graph), args.format, args.output)
@@ -109,8 +119,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from kg.query import load_graph
     from kg.serve import make_server
+    from kg.store.load import load_graph
 
     server = make_server(load_graph(args.graph), args.host, args.port, verbose=args.verbose)
     print(f"kg: serving {args.graph} read-only at {server.url} (Ctrl-C stops)", file=sys.stderr, flush=True)
@@ -227,11 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except KGError as err:
-        msg = str(err)
-        print(msg if msg.startswith("kg") else f"kg: {msg}", file=sys.stderr)
+        _say(str(err))
         return err.exit_code
     except BuildInterrupted as err:
-        print(err.message, file=sys.stderr)
+        _say(err.message)
         return 130
     except KeyboardInterrupt:
         print("kg: interrupted; earlier outputs are left as they were", file=sys.stderr)

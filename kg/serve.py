@@ -42,9 +42,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from kg.errors import KGError
-from kg.export.nquads import union_store
+from kg.errors import Errors, KGError
 from kg.store.namespace import PREFIXES
+from kg.store.oxigraph import union_store
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "GRAPH_FORMATS", "RESULT_FORMATS", "SparqlServer", "make_server"]
 
@@ -367,7 +367,7 @@ def make_server(graph: Any, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
     """Bind a read-only SPARQL endpoint over ``graph`` (call ``serve_forever()`` to answer).
 
     Args:
-        graph: A dataset from :func:`kg.query.load_graph` or the builder, or a
+        graph: A dataset from :func:`kg.store.load.load_graph` or the builder, or a
             :class:`pyoxigraph.Store`.
         host: Interface to listen on; the default answers this machine only.
         port: TCP port; 0 picks a free one (see :attr:`SparqlServer.url`).
@@ -383,8 +383,5 @@ def make_server(graph: Any, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
         return SparqlServer(store, host, port, verbose=verbose)
     except OSError as error:
         why = "the port is in use" if error.errno == errno.EADDRINUSE else (error.strerror or str(error))
-        raise KGError(
-            f"kg serve: cannot listen on {host}:{port}: {why}. "
-            "Fix: pick another port with --port N (or stop the program holding it)."
-        ) from error
+        raise KGError(Errors.E060.format(host=host, port=port, reason=why)) from error
 

@@ -79,7 +79,7 @@ class _Finding:
 
 
 def _data_graph(graph_or_path: Graph | str | Path) -> tuple[Graph, int]:
-    """Return an in-memory graph of every triple of the input plus the ontology, and the input's size."""
+    """Return an in-memory graph of the input's triples plus the ontology, and the input's size."""
     if isinstance(graph_or_path, (str, Path)):
         # rdflib's memory store keeps literals as written (an Oxigraph store
         # would turn xsd:nonNegativeInteger offsets into xsd:integer).
@@ -174,7 +174,7 @@ def _prefix_lines(shapes: Graph, constraint: Node) -> str:
 
 
 def _split_sparql_constraints(shapes: Graph) -> list[_SparqlConstraint]:
-    """Take the SPARQL constraints of shapes targeted only by ``sh:targetNode`` out of ``shapes``."""
+    """Take the SPARQL constraints of shapes with only ``sh:targetNode`` out of ``shapes``."""
     other_targets = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
     taken: list[_SparqlConstraint] = []
     for shape in set(shapes.subjects(SH.sparql, None)):
@@ -317,7 +317,8 @@ def validate(graph_or_path: Graph | str | Path) -> ValidationReport:
     if violations == 0:
         summary = f"Conforms: {size} triples, no violations"
     else:
-        summary = f"Does not conform: {violations} violation{'s' if violations != 1 else ''} in {size} triples"
+        plural = "s" if violations != 1 else ""
+        summary = f"Does not conform: {violations} violation{plural} in {size} triples"
     if warnings:
         summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
     return ValidationReport(

@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.query import load_graph, run_query  # noqa: E402
+from kg.sparql import run_query  # noqa: E402
+from kg.store.load import load_graph  # noqa: E402
 
 ENTITY = {"Country", "Person", "Organization", "Location"}
 

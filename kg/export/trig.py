@@ -1,6 +1,6 @@
 """TriG: every named graph kept (one per article, the entities', the ontology's), with the kg prefixes.
 
-The quads come from :func:`kg.export.nquads.canonical_graphs` (blank nodes
+The quads come from :func:`kg.export.canonical.canonical_graphs` (blank nodes
 renamed by RDFC-1.0, graphs and triples sorted) and Oxigraph's TriG serializer
 writes them, so the same dataset always gives the same bytes.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.export.nquads import canonical_graphs, graph_lines
+from kg.export.canonical import canonical_graphs, graph_lines
 from kg.store.namespace import KG, PREFIXES
 
 __all__ = ["TRIG_PREFIXES", "canonical_quads", "write"]

@@ -31,8 +31,24 @@ from oxrdflib.store import OxigraphStore
 
 from kg.model import Entity
 from kg.resolve.resolver import Ref, ResolvedArticle, choose_label, merge_people
-from kg.store.namespace import BASE, DCTERMS, KG, KGO, NIF, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+from kg.store.namespace import (
+    BASE,
+    DCTERMS,
+    KG,
+    KGO,
+    NIF,
+    ONTOLOGY_IRI,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    WD,
+    XSD,
+)
 from kg.store.ontology import ontology_path
+from kg.store.oxigraph import to_oxigraph
 
 GRAPH_IRI = BASE + "id/graph"
 ONTOLOGY_GRAPH = ox.NamedNode(BASE + "id/graph/ontology")
@@ -280,17 +296,10 @@ def _ontology_triples() -> tuple[ox.Triple, ...]:
     g.parse(ontology_path(), format="turtle")
     canon = to_canonical_graph(g)
 
-    def conv(t: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if isinstance(t, rdflib.BNode):
-            return ox.BlankNode(str(t))
-        if isinstance(t, rdflib.URIRef):
-            return ox.NamedNode(str(t))
-        assert isinstance(t, rdflib.Literal)
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
-
-    return tuple(ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in canon)  # type: ignore[arg-type]
+    return tuple(
+        ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+        for s, p, o in canon
+    )
 
 
 def ontology_quads(graph: ox.NamedNode = ONTOLOGY_GRAPH) -> list[ox.Quad]:

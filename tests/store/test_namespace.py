@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,6 +13,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.errors import KGError
 from kg.model import ENTITY_TYPES, EVENT_TYPES, RELATIONS, SYMMETRIC_RELATIONS
+from kg.store import ontology as ontology_module
 from kg.store.namespace import KGO, ONTOLOGY_IRI, PREFIXES
 from kg.store.ontology import (
     load_ontology,
@@ -21,8 +21,6 @@ from kg.store.ontology import (
     queries_dir,
     shapes_path,
 )
-
-ontology_module = importlib.import_module("kg.store.ontology")
 
 NS = str(KGO._NS)
 DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
