@@ -248,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as err:  # noqa: BLE001 - last resort: one line, not a traceback
+    except Exception as err:  # last resort: one line, not a traceback
         if args.debug:
             raise
         print(f"kg: internal error: {type(err).__name__}: {err} (rerun with --debug for details)", file=sys.stderr)

@@ -116,7 +116,7 @@ def test_build_html_shows_every_entity_and_event(seeds_build):
     _, out = seeds_build
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', html)
-    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)
                       .group(1))
     g = load_graph(out / "graph.ttl")
     n = run_query(g, """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {

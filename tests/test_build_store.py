@@ -227,7 +227,7 @@ def _start(copies: Path, store: Path, out: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
         # A shell's background job (`cmd &`, nohup) starts with SIGINT ignored, and Python keeps it
         # ignored: give the child the default action, so Ctrl-C is tested however pytest was started.
-        preexec_fn=_default_sigint)
+        preexec_fn=_default_sigint)  # noqa: PLW1509 - the child only resets SIGINT
 
 
 def _default_sigint() -> None:

@@ -186,8 +186,9 @@ class GraphBuilder:
             if len(keys) < 2:
                 continue
             fixed = [k for k in keys if k in from_gazetteer]
-            target = fixed[0] if fixed else sorted(
-                keys, key=lambda k: (-keys[k], TYPE_PRIORITY.get(k.split("/")[0].capitalize(), 9), k))[0]
+            target = fixed[0] if fixed else min(
+                keys, key=lambda k: (-keys[k], TYPE_PRIORITY.get(k.split("/")[0].capitalize(), 9), k)
+            )
             for k in keys:
                 if k != target and k not in from_gazetteer:
                     remap[k] = target
