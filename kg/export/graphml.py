@@ -34,7 +34,8 @@ _KGO = str(KGO._NS)
 
 _NODES = """
 SELECT ?node ?type ?entity
-       (MIN(STR(?label)) AS ?name) (MIN(STR(?wd)) AS ?wikidata) (COUNT(DISTINCT ?article) AS ?articles)
+       (MIN(STR(?label)) AS ?name) (MIN(STR(?wd)) AS ?wikidata)
+       (COUNT(DISTINCT ?article) AS ?articles)
 WHERE {
   ?node a ?type .
   FILTER (isIRI(?node) && STRSTARTS(STR(?type), STR(kgo:)))
@@ -122,7 +123,8 @@ def to_graphml_graph(graph: Any) -> nx.MultiDiGraph:
         edges.append((s.value, o.value, local_name(p.value),
                       float(confidence.value) if confidence is not None else None,
                       int(row["sentences"].value)))
-    for i, (s_iri, o_iri, relation, confidence, sentences) in enumerate(sorted(edges, key=lambda e: e[:3])):
+    ordered = sorted(edges, key=lambda e: e[:3])
+    for i, (s_iri, o_iri, relation, confidence, sentences) in enumerate(ordered):
         data = {"relation": relation, "evidence": sentences}
         if confidence is not None:
             data["confidence"] = confidence

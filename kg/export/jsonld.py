@@ -108,7 +108,7 @@ def _terms() -> dict[str, tuple[str, Coercion]]:
 
 
 def compact_iri(iri: str) -> str:
-    """Return ``iri`` as ``prefix:local`` with the context's longest matching prefix, else unchanged."""
+    """Return ``iri`` as ``prefix:local`` by the context's longest matching prefix, else as is."""
     for name, namespace in _prefixes():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             local = iri[len(namespace):]

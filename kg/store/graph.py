@@ -63,7 +63,9 @@ def _n(iri: object) -> ox.NamedNode:
 # Frequently used terms as Oxigraph nodes.
 A = _n(RDF.type)
 LABEL, ALT, SAME = _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
-MENTIONED, CONF, RULE, ROLE, REPORTED = _n(KGO.mentionedIn), _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.reportedBy)
+MENTIONED, CONF, RULE, ROLE, REPORTED = (
+    _n(KGO.mentionedIn), _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.reportedBy)
+)
 DERIVED, PART = _n(PROV.wasDerivedFrom), _n(DCTERMS.isPartOf)
 XSD_DATE, XSD_DECIMAL, XSD_NNI = _n(XSD.date), _n(XSD.decimal), _n(XSD.nonNegativeInteger)
 
@@ -119,8 +121,10 @@ class GraphBuilder:
             for key, ent in ra.entities.items():
                 k = remap.get(key, key)
                 if k not in entities or (ent.wikidata and not entities[k].wikidata):
-                    entities[k] = Entity(k, k.split("/", 1)[0].capitalize(), ent.label, ent.wikidata) \
+                    entities[k] = (
+                        Entity(k, k.split("/", 1)[0].capitalize(), ent.label, ent.wikidata)
                         if k != key else ent
+                    )
                 forms[k].update(ra.surface_forms.get(key, Counter()))
                 mentioned[k].add(ra.article.id)
             for key, rs in ra.roles.items():
@@ -148,7 +152,8 @@ class GraphBuilder:
             for r in sorted(roles.get(key, ())):
                 quads.append(ox.Quad(node, ROLE, _lit(r, "en"), g))
             for aid in sorted(mentioned[key]):
-                quads.append(ox.Quad(node, MENTIONED, _n(KG[f"article/{aid}"]), ox.NamedNode(f"{BASE}id/graph/{aid}")))
+                quads.append(ox.Quad(node, MENTIONED, _n(KG[f"article/{aid}"]),
+                                     ox.NamedNode(f"{BASE}id/graph/{aid}")))
 
         for (s, p, o), st in statements.items():
             node = _statement_iri(s, p, o)
@@ -178,7 +183,8 @@ class GraphBuilder:
             for key, ent in ra.entities.items():
                 if ent.type == "Person":
                     person_forms[key].update(ra.surface_forms.get(key, Counter()))
-                by_slug[key.split("/", 1)[1]][key] += sum(ra.surface_forms.get(key, Counter()).values()) or 1
+                seen = sum(ra.surface_forms.get(key, Counter()).values())
+                by_slug[key.split("/", 1)[1]][key] += seen or 1
                 if ent.wikidata or ent.type == "Country":
                     from_gazetteer.add(key)
         remap = merge_people(person_forms)
@@ -187,7 +193,8 @@ class GraphBuilder:
                 continue
             fixed = [k for k in keys if k in from_gazetteer]
             target = fixed[0] if fixed else min(
-                keys, key=lambda k: (-keys[k], TYPE_PRIORITY.get(k.split("/")[0].capitalize(), 9), k)
+                keys,
+                key=lambda k: (-keys[k], TYPE_PRIORITY.get(k.split("/")[0].capitalize(), 9), k),
             )
             for k in keys:
                 if k != target and k not in from_gazetteer:
@@ -201,7 +208,8 @@ class GraphBuilder:
         return remap
 
     def _article_quads(self, ra: ResolvedArticle, remap: dict[str, str],
-                       statements: dict[tuple[str, str, str], _Statement], quads: list[ox.Quad]) -> int:
+                       statements: dict[tuple[str, str, str], _Statement],
+                       quads: list[ox.Quad]) -> int:
         art = ra.article
         g = article_graph(art.id)
         anode = _n(KG[f"article/{art.id}"])
@@ -213,7 +221,8 @@ class GraphBuilder:
         if art.title:
             quads.append(ox.Quad(anode, _n(DCTERMS.title), _lit(art.title), g))
         if art.date:
-            quads.append(ox.Quad(anode, _n(SCHEMA.datePublished), ox.Literal(art.date, datatype=XSD_DATE), g))
+            published = ox.Literal(art.date, datatype=XSD_DATE)
+            quads.append(ox.Quad(anode, _n(SCHEMA.datePublished), published, g))
         if art.publisher:
             quads.append(ox.Quad(anode, _n(SCHEMA.publisher), _lit(art.publisher), g))
 
