@@ -107,7 +107,8 @@ def _data_graph(graph_or_path: Graph | str | Path) -> tuple[Graph, int]:
 def _oxigraph_store(data: Graph) -> ox.Store:
     store = ox.Store()
     store.extend(
-        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in data  # type: ignore[arg-type]
+        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+        for s, p, o in data
     )
     return store
 
