@@ -1,7 +1,8 @@
 """The ``kg`` command: thin subcommands over the library.
 
 Every error kg expects (a bad path, a bad query, a missing model) is printed as
-one line on stderr with no traceback; see :mod:`kg.errors`.
+one line on stderr with no traceback, ``kg: <message> [E0xx]``; the messages and
+their codes are the table of :mod:`kg.errors`, and :func:`_say` adds the ``kg: ``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 
-from kg.errors import BuildInterrupted, KGError
+from kg.errors import BuildInterrupted, Errors, KGError
 
 EPILOG_BUILD = """example:
   kg build                              # seeds/ -> out/graph.ttl, out/graph.html
@@ -40,18 +41,20 @@ def _cmd_build(args: argparse.Namespace) -> int:
         summary = build(
             args.inputs or ["seeds"], args.output, model=args.model, processes=args.processes,
             batch_size=args.batch_size, formats=formats, progress=not args.quiet,
-            on_skip=lambda msg: print(msg, file=sys.stderr), store=args.store,
+            on_skip=_say, store=args.store,
         )
     if not args.quiet:
         n = summary.articles
         counts = f"{n} article{'s' if n != 1 else ''}"
         if summary.store is not None:
-            reset = f"; cache discarded: {summary.cache_discarded} changed" if summary.cache_discarded else ""
+            changed = summary.cache_discarded
+            reset = f"; cache discarded: {changed} changed" if changed else ""
             counts += (f" ({summary.parsed} parsed, {summary.from_store} from store, "
                        f"{summary.removed} removed{reset})")
         print(
             f"kg: {counts}, {summary.entities} entities, {summary.events} events, "
-            f"{summary.relations} relations in {summary.seconds:.1f} s -> {', '.join(summary.outputs)}"
+            f"{summary.relations} relations in {summary.seconds:.1f} s -> "
+            f"{', '.join(summary.outputs)}"
         )
     return 0
 
@@ -70,15 +73,24 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
+def _say(message: str) -> None:
+    """Print a library message (an error or a warning) as the one line ``kg: message`` on stderr."""
+    # Messages of kg.pipeline, kg.explain and kg.store.{persistent,cache} that still
+    # carry the prefix themselves are printed as they are, not prefixed twice.
+    line = message if message.startswith(("kg: ", "kg explain: ")) else f"kg: {message}"
+    print(line, file=sys.stderr)
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import format_result, list_queries, load_graph, read_query, run_query
+    from kg.sparql import format_result, list_queries, read_query, run_query
+    from kg.store.load import load_graph
 
     if args.list:
         for name, title, _description in list_queries():
             print(f"{name:28} {title}")
         return 0
     if not args.graph or not args.query:
-        raise KGError("kg query: give a graph file and a query (or --list); see kg query --help")
+        raise KGError(Errors.E038)
     result = run_query(load_graph(args.graph), read_query(args.query))
     text = format_result(result, args.format)
     print(text, end="" if text.endswith("\n") else "\n")
@@ -86,7 +98,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from kg.validate import validate
+    from kg.shacl import validate
 
     report = validate(args.graph)
     if report.conforms:
@@ -100,7 +112,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from kg.export import export, resolve_format
-    from kg.query import load_graph
+    from kg.store.load import load_graph
 
     resolve_format(args.format)  # an unknown format fails before a large graph is read
     path = export(load_graph(args.graph), args.format, args.output)
@@ -110,11 +122,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from kg.query import load_graph
     from kg.serve import make_server
+    from kg.store.load import load_graph
 
     server = make_server(load_graph(args.graph), args.host, args.port, verbose=args.verbose)
-    print(f"kg: serving {args.graph} read-only at {server.url} (Ctrl-C stops)", file=sys.stderr, flush=True)
+    print(f"kg: serving {args.graph} read-only at {server.url} (Ctrl-C stops)", file=sys.stderr,
+          flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -150,40 +163,51 @@ def make_parser() -> argparse.ArgumentParser:
     """The argument parser of ``kg`` and its subcommands."""
     from kg.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_FORMATS, DEFAULT_MODEL
 
-    parser = argparse.ArgumentParser(prog="kg", description="Build and query knowledge graphs of news articles.")
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Build and query knowledge graphs of news articles."
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("build", help="build the graph of some articles", epilog=EPILOG_BUILD,
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Read articles (.txt, .md, .html; folders recursively), extract entities, "
-                                   "events and relations, and write out/graph.ttl and out/graph.html.")
+    p = sub.add_parser(
+        "build", help="build the graph of some articles", epilog=EPILOG_BUILD,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Read articles (.txt, .md, .html; folders recursively), extract entities, "
+                    "events and relations, and write out/graph.ttl and out/graph.html.",
+    )
     p.add_argument("inputs", nargs="*", help="files or folders (default: seeds)")
     p.add_argument("-o", "--output", default="out", help="output folder (default: out)")
-    p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
-    p.add_argument("--processes", type=int, default=1, help="worker processes for parsing (default: 1)")
+    p.add_argument("--model", default=DEFAULT_MODEL,
+                   help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
+    p.add_argument("--processes", type=int, default=1,
+                   help="worker processes for parsing (default: 1)")
     p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="articles per batch")
     p.add_argument("--formats", default=",".join(DEFAULT_FORMATS),
                    help=f"comma-separated output formats (default: {','.join(DEFAULT_FORMATS)})")
     p.add_argument("--store", metavar="DIR",
-                   help="keep parsed articles and the graph in DIR; later builds parse only new or changed "
-                        "articles and drop deleted ones (same output as a full build)")
+                   help="keep parsed articles and the graph in DIR; later builds parse only new or "
+                        "changed articles and drop deleted ones (same output as a full build)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=_cmd_build)
 
-    p = sub.add_parser("query", help="run a SPARQL query over a graph file", epilog=EPILOG_QUERY,
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Run a SPARQL query (a string, a .rq file, or a named query) over a graph "
-                                   "file. The kg prefixes (kg:, kgo:, rdfs:, prov:, ...) are predeclared.")
-    p.add_argument("graph", nargs="?", help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
+    p = sub.add_parser(
+        "query", help="run a SPARQL query over a graph file", epilog=EPILOG_QUERY,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run a SPARQL query (a string, a .rq file, or a named query) over a graph "
+                    "file. The kg prefixes (kg:, kgo:, rdfs:, prov:, ...) are predeclared.",
+    )
+    p.add_argument("graph", nargs="?",
+                   help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
     p.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named query")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
     p.add_argument("--list", action="store_true", help="list the named queries")
     p.set_defaults(func=_cmd_query)
 
-    p = sub.add_parser("validate", help="check a graph against the SHACL shapes", epilog=EPILOG_VALIDATE,
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Validate a graph file with ontology/shapes.ttl; exit 1 on violations.")
+    p = sub.add_parser(
+        "validate", help="check a graph against the SHACL shapes", epilog=EPILOG_VALIDATE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Validate a graph file with ontology/shapes.ttl; exit 1 on violations.",
+    )
     p.add_argument("graph", help="graph file")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=_cmd_validate)
@@ -200,33 +224,40 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
     p.set_defaults(func=_cmd_explain)
 
-    p = sub.add_parser("export", help="write a graph file in another format",
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Convert a graph file (.ttl, .nt, .trig, .nq, .jsonld) to another format: "
-                                   "turtle, ntriples, trig and nquads (named graphs kept), jsonld (with the "
-                                   "context of ontology/context.jsonld), graphml (Gephi, Cytoscape), csv "
-                                   "(one row per relation and evidence sentence), html.",
-                       epilog="example:\n  kg export out/graph.trig --format nquads -o out/graph.nq\n"
-                              "  kg export out/graph.ttl --format graphml -o out/graph.graphml")
+    p = sub.add_parser(
+        "export", help="write a graph file in another format",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Convert a graph file (.ttl, .nt, .trig, .nq, .jsonld) to another format: "
+                    "turtle, ntriples, trig and nquads (named graphs kept), jsonld (with the "
+                    "context of ontology/context.jsonld), graphml (Gephi, Cytoscape), csv "
+                    "(one row per relation and evidence sentence), html.",
+        epilog="example:\n  kg export out/graph.trig --format nquads -o out/graph.nq\n"
+               "  kg export out/graph.ttl --format graphml -o out/graph.graphml",
+    )
     p.add_argument("graph", help="graph file")
-    p.add_argument("--format", "-f", required=True, help="output format (turtle, ntriples, trig, nquads, jsonld, "
-                                                          "graphml, csv, html; aliases ttl, nt, nq)")
+    p.add_argument("--format", "-f", required=True,
+                   help="output format (turtle, ntriples, trig, nquads, jsonld, graphml, csv, "
+                        "html; aliases ttl, nt, nq)")
     p.add_argument("-o", "--output", required=True, help="output file (written atomically)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser("serve", help="answer SPARQL queries over HTTP (read-only)",
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Serve a graph file as a read-only SPARQL 1.1 Protocol endpoint at /sparql "
-                                   "(GET and POST; results as JSON, XML, CSV or TSV by Accept header or "
-                                   "format=). The kg prefixes are predeclared and the default graph is the "
-                                   "union of all graphs, as in kg query. Updates are refused with 403.",
-                       epilog="example:\n  kg serve out/graph.ttl --port 7878\n"
-                              "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?a ?b WHERE "
-                              "{ ?a kgo:meetsWith ?b }' http://127.0.0.1:7878/sparql")
+    p = sub.add_parser(
+        "serve", help="answer SPARQL queries over HTTP (read-only)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Serve a graph file as a read-only SPARQL 1.1 Protocol endpoint at /sparql "
+                    "(GET and POST; results as JSON, XML, CSV or TSV by Accept header or "
+                    "format=). The kg prefixes are predeclared and the default graph is the "
+                    "union of all graphs, as in kg query. Updates are refused with 403.",
+        epilog="example:\n  kg serve out/graph.ttl --port 7878\n"
+               "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?a ?b WHERE "
+               "{ ?a kgo:meetsWith ?b }' http://127.0.0.1:7878/sparql",
+    )
     p.add_argument("graph", help="graph file")
-    p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
-    p.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878; 0 picks a free one)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="interface to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=7878,
+                   help="TCP port (default: 7878; 0 picks a free one)")
     p.add_argument("-v", "--verbose", action="store_true", help="log each request on stderr")
     p.set_defaults(func=_cmd_serve)
     return parser
@@ -239,11 +270,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except KGError as err:
-        msg = str(err)
-        print(msg if msg.startswith("kg") else f"kg: {msg}", file=sys.stderr)
+        _say(str(err))
         return err.exit_code
     except BuildInterrupted as err:
-        print(err.message, file=sys.stderr)
+        _say(err.message)
         return 130
     except KeyboardInterrupt:
         print("kg: interrupted; earlier outputs are left as they were", file=sys.stderr)
@@ -251,10 +281,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as err:  # noqa: BLE001 - last resort: one line, not a traceback
+    except Exception as err:  # last resort: one line, not a traceback
         if args.debug:
             raise
-        print(f"kg: internal error: {type(err).__name__}: {err} (rerun with --debug for details)", file=sys.stderr)
+        print(f"kg: internal error: {type(err).__name__}: {err} (rerun with --debug for details)",
+              file=sys.stderr)
         return 1
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import rdflib
 
-from kg.query import QueryResult, load_graph, read_query, run_query
+from kg.sparql import QueryResult, read_query, run_query
+from kg.store.load import load_graph
+from kg.store.namespace import local_name
 
 ACTOR_NETWORK_QUERY = """
 SELECT ?s ?sl ?st ?p ?o ?ol ?ot ?conf WHERE {
@@ -44,18 +45,16 @@ def to_networkx(graph: rdflib.Graph | str | Path, *, actors_only: bool = False) 
     out: nx.MultiDiGraph = nx.MultiDiGraph()
     for row in result.rows:
         cells = dict(zip(result.vars, row, strict=True))
-        s, sl, st, p, o, ol, ot, conf = (cells[k] for k in ("s", "sl", "st", "p", "o", "ol", "ot", "conf"))
-        stype, otype = _local(st), _local(ot)
+        s, sl, st, p, o, ol, ot, conf = (
+            cells[k] for k in ("s", "sl", "st", "p", "o", "ol", "ot", "conf")
+        )
+        stype, otype = local_name(st), local_name(ot)
         if stype in ("Entity", "Event") or otype in ("Entity", "Event"):
             continue
         if actors_only and not (stype in entity_types and otype in entity_types):
             continue
         out.add_node(str(s), label=str(sl), type=stype)
         out.add_node(str(o), label=str(ol), type=otype)
-        out.add_edge(str(s), str(o), key=_local(p), relation=_local(p), confidence=float(conf))
+        relation = local_name(p)
+        out.add_edge(str(s), str(o), key=relation, relation=relation, confidence=float(conf))
     return out
-
-
-def _local(term: Any) -> str:
-    text = str(term)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -42,11 +42,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from kg.errors import KGError
-from kg.export.nquads import union_store
+from kg.errors import Errors, KGError
 from kg.store.namespace import PREFIXES
+from kg.store.oxigraph import union_store
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "GRAPH_FORMATS", "RESULT_FORMATS", "SparqlServer", "make_server"]
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "GRAPH_FORMATS",
+    "RESULT_FORMATS",
+    "SparqlServer",
+    "make_server",
+]
 
 DEFAULT_HOST = "127.0.0.1"
 #: Oxigraph's own default port.
@@ -58,7 +65,8 @@ MAX_BODY = 1 << 20
 RESULT_FORMATS: dict[str, tuple[ox.QueryResultsFormat, tuple[str, ...]]] = {
     "json": (ox.QueryResultsFormat.JSON, ("application/sparql-results+json", "application/json",
                                           "text/javascript", "application/javascript")),
-    "xml": (ox.QueryResultsFormat.XML, ("application/sparql-results+xml", "application/xml", "text/xml")),
+    "xml": (ox.QueryResultsFormat.XML,
+            ("application/sparql-results+xml", "application/xml", "text/xml")),
     "csv": (ox.QueryResultsFormat.CSV, ("text/csv",)),
     "tsv": (ox.QueryResultsFormat.TSV, ("text/tab-separated-values",)),
 }
@@ -69,7 +77,8 @@ GRAPH_FORMATS: dict[str, tuple[ox.RdfFormat, tuple[str, ...]]] = {
     "rdfxml": (ox.RdfFormat.RDF_XML, ("application/rdf+xml", "application/xml", "text/xml")),
     "jsonld": (ox.RdfFormat.JSON_LD, ("application/ld+json", "application/json")),
 }
-_FORMAT_ALIASES = {"srj": "json", "srx": "xml", "ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples",
+_FORMAT_ALIASES = {"srj": "json", "srx": "xml", "ttl": "turtle", "nt": "ntriples",
+                   "n-triples": "ntriples",
                    "rdf": "rdfxml", "rdf/xml": "rdfxml", "json-ld": "jsonld"}
 
 _HELP = """kg SPARQL endpoint (read-only, SPARQL 1.1 Protocol)
@@ -78,8 +87,12 @@ Send queries to {url}
   GET  {url}?query=SELECT...
   POST {url}  (form field 'query', or the query as an application/sparql-query body)
 Results: JSON, XML, CSV, TSV (Accept header or format=json|xml|csv|tsv).
-Prefixes kg:, kgo:, rdf:, rdfs:, prov:, dcterms:, ... are predeclared; the default graph is the merge of all graphs.
+Prefixes kg:, kgo:, rdf:, rdfs:, prov:, dcterms:, ... are predeclared; \
+the default graph is the merge of all graphs.
 """
+
+
+_UPDATES_REFUSED = "This endpoint is read-only: SPARQL updates are refused."
 
 
 class RequestError(Exception):
@@ -133,8 +146,10 @@ def _lookup(table: dict[str, tuple[Any, tuple[str, ...]]], value: str) -> str | 
     return None
 
 
-def _choose(table: dict[str, tuple[Any, tuple[str, ...]]], names: list[str], accept: str, default: str) -> str:
-    """Pick a format of ``table`` from the format parameters, else the Accept header, else ``default``.
+def _choose(
+    table: dict[str, tuple[Any, tuple[str, ...]]], names: list[str], accept: str, default: str
+) -> str:
+    """Pick a format of ``table``: format parameters, else the Accept header, else ``default``.
 
     Clients such as SPARQLWrapper repeat the format parameter (``format=tsv`` and
     ``format=text/tab-separated-values``); the first value this endpoint knows wins.
@@ -145,12 +160,14 @@ def _choose(table: dict[str, tuple[Any, tuple[str, ...]]], names: list[str], acc
         found = _lookup(table, name)
         if found:
             return found
-    known = [n for n in names if n.strip() and (_lookup(RESULT_FORMATS, n) or _lookup(GRAPH_FORMATS, n))]
+    known = [
+        n for n in names if n.strip() and (_lookup(RESULT_FORMATS, n) or _lookup(GRAPH_FORMATS, n))
+    ]
     if names and not known and any(n.strip() for n in names):
         raise RequestError(
             HTTPStatus.BAD_REQUEST,
-            f"Unknown result format '{names[0]}'. Use one of {', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])} "
-            "(or their media types).",
+            f"Unknown result format '{names[0]}'. "
+            f"Use one of {', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])} (or their media types).",
         )
     for media in _parse_accept(accept):
         if media in ("*/*", "application/*", "text/*"):
@@ -166,7 +183,8 @@ def _choose(table: dict[str, tuple[Any, tuple[str, ...]]], names: list[str], acc
 def _one(params: dict[str, list[str]], key: str) -> str | None:
     values = params.get(key, [])
     if len(values) > 1:
-        raise RequestError(HTTPStatus.BAD_REQUEST, f"Give the '{key}' parameter once, not {len(values)} times.")
+        raise RequestError(HTTPStatus.BAD_REQUEST,
+                           f"Give the '{key}' parameter once, not {len(values)} times.")
     return values[0] if values else None
 
 
@@ -180,7 +198,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.verbose:
             super().log_message(format, *args)
 
-    def _send(self, status: HTTPStatus, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str,
+              extra: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -237,21 +256,24 @@ class _Handler(BaseHTTPRequestHandler):
         except RequestError as error:
             self._error(error.status, str(error))
             return
-        self._error(HTTPStatus.FORBIDDEN, "This endpoint is read-only: kg serve answers queries and refuses updates "
-                                          "and Graph Store writes. Change the graph with kg build instead.")
+        self._error(HTTPStatus.FORBIDDEN,
+                    "This endpoint is read-only: kg serve answers queries and refuses updates "
+                    "and Graph Store writes. Change the graph with kg build instead.")
 
     def _drain(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
             raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                               f"Request body of {length} bytes is larger than {MAX_BODY}; send a shorter query.")
+                               f"Request body of {length} bytes is larger than {MAX_BODY}; "
+                               "send a shorter query.")
         return self.rfile.read(length) if length > 0 else b""
 
     def _handle(self, *, post: bool) -> None:
         try:
             path, params = self._path()
             if path not in ("/", "/sparql", "/query"):
-                raise RequestError(HTTPStatus.NOT_FOUND, f"No such resource {path}; send queries to /sparql.")
+                raise RequestError(HTTPStatus.NOT_FOUND,
+                                   f"No such resource {path}; send queries to /sparql.")
             request = self._read(params, post=post, path=path)
             if request is None:
                 return
@@ -261,7 +283,8 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
         except Exception as error:  # noqa: BLE001 - answer 500 in one line, keep serving
-            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"Internal error: {type(error).__name__}: {error}")
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR,
+                        f"Internal error: {type(error).__name__}: {error}")
 
     def _read(self, params: dict[str, list[str]], *, post: bool, path: str) -> _Request | None:
         query: str | None
@@ -269,37 +292,41 @@ class _Handler(BaseHTTPRequestHandler):
             body = self._drain()
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if ctype == "application/sparql-update":
-                raise RequestError(HTTPStatus.FORBIDDEN, "This endpoint is read-only: SPARQL updates are refused.")
+                raise RequestError(HTTPStatus.FORBIDDEN, _UPDATES_REFUSED)
             if ctype == "application/x-www-form-urlencoded":
                 form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
                 if "update" in form or "update" in params:
-                    raise RequestError(HTTPStatus.FORBIDDEN,
-                                       "This endpoint is read-only: SPARQL updates are refused.")
+                    raise RequestError(HTTPStatus.FORBIDDEN, _UPDATES_REFUSED)
                 for key, values in form.items():
                     params.setdefault(key, []).extend(values)
                 query = _one(params, "query")
             elif ctype == "application/sparql-query":
                 if "query" in params:
                     raise RequestError(HTTPStatus.BAD_REQUEST,
-                                       "Give the query either as the body or as the 'query' parameter, not both.")
+                                       "Give the query either as the body or as the 'query' "
+                                       "parameter, not both.")
                 query = body.decode("utf-8", "replace")
             else:
                 raise RequestError(
                     HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                    f"Cannot read a POST body of type '{ctype or 'none'}'. Send application/x-www-form-urlencoded "
-                    "(field 'query') or application/sparql-query.",
+                    f"Cannot read a POST body of type '{ctype or 'none'}'. "
+                    "Send application/x-www-form-urlencoded (field 'query') or "
+                    "application/sparql-query.",
                 )
         else:
             if "update" in params:
-                raise RequestError(HTTPStatus.FORBIDDEN, "This endpoint is read-only: SPARQL updates are refused.")
+                raise RequestError(HTTPStatus.FORBIDDEN, _UPDATES_REFUSED)
             query = _one(params, "query")
             if query is None and path == "/":
-                self._send(HTTPStatus.OK, _HELP.format(url=self.server.url).encode(), "text/plain; charset=utf-8")
+                page = _HELP.format(url=self.server.url).encode()
+                self._send(HTTPStatus.OK, page, "text/plain; charset=utf-8")
                 return None
         if query is None or not query.strip():
-            raise RequestError(HTTPStatus.BAD_REQUEST, "Missing the 'query' parameter: send ?query=SELECT ...")
+            raise RequestError(HTTPStatus.BAD_REQUEST,
+                               "Missing the 'query' parameter: send ?query=SELECT ...")
         formats = params.get("format", []) + params.get("output", [])
-        return _Request(query, params.get("default-graph-uri", []), params.get("named-graph-uri", []), formats)
+        return _Request(query, params.get("default-graph-uri", []),
+                        params.get("named-graph-uri", []), formats)
 
     def _answer(self, request: _Request) -> None:
         options: dict[str, Any] = {"prefixes": PREFIXES}
@@ -333,7 +360,8 @@ class _Handler(BaseHTTPRequestHandler):
         except (OSError, RuntimeError) as error:
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"Query failed while running: {error}")
             return
-        if "charset" not in media and (media.startswith("text/") or "json" in media or "xml" in media):
+        textual = media.startswith("text/") or "json" in media or "xml" in media
+        if "charset" not in media and textual:
             media += "; charset=utf-8"
         self._send(HTTPStatus.OK, body or b"", media)
 
@@ -367,7 +395,7 @@ def make_server(graph: Any, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
     """Bind a read-only SPARQL endpoint over ``graph`` (call ``serve_forever()`` to answer).
 
     Args:
-        graph: A dataset from :func:`kg.query.load_graph` or the builder, or a
+        graph: A dataset from :func:`kg.store.load.load_graph` or the builder, or a
             :class:`pyoxigraph.Store`.
         host: Interface to listen on; the default answers this machine only.
         port: TCP port; 0 picks a free one (see :attr:`SparqlServer.url`).
@@ -382,9 +410,7 @@ def make_server(graph: Any, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
     try:
         return SparqlServer(store, host, port, verbose=verbose)
     except OSError as error:
-        why = "the port is in use" if error.errno == errno.EADDRINUSE else (error.strerror or str(error))
-        raise KGError(
-            f"kg serve: cannot listen on {host}:{port}: {why}. "
-            "Fix: pick another port with --port N (or stop the program holding it)."
-        ) from error
+        in_use = error.errno == errno.EADDRINUSE
+        why = "the port is in use" if in_use else (error.strerror or str(error))
+        raise KGError(Errors.E060.format(host=host, port=port, reason=why)) from error
 

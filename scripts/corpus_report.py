@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.query import load_graph, run_query  # noqa: E402
+from kg.sparql import run_query  # after the sys.path line above
+from kg.store.load import load_graph
 
 ENTITY = {"Country", "Person", "Organization", "Location"}
 
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     sample = rng.sample(sorted(facts.items()), min(args.sample, len(facts)))
     print(f"\nrandom sample of {len(sample)} facts (seed {args.seed}):")
     for i, ((_, src), f) in enumerate(sample, 1):
-        sentence = sorted(f["texts"])[0].replace("\n", " ")
+        sentence = min(f["texts"]).replace("\n", " ")
         print(f"{i:2}. {f['s']}  {f['p']}  {f['o']}   [{f['conf']:.2f}, {src}]\n    « {sentence[:300]} »")
     return 0
 

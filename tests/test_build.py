@@ -14,8 +14,9 @@ import pytest
 import rdflib
 
 from kg.pipeline import build
-from kg.query import load_graph, run_query
-from kg.validate import validate
+from kg.shacl import validate
+from kg.sparql import run_query
+from kg.store.load import load_graph
 
 from .conftest import SEEDS, SHARED
 

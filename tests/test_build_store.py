@@ -20,8 +20,9 @@ from kg.cli import _sigterm_as_interrupt, main
 from kg.errors import BuildInterrupted
 from kg.ingest import read_article
 from kg.pipeline import build
-from kg.query import load_graph, run_query
+from kg.sparql import run_query
 from kg.store.cache import MemoryCache
+from kg.store.load import load_graph
 from kg.store.persistent import BuildStore
 
 from .conftest import ROOT, SEEDS

@@ -12,15 +12,15 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.errors import GraphFileError, QueryError
-from kg.query import (
+from kg.sparql import (
     OUTPUT_FORMATS,
     QueryResult,
     format_result,
     list_queries,
-    load_graph,
     read_query,
     run_query,
 )
+from kg.store.load import load_graph
 from kg.store.ontology import queries_dir
 
 TINY = Path(__file__).parent / "data" / "tiny.ttl"

@@ -25,8 +25,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import KGError
-from kg.query import list_queries, load_graph, read_query, run_query
 from kg.serve import DEFAULT_HOST, make_server
+from kg.sparql import list_queries, read_query, run_query
+from kg.store.load import load_graph
 from tests.conftest import SEEDS
 
 try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import time
 from pathlib import Path
 
@@ -10,13 +9,13 @@ import pyshacl
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
+from kg import shacl
 from kg.errors import GraphFileError
-from kg.query import load_graph
+from kg.shacl import ValidationReport, validate
+from kg.store.load import load_graph
 from kg.store.namespace import PREFIXES
 from kg.store.ontology import load_ontology, shapes_path
-from kg.validate import ValidationReport, validate
 
-validate_module = importlib.import_module("kg.validate")
 TINY = Path(__file__).parent / "data" / "tiny.ttl"
 HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 A1 = "article:492e1ff944e7f4c6"
@@ -283,7 +282,7 @@ BROKEN = [
     ("graph-document-missing", "DELETE WHERE { kg:graph ?p ?o }", "owl:imports"),
 ]
 
-# Rules that are SPARQL constraints, which kg.validate runs on Oxigraph: plain
+# Rules that are SPARQL constraints, which kg.shacl runs on Oxigraph: plain
 # pyshacl must reach the same verdict on shapes.ttl as it stands.
 SPARQL_RULES = {
     "entity-split-over-two-nodes",
@@ -390,7 +389,7 @@ def test_validate_missing_file_raises() -> None:
 
 
 def test_validate_report_lists_at_most_max_listed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validate_module, "MAX_LISTED", 2)
+    monkeypatch.setattr(shacl, "MAX_LISTED", 2)
     report = validate(mutated("DELETE WHERE { ?st kgo:confidence ?c }"))
     assert report.violations == 7
     lines = report.text.splitlines()

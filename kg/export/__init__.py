@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kg import atomic
-from kg.errors import ExportError
+from kg.errors import Errors, ExportError
 
 #: format name -> (module under kg.export, default file suffix)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -48,7 +48,7 @@ def resolve_format(name: str) -> str:
     """Return the canonical format name for ``name`` or raise :class:`ExportError`."""
     key = ALIASES.get(name.lower(), name.lower())
     if key not in FORMATS:
-        raise ExportError(f"No exporter '{name}'. Available: {', '.join(available())}")
+        raise ExportError(Errors.E040.format(name=name, formats=", ".join(available())))
     return key
 
 

@@ -24,9 +24,9 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 import pyoxigraph as ox
 
-from kg.export.nquads import union_store
 from kg.model import ENTITY_TYPES
-from kg.store.namespace import KGO, PREFIXES
+from kg.store.namespace import KGO, PREFIXES, local_name
+from kg.store.oxigraph import union_store
 
 __all__ = ["to_graphml_graph", "write"]
 
@@ -34,7 +34,8 @@ _KGO = str(KGO._NS)
 
 _NODES = """
 SELECT ?node ?type ?entity
-       (MIN(STR(?label)) AS ?name) (MIN(STR(?wd)) AS ?wikidata) (COUNT(DISTINCT ?article) AS ?articles)
+       (MIN(STR(?label)) AS ?name) (MIN(STR(?wd)) AS ?wikidata)
+       (COUNT(DISTINCT ?article) AS ?articles)
 WHERE {
   ?node a ?type .
   FILTER (isIRI(?node) && STRSTARTS(STR(?type), STR(kgo:)))
@@ -67,13 +68,9 @@ def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
     return result
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def _choose_type(types: list[tuple[str, bool]]) -> tuple[str, bool]:
     """The most specific of a node's kgo types: skip the abstract Entity and Event classes."""
-    specific = [t for t in types if _local(t[0]) not in ("Entity", "Event")] or types
+    specific = [t for t in types if local_name(t[0]) not in ("Entity", "Event")] or types
     return min(specific)
 
 
@@ -81,8 +78,8 @@ def to_graphml_graph(graph: Any) -> nx.MultiDiGraph:
     """Return the entity-and-event network of ``graph`` as a networkx ``MultiDiGraph``.
 
     Args:
-        graph: Anything :func:`kg.export.nquads.oxigraph_store` accepts; queried as the RDF
-            merge of its graphs (:func:`kg.export.nquads.union_store`).
+        graph: Anything :func:`kg.store.oxigraph.oxigraph_store` accepts; queried as the RDF
+            merge of its graphs (:func:`kg.store.oxigraph.union_store`).
 
     Returns:
         Nodes keyed by IRI and edges keyed ``e0``, ``e1`` ..., with the
@@ -94,7 +91,7 @@ def to_graphml_graph(graph: Any) -> nx.MultiDiGraph:
     for row in _select(store, _NODES):
         node = row["node"].value
         type_iri = row["type"].value
-        is_entity = row["entity"].value == "true" or _local(type_iri) in ENTITY_TYPES
+        is_entity = row["entity"].value == "true" or local_name(type_iri) in ENTITY_TYPES
         kinds.setdefault(node, []).append((type_iri, is_entity))
         attrs = info.setdefault(node, {"label": "", "wikidata": "", "articles": 0})
         if row["name"] is not None and (not attrs["label"] or row["name"].value < attrs["label"]):
@@ -108,8 +105,8 @@ def to_graphml_graph(graph: Any) -> nx.MultiDiGraph:
         type_iri, is_entity = _choose_type(kinds[node])
         attrs = info[node]
         data: dict[str, Any] = {
-            "label": attrs["label"] or _local(node),
-            "type": _local(type_iri),
+            "label": attrs["label"] or local_name(node),
+            "type": local_name(type_iri),
             "kind": "entity" if is_entity else "event",
             "articles": attrs["articles"],
         }
@@ -123,10 +120,11 @@ def to_graphml_graph(graph: Any) -> nx.MultiDiGraph:
         if not isinstance(s, ox.NamedNode) or s.value not in kinds or o.value not in kinds:
             continue
         confidence = row["confidence"]
-        edges.append((s.value, o.value, _local(p.value),
+        edges.append((s.value, o.value, local_name(p.value),
                       float(confidence.value) if confidence is not None else None,
                       int(row["sentences"].value)))
-    for i, (s_iri, o_iri, relation, confidence, sentences) in enumerate(sorted(edges, key=lambda e: e[:3])):
+    ordered = sorted(edges, key=lambda e: e[:3])
+    for i, (s_iri, o_iri, relation, confidence, sentences) in enumerate(ordered):
         data = {"relation": relation, "evidence": sentences}
         if confidence is not None:
             data["confidence"] = confidence

@@ -7,7 +7,7 @@ the same dataset as the TriG. The context is copied in, not linked, so no
 processor needs the network to read the file.
 
 Compaction is done here, for this one context, straight from the canonical
-quads (:mod:`kg.export.nquads`): a property with a term in the context uses the
+quads (:mod:`kg.export.canonical`): a property with a term in the context uses the
 term (``label``, ``hosts``, ``confidence``), and a value that matches the term's
 coercion is written as a plain string (``"Turkey"`` for a ``label`` in English,
 ``"0.85"`` for an ``xsd:decimal`` confidence); anything else falls back to a
@@ -28,8 +28,8 @@ from typing import Any, TypeAlias
 
 import pyoxigraph as ox
 
-from kg.errors import ExportError
-from kg.export.nquads import canonical_graphs
+from kg.errors import Errors, ExportError
+from kg.export.canonical import canonical_graphs
 from kg.store.ontology import ONTOLOGY_DIR
 
 __all__ = ["CONTEXT_PATH", "compact_iri", "context", "document", "write"]
@@ -61,10 +61,7 @@ def context() -> dict[str, Any]:
         if not isinstance(ctx, dict):
             raise TypeError("@context is not an object")
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ExportError(
-            f"Cannot read the JSON-LD context {CONTEXT_PATH}: {error}. "
-            "Fix: restore ontology/context.jsonld from the repository."
-        ) from error
+        raise ExportError(Errors.E041.format(path=CONTEXT_PATH, reason=error)) from error
     return ctx
 
 
@@ -111,7 +108,7 @@ def _terms() -> dict[str, tuple[str, Coercion]]:
 
 
 def compact_iri(iri: str) -> str:
-    """Return ``iri`` as ``prefix:local`` with the context's longest matching prefix, else unchanged."""
+    """Return ``iri`` as ``prefix:local`` by the context's longest matching prefix, else as is."""
     for name, namespace in _prefixes():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             local = iri[len(namespace):]
@@ -160,10 +157,7 @@ def _nodes(quads: Iterable[ox.Quad]) -> list[dict[str, JsonValue]]:
             node.setdefault("@type", []).append(_node_id(obj))  # type: ignore[arg-type]
             continue
         if isinstance(obj, ox.Triple):
-            raise ExportError(
-                f"Cannot write the RDF-star triple term {obj} as JSON-LD 1.1. "
-                "Fix: export this graph as N-Quads or TriG instead."
-            )
+            raise ExportError(Errors.E042.format(term=obj))
         key, coercion = terms.get(predicate, (compact_iri(predicate), None))
         node.setdefault(key, []).append(_value(obj, coercion))
     out = []
@@ -179,7 +173,7 @@ def document(graph: Any) -> dict[str, JsonValue]:
     """Return the compact JSON-LD document of ``graph`` (context embedded).
 
     Args:
-        graph: Anything :func:`kg.export.nquads.oxigraph_store` accepts.
+        graph: Anything :func:`kg.store.oxigraph.oxigraph_store` accepts.
     """
     items: list[dict[str, JsonValue]] = []
     for name, lines in canonical_graphs(graph):

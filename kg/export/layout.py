@@ -81,9 +81,8 @@ def _component_layout(
     sub.add_nodes_from(members)
     # Each edge as (smaller, larger) in sorted order: a subgraph view yields its edges
     # in set order, which varies with the hash seed, and so would the sums below.
-    sub.add_weighted_edges_from(sorted(
-        (min(a, b), max(a, b), data["weight"]) for a, b, data in graph.subgraph(members).edges(data=True)
-    ))
+    inside = graph.subgraph(members).edges(data=True)
+    sub.add_weighted_edges_from(sorted((min(a, b), max(a, b), d["weight"]) for a, b, d in inside))
     if len(members) == 2:
         return {members[0]: np.array([0.0, 0.0]), members[1]: np.array([spacing, 0.0])}
     if len(members) <= KAMADA_KAWAI_MAX:

@@ -1,7 +1,7 @@
 """N-Triples: the union of every named graph, one sorted canonical line per distinct triple.
 
 Blank nodes are renamed by RDFC-1.0 over the union (see
-:mod:`kg.export.nquads`), so the same triples always give the same bytes, from
+:mod:`kg.export.canonical`), so the same triples always give the same bytes, from
 the builder's dataset, a TriG or a Turtle file alike.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kg.export.nquads import canonical_graphs
+from kg.export.canonical import canonical_graphs
 
 __all__ = ["canonical_lines", "write"]
 

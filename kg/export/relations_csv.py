@@ -21,8 +21,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.export.nquads import union_store
-from kg.store.namespace import PREFIXES
+from kg.store.namespace import PREFIXES, local_name
+from kg.store.oxigraph import union_store
 
 __all__ = ["COLUMNS", "rows", "write"]
 
@@ -45,15 +45,11 @@ WHERE {
 """
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def rows(graph: Any) -> list[tuple[str, ...]]:
     """Return the CSV rows of ``graph`` (without the header), sorted.
 
     Args:
-        graph: Anything :func:`kg.export.nquads.oxigraph_store` accepts.
+        graph: Anything :func:`kg.store.oxigraph.oxigraph_store` accepts.
     """
     store = union_store(graph)
     out: set[tuple[str, ...]] = set()
@@ -65,7 +61,7 @@ def rows(graph: Any) -> list[tuple[str, ...]]:
         )
         # The evidence IRI stays in the key so two evidence nodes with the same
         # text (a sentence repeated in two articles' copies) stay two rows.
-        out.add((s, sl, _local(p), o, ol, confidence, source, sentence, evidence))
+        out.add((s, sl, local_name(p), o, ol, confidence, source, sentence, evidence))
     return [r[:-1] for r in sorted(out)]
 
 

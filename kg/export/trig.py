@@ -1,6 +1,6 @@
-"""TriG: every named graph kept (one per article, the entities', the ontology's), with the kg prefixes.
+"""TriG: every named graph kept (one per article, the entities', the ontology's), kg prefixes.
 
-The quads come from :func:`kg.export.nquads.canonical_graphs` (blank nodes
+The quads come from :func:`kg.export.canonical.canonical_graphs` (blank nodes
 renamed by RDFC-1.0, graphs and triples sorted) and Oxigraph's TriG serializer
 writes them, so the same dataset always gives the same bytes.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.export.nquads import canonical_graphs, graph_lines
+from kg.export.canonical import canonical_graphs, graph_lines
 from kg.store.namespace import KG, PREFIXES
 
 __all__ = ["TRIG_PREFIXES", "canonical_quads", "write"]
@@ -22,7 +22,9 @@ __all__ = ["TRIG_PREFIXES", "canonical_quads", "write"]
 #: ``graph:<id>`` and not ``kg:graph\/<id>``: Virtuoso 7.2's TriG loader keeps the
 #: backslash of an escaped local name in graph names (a wrong IRI), and a plain
 #: local name reads the same everywhere.
-TRIG_PREFIXES: dict[str, str] = {**PREFIXES, "graph": f"{KG}graph/"} if "graph" not in PREFIXES else PREFIXES
+TRIG_PREFIXES: dict[str, str] = (
+    {**PREFIXES, "graph": f"{KG}graph/"} if "graph" not in PREFIXES else PREFIXES
+)
 
 
 def canonical_quads(graph: Any) -> Iterator[ox.Quad]:
@@ -34,4 +36,6 @@ def canonical_quads(graph: Any) -> Iterator[ox.Quad]:
 
 def write(graph: Any, path: Path, **_: Any) -> None:
     """Write ``graph`` as TriG to ``path``, one block per named graph."""
-    ox.serialize(canonical_quads(graph), str(path), format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES)
+    ox.serialize(
+        canonical_quads(graph), str(path), format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES
+    )

@@ -35,7 +35,9 @@ def sorted_lines(graph: Any) -> list[bytes]:
         One line per distinct triple, without the newline, in byte order.
     """
     store = oxigraph_store(graph)
-    names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph(), *store.named_graphs()]
+    names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
+        ox.DefaultGraph(), *store.named_graphs()
+    ]
     data = b"".join(store.dump(format=_NT, from_graph=name) or b"" for name in names)
     return sorted(set(data.splitlines()))
 
@@ -52,4 +54,6 @@ def sorted_triples(graph: Any) -> list[ox.Triple]:
 
 def write(graph: Any, path: Path, **_: Any) -> None:
     """Write the union of ``graph``'s named graphs as Turtle to ``path``."""
-    ox.serialize(_parse_lines(sorted_lines(graph)), str(path), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    ox.serialize(
+        _parse_lines(sorted_lines(graph)), str(path), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES
+    )

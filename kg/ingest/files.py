@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import Errors, InputError, Warnings
 from kg.ingest.clean import CleanResult, clean_text
 from kg.ingest.html import clean_html, declared_charset
 from kg.ingest.markdown import clean_markdown
@@ -67,26 +67,24 @@ def iter_input_files(paths: Iterable[str | Path]) -> list[Path]:
     found: dict[str, Path] = {}
     given = list(paths)
     if not given:
-        raise InputError("kg: no input given (name article files or folders, e.g. kg build seeds/)")
+        raise InputError(Errors.E001)
     for item in given:
         path = Path(item)
         if not path.exists():
-            raise InputError(f"kg: no such file or folder: {_quote(item)} (check the path)")
+            raise InputError(Errors.E002.format(path=_quote(item)))
         if path.is_dir():
             inside = _walk(path)
             if not inside:
-                raise InputError(
-                    f"kg: no {_SUFFIX_LIST} files in folder {_quote(item)} "
-                    "(add article files or name another folder)"
-                )
+                raise InputError(Errors.E003.format(suffixes=_SUFFIX_LIST, path=_quote(item)))
             for file in inside:
                 found.setdefault(str(file.resolve()), file)
         elif path.suffix.lower() in SUFFIXES:
             found.setdefault(str(path.resolve()), path)
         else:
             raise InputError(
-                f"kg: cannot read {_quote(item)}: unsupported file type "
-                f"'{path.suffix or '(none)'}' (give {_SUFFIX_LIST} files)"
+                Errors.E004.format(
+                    path=_quote(item), suffix=path.suffix or "(none)", suffixes=_SUFFIX_LIST
+                )
             )
     return sorted(found.values(), key=str)
 
@@ -122,21 +120,13 @@ def decode(data: bytes, path: Path) -> str:
     """
     name = _quote(path)
     if not data.strip():
-        raise SkipInput(
-            f"kg: skipped {name}: the file is empty (add the article's text or remove it)"
-        )
+        raise SkipInput(Errors.E010.format(path=name))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise SkipInput(
-            f"kg: skipped {name}: UTF-16 text, not UTF-8 "
-            f"(convert it: iconv -f utf-16 -t utf-8 {name} > fixed{path.suffix})"
-        )
+        raise SkipInput(Errors.E011.format(path=name, suffix=path.suffix))
     sample = data[:65536]
     controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     if b"\x00" in data or controls > _BINARY_SHARE * min(len(data), 65536):
-        raise SkipInput(
-            f"kg: skipped {name}: binary data, not text "
-            f"(give {_SUFFIX_LIST} files saved as UTF-8 text)"
-        )
+        raise SkipInput(Errors.E012.format(path=name, suffixes=_SUFFIX_LIST))
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         return data[bom:].decode("utf-8")
@@ -150,9 +140,7 @@ def decode(data: bytes, path: Path) -> str:
                     pass
         offset = bom + error.start
         raise SkipInput(
-            f"kg: skipped {name}: not valid UTF-8 (byte 0x{data[offset]:02x} at offset "
-            f"{offset}); if it is Latin-1, convert it: "
-            f"iconv -f latin1 -t utf-8 {name} > fixed{path.suffix}"
+            Errors.E013.format(path=name, byte=data[offset], offset=offset, suffix=path.suffix)
         ) from None
 
 
@@ -161,10 +149,7 @@ def _clean(text: str, path: Path) -> CleanResult:
     if suffix in (".html", ".htm"):
         result = clean_html(text)
         if result is None:
-            raise SkipInput(
-                f"kg: skipped {_quote(path)}: no article text found in the HTML "
-                "(save the article's own page, not a front page, error page or paywall)"
-            )
+            raise SkipInput(Errors.E014.format(path=_quote(path)))
         return result
     if suffix == ".md":
         return clean_markdown(text)
@@ -191,22 +176,19 @@ def read_article(path: Path) -> Article:
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
         raise SkipInput(
-            f"kg: skipped {_quote(path)}: unsupported file type '{path.suffix or '(none)'}' "
-            f"(give {_SUFFIX_LIST} files)"
+            Errors.E015.format(
+                path=_quote(path), suffix=path.suffix or "(none)", suffixes=_SUFFIX_LIST
+            )
         )
     try:
         data = path.read_bytes()
     except OSError as error:
         raise SkipInput(
-            f"kg: skipped {_quote(path)}: cannot read it ({error.strerror or error}; "
-            "check that it is a readable file)"
+            Errors.E016.format(path=_quote(path), reason=error.strerror or error)
         ) from None
     result = _clean(decode(data, path), path)
     if not result.text.strip():
-        raise SkipInput(
-            f"kg: skipped {_quote(path)}: no article text left after removing boilerplate "
-            "(check that the file holds the article itself)"
-        )
+        raise SkipInput(Errors.E017.format(path=_quote(path)))
     return Article(
         id=article_id(result.text),
         source=path.name,
@@ -248,17 +230,11 @@ def load_articles(
             continue
         if article.id in seen:
             if on_skip is not None:
-                on_skip(
-                    f"kg: skipped {_quote(path)}: same article text as {_quote(seen[article.id])} "
-                    "(each article is read once)"
-                )
+                on_skip(Warnings.W001.format(path=_quote(path), first=_quote(seen[article.id])))
             continue
         seen[article.id] = path
         yield article
     if not seen:
         names = ", ".join(_quote(path) for path in files[:3])
         more = f" and {len(files) - 3} more" if len(files) > 3 else ""
-        raise InputError(
-            f"kg: no readable articles in {names}{more}; every file was skipped "
-            "(fix the files named in the messages above, or name other inputs)"
-        )
+        raise InputError(Errors.E005.format(names=names, more=more))

@@ -31,8 +31,24 @@ from oxrdflib.store import OxigraphStore
 
 from kg.model import Entity
 from kg.resolve.resolver import Ref, ResolvedArticle, choose_label, merge_people
-from kg.store.namespace import BASE, DCTERMS, KG, KGO, NIF, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+from kg.store.namespace import (
+    BASE,
+    DCTERMS,
+    KG,
+    KGO,
+    NIF,
+    ONTOLOGY_IRI,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    WD,
+    XSD,
+)
 from kg.store.ontology import ontology_path
+from kg.store.oxigraph import to_oxigraph
 
 GRAPH_IRI = BASE + "id/graph"
 ONTOLOGY_GRAPH = ox.NamedNode(BASE + "id/graph/ontology")
@@ -47,7 +63,9 @@ def _n(iri: object) -> ox.NamedNode:
 # Frequently used terms as Oxigraph nodes.
 A = _n(RDF.type)
 LABEL, ALT, SAME = _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
-MENTIONED, CONF, RULE, ROLE, REPORTED = _n(KGO.mentionedIn), _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.reportedBy)
+MENTIONED, CONF, RULE, ROLE, REPORTED = (
+    _n(KGO.mentionedIn), _n(KGO.confidence), _n(KGO.rule), _n(KGO.role), _n(KGO.reportedBy)
+)
 DERIVED, PART = _n(PROV.wasDerivedFrom), _n(DCTERMS.isPartOf)
 XSD_DATE, XSD_DECIMAL, XSD_NNI = _n(XSD.date), _n(XSD.decimal), _n(XSD.nonNegativeInteger)
 
@@ -103,8 +121,10 @@ class GraphBuilder:
             for key, ent in ra.entities.items():
                 k = remap.get(key, key)
                 if k not in entities or (ent.wikidata and not entities[k].wikidata):
-                    entities[k] = Entity(k, k.split("/", 1)[0].capitalize(), ent.label, ent.wikidata) \
+                    entities[k] = (
+                        Entity(k, k.split("/", 1)[0].capitalize(), ent.label, ent.wikidata)
                         if k != key else ent
+                    )
                 forms[k].update(ra.surface_forms.get(key, Counter()))
                 mentioned[k].add(ra.article.id)
             for key, rs in ra.roles.items():
@@ -132,7 +152,8 @@ class GraphBuilder:
             for r in sorted(roles.get(key, ())):
                 quads.append(ox.Quad(node, ROLE, _lit(r, "en"), g))
             for aid in sorted(mentioned[key]):
-                quads.append(ox.Quad(node, MENTIONED, _n(KG[f"article/{aid}"]), ox.NamedNode(f"{BASE}id/graph/{aid}")))
+                quads.append(ox.Quad(node, MENTIONED, _n(KG[f"article/{aid}"]),
+                                     ox.NamedNode(f"{BASE}id/graph/{aid}")))
 
         for (s, p, o), st in statements.items():
             node = _statement_iri(s, p, o)
@@ -162,7 +183,8 @@ class GraphBuilder:
             for key, ent in ra.entities.items():
                 if ent.type == "Person":
                     person_forms[key].update(ra.surface_forms.get(key, Counter()))
-                by_slug[key.split("/", 1)[1]][key] += sum(ra.surface_forms.get(key, Counter()).values()) or 1
+                seen = sum(ra.surface_forms.get(key, Counter()).values())
+                by_slug[key.split("/", 1)[1]][key] += seen or 1
                 if ent.wikidata or ent.type == "Country":
                     from_gazetteer.add(key)
         remap = merge_people(person_forms)
@@ -170,8 +192,10 @@ class GraphBuilder:
             if len(keys) < 2:
                 continue
             fixed = [k for k in keys if k in from_gazetteer]
-            target = fixed[0] if fixed else sorted(
-                keys, key=lambda k: (-keys[k], TYPE_PRIORITY.get(k.split("/")[0].capitalize(), 9), k))[0]
+            target = fixed[0] if fixed else min(
+                keys,
+                key=lambda k: (-keys[k], TYPE_PRIORITY.get(k.split("/")[0].capitalize(), 9), k),
+            )
             for k in keys:
                 if k != target and k not in from_gazetteer:
                     remap[k] = target
@@ -184,7 +208,8 @@ class GraphBuilder:
         return remap
 
     def _article_quads(self, ra: ResolvedArticle, remap: dict[str, str],
-                       statements: dict[tuple[str, str, str], _Statement], quads: list[ox.Quad]) -> int:
+                       statements: dict[tuple[str, str, str], _Statement],
+                       quads: list[ox.Quad]) -> int:
         art = ra.article
         g = article_graph(art.id)
         anode = _n(KG[f"article/{art.id}"])
@@ -196,7 +221,8 @@ class GraphBuilder:
         if art.title:
             quads.append(ox.Quad(anode, _n(DCTERMS.title), _lit(art.title), g))
         if art.date:
-            quads.append(ox.Quad(anode, _n(SCHEMA.datePublished), ox.Literal(art.date, datatype=XSD_DATE), g))
+            published = ox.Literal(art.date, datatype=XSD_DATE)
+            quads.append(ox.Quad(anode, _n(SCHEMA.datePublished), published, g))
         if art.publisher:
             quads.append(ox.Quad(anode, _n(SCHEMA.publisher), _lit(art.publisher), g))
 
@@ -280,17 +306,10 @@ def _ontology_triples() -> tuple[ox.Triple, ...]:
     g.parse(ontology_path(), format="turtle")
     canon = to_canonical_graph(g)
 
-    def conv(t: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if isinstance(t, rdflib.BNode):
-            return ox.BlankNode(str(t))
-        if isinstance(t, rdflib.URIRef):
-            return ox.NamedNode(str(t))
-        assert isinstance(t, rdflib.Literal)
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
-
-    return tuple(ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in canon)  # type: ignore[arg-type]
+    return tuple(
+        ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+        for s, p, o in canon
+    )
 
 
 def ontology_quads(graph: ox.NamedNode = ONTOLOGY_GRAPH) -> list[ox.Quad]:

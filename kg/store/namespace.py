@@ -1,4 +1,4 @@
-"""Namespaces and the ontology's terms as typed constants.
+"""Namespaces and the ontology's terms as typed constants; IRIs shortened for reading.
 
 ``KGO`` is a :class:`rdflib.namespace.DefinedNamespace` with ``_fail = True``:
 a misspelt term fails at import time, and ``tests/store/test_namespace.py``
@@ -26,6 +26,8 @@ __all__ = [
     "SKOS",
     "WD",
     "XSD",
+    "local_name",
+    "shorten_iri",
 ]
 
 #: Where every IRI kg mints lives.
@@ -113,3 +115,24 @@ PREFIXES: dict[str, str] = {
     "nif": str(NIF),
     "wd": str(WD),
 }
+
+
+def shorten_iri(iri: str) -> str:
+    """Return ``iri`` as ``prefix:local`` with the longest namespace of :data:`PREFIXES`.
+
+    An IRI under none of them, or equal to a namespace itself (nothing left for
+    the local part), is written in full as ``<iri>``.
+    """
+    best = ""
+    best_prefix = ""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(namespace) > len(best):
+            best, best_prefix = namespace, prefix
+    if best and len(iri) > len(best):
+        return f"{best_prefix}:{iri[len(best) :]}"
+    return f"<{iri}>"
+
+
+def local_name(iri: object) -> str:
+    """Return an IRI's last part, after its last ``#`` or ``/`` (``kgo:hosts`` -> ``hosts``)."""
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import KGError
+from kg.errors import Errors, KGError
 
 __all__ = [
     "ONTOLOGY_DIR",
     "load_ontology",
+    "load_shapes",
     "ontology_path",
     "queries_dir",
     "shapes_path",
@@ -26,11 +27,7 @@ ONTOLOGY_DIR: Path = Path(__file__).resolve().parents[2] / "ontology"
 
 def _existing(path: Path, what: str) -> Path:
     if not path.exists():
-        raise KGError(
-            f"Cannot find the {what} at {path}: the ontology/ folder is missing. "
-            "Install kg from a source checkout with `pip install -e .` so that "
-            "ontology/ sits next to the kg package."
-        )
+        raise KGError(Errors.E050.format(what=what, path=path))
     return path
 
 
@@ -83,3 +80,17 @@ def load_ontology(graph: Graph) -> Graph:
     fmt = "ox-turtle" if type(graph.store).__name__ == "OxigraphStore" else "turtle"
     graph.parse(path, format=fmt)
     return graph
+
+
+def load_shapes() -> Graph:
+    """Return the SHACL shapes graph that :func:`kg.validate` checks graphs against.
+
+    The one place the shapes are read (today ``ontology/shapes.ttl`` as written),
+    so shapes made from the ontology can be added here.
+
+    Raises:
+        KGError: ``shapes.ttl`` is missing.
+    """
+    shapes = Graph()
+    shapes.parse(shapes_path(), format="turtle")
+    return shapes

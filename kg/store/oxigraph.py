@@ -1,6 +1,7 @@
 """Oxigraph stores from any graph kg hands around, and their set-semantics union.
 
-Shared by the exporters and by SPARQL queries (:mod:`kg.query`), which both need
+Shared by the exporters, SPARQL queries (:mod:`kg.sparql`), the endpoint
+(:mod:`kg.serve`) and validation (:mod:`kg.shacl`), which need
 "the union of every named graph" as a set of triples: Oxigraph's
 ``use_default_graph_as_union`` is a bag, and joins over it multiply rows.
 """
@@ -14,15 +15,15 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
-from kg.errors import ExportError
+from kg.errors import Errors, ExportError
 
-__all__ = ["GraphName", "oxigraph_store", "to_oxigraph", "union_store"]
+__all__ = ["GraphName", "inner_store", "oxigraph_store", "to_oxigraph", "union_store"]
 
 GraphName: TypeAlias = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Convert one rdflib term to the equivalent Oxigraph term.
+    """Convert one rdflib term to the equivalent Oxigraph term (kg's one such converter).
 
     Raises:
         ExportError: The term is of a kind RDF 1.1 has no place for (a variable
@@ -38,10 +39,7 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if term.datatype is not None:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    raise ExportError(
-        f"Cannot export the term {term!r} of type {type(term).__name__}: it is not an IRI, "
-        "blank node or literal. Fix: export a graph of plain RDF triples or quads."
-    )
+    raise ExportError(Errors.E047.format(term=repr(term), type=type(term).__name__))
 
 
 def _rdflib_quads(graph: rdflib.Graph) -> Iterator[ox.Quad]:
@@ -77,7 +75,7 @@ def inner_store(graph: Any) -> ox.Store | None:
 def oxigraph_store(graph: Any) -> ox.Store:
     """Return an Oxigraph store holding ``graph``'s quads.
 
-    Accepts the builder's dataset and what :func:`kg.query.load_graph` returns
+    Accepts the builder's dataset and what :func:`kg.store.load.load_graph` returns
     (both Oxigraph-backed: the inner store is returned as it is, not copied), a
     :class:`pyoxigraph.Store`, or any other rdflib graph or dataset (copied).
 
@@ -93,14 +91,11 @@ def oxigraph_store(graph: Any) -> ox.Store:
         store = ox.Store()
         store.extend(_rdflib_quads(graph))
         return store
-    raise ExportError(
-        f"Cannot export a {type(graph).__name__}: exporters take an rdflib graph or dataset "
-        "or a pyoxigraph Store. Fix: pass the dataset from kg.build's GraphBuilder or kg.load_graph(path)."
-    )
+    raise ExportError(Errors.E048.format(type=type(graph).__name__))
 
 
 def union_store(graph: Any, *, keep_named_graphs: bool = False) -> ox.Store:
-    """Return a store whose default graph is the RDF merge (distinct triples) of every graph of ``graph``.
+    """Return a store whose default graph is the RDF merge (distinct triples) of ``graph``'s graphs.
 
     Oxigraph's ``use_default_graph_as_union`` is a bag: a triple stated in 40
     articles' graphs matches 40 times, and a join of a few such patterns

@@ -23,15 +23,17 @@ from rdflib.compare import graph_diff, isomorphic
 from kg.cli import main as kg_main
 from kg.errors import ExportError
 from kg.export import available, export, resolve_format, suffix
+from kg.export.canonical import canonical_graphs
 from kg.export.jsonld import CONTEXT_PATH, compact_iri
-from kg.export.nquads import canonical_graphs, oxigraph_store, union_store
 from kg.export.ntriples import canonical_lines
 from kg.export.relations_csv import COLUMNS
 from kg.model import RELATIONS
-from kg.query import load_graph, run_query
+from kg.shacl import validate
+from kg.sparql import run_query
 from kg.store.graph import GraphBuilder
+from kg.store.load import load_graph
 from kg.store.namespace import PREFIXES
-from kg.validate import validate
+from kg.store.oxigraph import oxigraph_store, union_store
 from tests.conftest import SEEDS
 
 KG = "https://w3id.org/newskg/id/"

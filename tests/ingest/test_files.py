@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,10 @@ def write(root: Path, name: str, content: bytes | str) -> Path:
         (
             "latin1.txt",
             "Café talks in Ankara, Türkiye.".encode("latin-1"),
-            "not valid UTF-8 (byte 0xe9 at offset 3); if it is Latin-1, convert it: iconv -f latin1 -t utf-8",
+            (
+                "not valid UTF-8 (byte 0xe9 at offset 3); "
+                "if it is Latin-1, convert it: iconv -f latin1 -t utf-8"
+            ),
         ),
         ("bom_latin1.txt", b"\xef\xbb\xbfAb\xe9", "(byte 0xe9 at offset 5)"),
         (
@@ -65,8 +69,9 @@ def test_files_read_article_skips_bad_file_with_one_line(
     with pytest.raises(SkipInput) as caught:
         read_article(path)
     message = str(caught.value)
-    assert message.startswith(f"kg: skipped {str(path)!r}: ")
+    assert message.startswith(f"skipped {str(path)!r}: ")
     assert reason in message
+    assert re.search(r" \[E01\d\]$", message) and caught.value.code == message[-5:-1]
     assert "\n" not in message
     assert isinstance(caught.value, InputError)
     assert caught.value.exit_code == 2
@@ -80,10 +85,14 @@ def test_files_read_article_skips_bad_file_with_one_line(
         ("crlf.txt", STORY.replace("\n", "\r\n"), STORY.strip()),
         (
             "old.html",
-            "<html><head><meta charset='iso-8859-1'><title>Café Reopens</title></head><body><article>"
-            "<h1>Café Reopens</h1><p>The café on the main square reopened on Monday after two years, its owner said.</p>"
+            "<html><head><meta charset='iso-8859-1'><title>Café Reopens</title></head>"
+            "<body><article><h1>Café Reopens</h1><p>The café on the main square reopened "
+            "on Monday after two years, its owner said.</p>"
             "</article></body></html>".encode("latin-1"),
-            "Café Reopens\n\nThe café on the main square reopened on Monday after two years, its owner said.",
+            (
+                "Café Reopens\n\nThe café on the main square reopened on Monday after two years, "
+                "its owner said."
+            ),
         ),
     ],
 )
@@ -131,8 +140,8 @@ def test_files_read_article_fixture_metadata(
 @pytest.mark.parametrize(
     ("argument", "message"),
     [
-        ("nope/", "kg: no such file or folder: 'nope/' (check the path)"),
-        ("missing.txt", "kg: no such file or folder: 'missing.txt' (check the path)"),
+        ("nope/", "no such file or folder: 'nope/' (check the path) [E002]"),
+        ("missing.txt", "no such file or folder: 'missing.txt' (check the path) [E002]"),
     ],
 )
 def test_files_iter_input_files_missing_path(
@@ -147,11 +156,11 @@ def test_files_iter_input_files_missing_path(
 @pytest.mark.parametrize(
     ("files", "argument", "fragment"),
     [
-        ((), "empty", "kg: no .txt, .md, .html or .htm files in folder"),
+        ((), "empty", "no .txt, .md, .html or .htm files in folder"),
         (
             ("empty/notes.pdf", "empty/.hidden.txt", "empty/.git/a.txt"),
             "empty",
-            "kg: no .txt, .md, .html or .htm files in folder",
+            "no .txt, .md, .html or .htm files in folder",
         ),
         (("report.docx",), "report.docx", "unsupported file type '.docx'"),
     ],
@@ -207,7 +216,8 @@ def test_files_load_articles_yields_duplicates_once(tmp_path: Path) -> None:
     articles = list(load_articles([tmp_path], on_skip=skipped.append))
     assert [article.source for article in articles] == ["a.txt", "c.txt"]
     assert len(skipped) == 1
-    assert skipped[0].startswith(f"kg: skipped {str(tmp_path / 'b.txt')!r}: same article text as")
+    assert skipped[0].startswith(f"skipped {str(tmp_path / 'b.txt')!r}: same article text as")
+    assert skipped[0].endswith(" [W001]")
 
 
 def test_files_load_articles_skips_and_goes_on(tmp_path: Path) -> None:
@@ -217,7 +227,7 @@ def test_files_load_articles_skips_and_goes_on(tmp_path: Path) -> None:
     skipped: list[str] = []
     articles = list(load_articles([tmp_path], on_skip=skipped.append))
     assert [article.source for article in articles] == ["3_good.txt"]
-    assert [message.split(":")[1].strip() for message in skipped] == [
+    assert [message.split(":")[0].strip() for message in skipped] == [
         f"skipped {str(tmp_path / '1_bad.txt')!r}",
         f"skipped {str(tmp_path / '2_empty.md')!r}",
     ]
@@ -235,7 +245,8 @@ def test_files_load_articles_nothing_readable(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         list(load_articles([tmp_path]))
     message = str(caught.value)
-    assert message.startswith("kg: no readable articles in ")
+    assert message.startswith("no readable articles in ")
+    assert caught.value.code == "E005"
     assert repr(str(tmp_path / "bad.txt")) in message
     assert "\n" not in message
 
@@ -251,7 +262,12 @@ def test_files_load_articles_seeds_folder() -> None:
 
 @pytest.mark.parametrize(
     ("controls", "binary"),
-    [(b"\x1b" * 40, False), (b"\x07" * 5, False), (b"\x07" * 6, True), (b"\x01\x1b\x02\x1b\x03" * 2, True)],
+    [
+        (b"\x1b" * 40, False),
+        (b"\x07" * 5, False),
+        (b"\x07" * 6, True),
+        (b"\x01\x1b\x02\x1b\x03" * 2, True),
+    ],
 )
 def test_read_article_counts_control_bytes_against_the_binary_share(
     tmp_path: Path, controls: bytes, binary: bool

@@ -24,7 +24,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from kg.query import load_graph, read_query, run_query
+from kg.sparql import read_query, run_query
+from kg.store.load import load_graph
 from tests.interop.virtuoso import DEFAULT_GRAPH, Virtuoso
 
 _RAPPER_COUNT = re.compile(r"Parsing returned (\d+) (?:triples|statements)")

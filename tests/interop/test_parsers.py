@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from kg.export.nquads import canonical_graphs
+from kg.export.canonical import canonical_graphs
 
 _RAPPER_COUNT = re.compile(r"Parsing returned (\d+) (?:triples|statements)")
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.query import load_graph, read_query, run_query
+from kg.sparql import read_query, run_query
+from kg.store.load import load_graph
 from tests.interop.conftest import TURTLE_GRAPH
 from tests.interop.virtuoso import Virtuoso
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,15 +13,14 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.errors import KGError
 from kg.model import ENTITY_TYPES, EVENT_TYPES, RELATIONS, SYMMETRIC_RELATIONS
-from kg.store.namespace import KGO, ONTOLOGY_IRI, PREFIXES
+from kg.store import ontology as ontology_module
+from kg.store.namespace import KGO, ONTOLOGY_IRI, PREFIXES, local_name, shorten_iri
 from kg.store.ontology import (
     load_ontology,
     ontology_path,
     queries_dir,
     shapes_path,
 )
-
-ontology_module = importlib.import_module("kg.store.ontology")
 
 NS = str(KGO._NS)
 DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
@@ -31,7 +29,7 @@ SKIP_RELATION_CHECK = {"mentionedIn", "reportedBy"}
 
 
 def plain_strings(graph: Graph) -> Graph:
-    """Write ``"x"^^xsd:string`` (how oxrdflib hands over plain literals) as ``"x"``, as rdflib does."""
+    """Write ``"x"^^xsd:string`` (oxrdflib's plain literals) as ``"x"``, as rdflib does."""
     out = Graph()
     for s, p, o in graph:
         if isinstance(o, Literal) and o.datatype == XSD.string:
@@ -242,3 +240,30 @@ def test_ontology_missing_folder_says_how_to_fix(
     assert str(tmp_path / "gone") in message
     assert "pip install -e ." in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("iri", "short"),
+    [
+        (NS + "meetsWith", "kgo:meetsWith"),
+        ("https://w3id.org/newskg/id/country/syria", "country:syria"),  # longest namespace wins
+        ("https://w3id.org/newskg/id/graph", "kg:graph"),
+        ("https://w3id.org/newskg/id/country/", "<https://w3id.org/newskg/id/country/>"),
+        ("http://example.org/x", "<http://example.org/x>"),
+    ],
+)
+def test_namespace_shorten_iri(iri: str, short: str) -> None:
+    assert shorten_iri(iri) == short
+
+
+@pytest.mark.parametrize(
+    ("iri", "local"),
+    [
+        (KGO.meetsWith, "meetsWith"),
+        ("https://w3id.org/newskg/id/country/syria", "syria"),
+        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "type"),
+        ("plain", "plain"),
+    ],
+)
+def test_namespace_local_name(iri: str, local: str) -> None:
+    assert local_name(iri) == local

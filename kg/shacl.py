@@ -25,9 +25,10 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from kg.query import load_graph
-from kg.store.namespace import PREFIXES
-from kg.store.ontology import load_ontology, shapes_path
+from kg.store.load import load_graph
+from kg.store.namespace import shorten_iri
+from kg.store.ontology import load_ontology, load_shapes
+from kg.store.oxigraph import to_oxigraph
 
 __all__ = ["MAX_LISTED", "ValidationReport", "validate"]
 
@@ -78,7 +79,7 @@ class _Finding:
 
 
 def _data_graph(graph_or_path: Graph | str | Path) -> tuple[Graph, int]:
-    """Return an in-memory graph of every triple of the input plus the ontology, and the input's size."""
+    """Return an in-memory graph of the input's triples plus the ontology, and the input's size."""
     if isinstance(graph_or_path, (str, Path)):
         # rdflib's memory store keeps literals as written (an Oxigraph store
         # would turn xsd:nonNegativeInteger offsets into xsd:integer).
@@ -103,22 +104,12 @@ def _data_graph(graph_or_path: Graph | str | Path) -> tuple[Graph, int]:
     return data, size
 
 
-def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    assert isinstance(term, Literal)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
 def _oxigraph_store(data: Graph) -> ox.Store:
     store = ox.Store()
-    store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in data)  # type: ignore[arg-type]
+    store.extend(
+        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+        for s, p, o in data
+    )
     return store
 
 
@@ -127,22 +118,11 @@ def _oxigraph_store(data: Graph) -> ox.Store:
 # ---------------------------------------------------------------------------
 
 
-def _short_iri(iri: str) -> str:
-    best = ""
-    for namespace in PREFIXES.values():
-        if iri.startswith(namespace) and len(namespace) > len(best) and len(iri) > len(namespace):
-            best = namespace
-    if best:
-        prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-        return f"{prefix}:{iri[len(best) :]}"
-    return f"<{iri}>"
-
-
 def _short(term: Node | None) -> str:
     if term is None:
         return "-"
     if isinstance(term, URIRef):
-        return _short_iri(str(term))
+        return shorten_iri(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     assert isinstance(term, Literal)
@@ -151,7 +131,7 @@ def _short(term: Node | None) -> str:
 
 def _short_ox(term: object) -> str:
     if isinstance(term, ox.NamedNode):
-        return _short_iri(term.value)
+        return shorten_iri(term.value)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
@@ -159,7 +139,7 @@ def _short_ox(term: object) -> str:
             return f'"{term.value}"@{term.language}'
         if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
             return f'"{term.value}"'
-        return f'"{term.value}"^^{_short_iri(term.datatype.value)}'
+        return f'"{term.value}"^^{shorten_iri(term.datatype.value)}'
     return str(term)
 
 
@@ -195,7 +175,7 @@ def _prefix_lines(shapes: Graph, constraint: Node) -> str:
 
 
 def _split_sparql_constraints(shapes: Graph) -> list[_SparqlConstraint]:
-    """Take the SPARQL constraints of shapes targeted only by ``sh:targetNode`` out of ``shapes``."""
+    """Take the SPARQL constraints of shapes with only ``sh:targetNode`` out of ``shapes``."""
     other_targets = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
     taken: list[_SparqlConstraint] = []
     for shape in set(shapes.subjects(SH.sparql, None)):
@@ -304,7 +284,7 @@ def validate(graph_or_path: Graph | str | Path) -> ValidationReport:
     Args:
         graph_or_path: A graph or dataset (all its named graphs are validated
             together, as one graph), or the path of a graph file (see
-            :func:`kg.query.load_graph` for the formats).
+            :func:`kg.store.load.load_graph` for the formats).
 
     Returns:
         The report; ``conforms`` is False when any rule reports a violation.
@@ -314,8 +294,7 @@ def validate(graph_or_path: Graph | str | Path) -> ValidationReport:
         KGError: The ontology folder is missing.
     """
     data, size = _data_graph(graph_or_path)
-    shapes = Graph()
-    shapes.parse(shapes_path(), format="turtle")
+    shapes = load_shapes()
     sparql_constraints = _split_sparql_constraints(shapes)
     findings = _run_sparql_constraints(_oxigraph_store(data), sparql_constraints)
     _, report_graph, _ = pyshacl.validate(
@@ -339,7 +318,8 @@ def validate(graph_or_path: Graph | str | Path) -> ValidationReport:
     if violations == 0:
         summary = f"Conforms: {size} triples, no violations"
     else:
-        summary = f"Does not conform: {violations} violation{'s' if violations != 1 else ''} in {size} triples"
+        plural = "s" if violations != 1 else ""
+        summary = f"Does not conform: {violations} violation{plural} in {size} triples"
     if warnings:
         summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
     return ValidationReport(
