@@ -110,6 +110,14 @@ class Schema:
         source: str = "<graph>",
         class_iris: Mapping[str, str] | None = None,
     ) -> None:
+        """Make a schema from rows already read (use :meth:`load` to read an ontology).
+
+        Args:
+            relations: The relations, in any order.
+            classes: Every named class -> the class and its superclasses.
+            source: Where they were read from, for messages.
+            class_iris: Class name -> IRI, for names that are not ``kgo:`` local names.
+        """
         self.relations: tuple[RelationSpec, ...] = tuple(sorted(relations, key=lambda r: r.name))
         self.classes: Mapping[str, frozenset[str]] = MappingProxyType(dict(classes))
         self.symmetric: frozenset[str] = frozenset(r.name for r in self.relations if r.symmetric)
@@ -127,6 +135,10 @@ class Schema:
     def load(cls, path: str | Path, *more: str | Path) -> Schema:
         """Read the schema from one or more Turtle files (an ontology and extensions of it).
 
+        Args:
+            path: The ontology, e.g. ``ontology/kg.ttl``.
+            *more: Further Turtle files read into the same graph (a toy relation in tests).
+
         Raises:
             SchemaError: A file is missing, is not Turtle, or declares a relation badly.
         """
@@ -141,7 +153,8 @@ class Schema:
             try:
                 graph.parse(p, format="turtle")
             except Exception as error:  # rdflib raises several unrelated types
-                first = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
+                text = str(error).strip()
+                first = text.splitlines()[0] if text else type(error).__name__
                 raise SchemaError(
                     f"Cannot parse the ontology {p} as Turtle ({first}). Fix its syntax."
                 ) from error
