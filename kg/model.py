@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kg.schema import Schema
+
 #: Entity types of the contract (``kgo:<type>``).
 ENTITY_TYPES = ("Country", "Person", "Organization", "Location")
 #: Event types of the contract (``kgo:<type>``, subclasses of ``kgo:Event``).
@@ -26,25 +28,11 @@ EVENT_TYPES = (
     "Conflict",
     "Election",
 )
-#: Relations of the contract (``kgo:<name>``).
-RELATIONS = (
-    "hosts",
-    "participatesIn",
-    "meetsWith",
-    "discusses",
-    "demands",
-    "supports",
-    "opposes",
-    "attacks",
-    "accuses",
-    "cooperatesWith",
-    "occupies",
-    "heldIn",
-    "memberOf",
-    "partOf",
-    "locatedIn",
-)
-SYMMETRIC_RELATIONS = frozenset({"meetsWith", "cooperatesWith"})
+#: Relations of the contract (``kgo:<name>``), sorted by name: those ``ontology/kg.ttl``
+#: declares (read by :mod:`kg.schema`).
+RELATIONS: tuple[str, ...] = Schema.default().names
+#: The relations that are ``owl:SymmetricProperty``: one direction states both.
+SYMMETRIC_RELATIONS: frozenset[str] = Schema.default().symmetric
 
 
 @dataclass(frozen=True, slots=True)

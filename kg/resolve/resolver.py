@@ -20,30 +20,11 @@ from functools import cache
 from importlib import resources
 
 from kg.extract.lexicon import Lexicon
-from kg.model import Article, Argument, Entity, EventMention, Extraction, Mention, Relation
+from kg.model import Argument, Article, Entity, EventMention, Extraction, Mention
 from kg.resolve.gazetteer import GazEntry, Gazetteer
 from kg.resolve.names import clean_surface, fold, person_key, person_tokens, slug, strip_honorifics
+from kg.schema import Schema
 
-#: What each relation accepts, by the guidelines (``A`` actor, ``E`` event, ``P`` place).
-SIGNATURES: dict[str, tuple[str, str]] = {
-    "hosts": ("A", "Meeting"),
-    "participatesIn": ("A", "E"),
-    "meetsWith": ("A", "A"),
-    "discusses": ("AM", "E"),
-    "demands": ("A", "EA"),
-    "supports": ("A", "EA"),
-    "opposes": ("A", "EA"),
-    "attacks": ("A", "AP"),
-    "accuses": ("A", "A"),
-    "cooperatesWith": ("A", "A"),
-    "occupies": ("A", "P"),
-    "heldIn": ("Meeting", "P"),
-    "memberOf": ("PersonCountry", "OrgCountry"),
-    "partOf": ("Organization", "OrgCountry"),
-    "locatedIn": ("Location", "P"),
-}
-ACTOR_TYPES = frozenset({"Country", "Person", "Organization"})
-PLACE_TYPES = frozenset({"Country", "Location"})
 DEPARTMENT_FIX = {"defence": "Defense"}
 
 
@@ -305,9 +286,10 @@ class Resolver:
                 continue
             for long_ in names:
                 lw = long_.lower().split()
-                if len(lw) > len(sw) and lw[0] == sw[0] and lw[-1] == sw[-1] and set(sw) <= set(lw):
-                    if short not in out or len(long_) < len(out[short]):
-                        out[short] = long_
+                subsumes = len(lw) > len(sw) and (lw[0], lw[-1]) == (sw[0], sw[-1]) \
+                    and set(sw) <= set(lw)
+                if subsumes and (short not in out or len(long_) < len(out[short])):
+                    out[short] = long_
         return out
 
     def _role_body(self, role: str, out: ResolvedArticle) -> str | None:
@@ -324,38 +306,17 @@ class Resolver:
 
     def _type_ok(self, r: ResolvedRelation, out: ResolvedArticle, *,
                  object_from_host: bool = False) -> bool:
-        """Whether the guidelines allow the resolved argument types.
+        """Whether the relation's domain and range (``ontology/kg.ttl``) allow the types.
 
         A place read from a meeting's host must not be a country (see
         :attr:`kg.model.Relation.object_from_host`).
         """
-        sig = SIGNATURES.get(r.predicate)
-        if sig is None:
+        spec = Schema.default().get(r.predicate)
+        if spec is None:
             return False
-        return _accepts(sig[0], r.subject, out) and _accepts(sig[1], r.object, out) and \
+        return spec.accepts_subject(_type_of(r.subject, out)) and \
+            spec.accepts_object(_type_of(r.object, out)) and \
             not (object_from_host and _type_of(r.object, out) == "Country")
-
-
-def _accepts(spec: str, ref: Ref, out: ResolvedArticle) -> bool:
-    t = _type_of(ref, out)
-    if spec == "Meeting":
-        return t == "Meeting"
-    if spec == "PersonCountry":
-        return t in ("Person", "Country")
-    if spec == "OrgCountry":
-        return t in ("Organization", "Country")
-    if spec in ("Organization", "Location"):
-        return t == spec
-    ok = False
-    if "A" in spec:
-        ok |= t in ACTOR_TYPES
-    if "E" in spec:
-        ok |= ref.kind == "event"
-    if "M" in spec:
-        ok |= t == "Meeting"
-    if "P" in spec:
-        ok |= t in PLACE_TYPES
-    return ok
 
 
 def event_date(phrase: str | None, published: str | None) -> str | None:
@@ -440,10 +401,15 @@ def _first_sentence(ex: Extraction, forms: Counter[str]) -> int:
 
 
 def _generalise(relations: list[ResolvedRelation], states: dict[str, set[str]]) -> list[ResolvedRelation]:
-    """An official's or state body's act is also its state's act (GUIDELINES: roles generalise)."""
+    """An official's or state body's act is also its state's act (GUIDELINES: roles generalise).
+
+    Which relations are acts that generalise is the ontology's ``kgo:generalisesToState``.
+    """
+    schema = Schema.default()
     out = []
     for r in relations:
-        if r.predicate in ("memberOf", "partOf") or r.subject.key not in states:
+        spec = schema.get(r.predicate)
+        if spec is None or not spec.generalises or r.subject.key not in states:
             continue
         for state in sorted(states[r.subject.key]):
             if state != r.object.key:
@@ -493,7 +459,7 @@ def choose_label(entity: Entity, forms: Counter[str]) -> str:
     if entity.type == "Person":
         longest = max(len(person_tokens(f)) for f in forms)
         cands = [f for f in forms if len(person_tokens(f)) == longest]
-        return sorted(cands, key=lambda f: (-len(f), -forms[f]))[0]
+        return min(cands, key=lambda f: (-len(f), -forms[f]))  # the first of equals, as sorted()[0]
     if entity.label in forms or fold(entity.label) not in {fold(f) for f in forms}:
         return entity.label
-    return sorted(forms, key=lambda f: -forms[f])[0]
+    return min(forms, key=lambda f: -forms[f])

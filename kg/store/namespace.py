@@ -82,6 +82,8 @@ class KGO(DefinedNamespace):
     role: URIRef
     text: URIRef
     date: URIRef
+    # Annotations of ours (read by kg.schema)
+    generalisesToState: URIRef
 
 
 #: Data IRIs: articles, sentences, entities, events, statements.

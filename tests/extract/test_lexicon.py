@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from kg.extract.lexicon import Lexicon
+from kg.errors import KGError
+from kg.extract.lexicon import Lexicon, LexiconError
 from kg.model import EVENT_TYPES, RELATIONS
 
 DATA = Path(str(resources.files("kg.extract") / "data"))
@@ -159,3 +161,29 @@ def test_lexicon_word_lists_loaded(lex):
     assert {"effort", "attempt"} <= lex.effort_nouns
     assert lex.titles["minister"] == "Ministry" and lex.titles["president"] == ""
     assert lex.mutual_nouns["rival"] == "opposes" and lex.mutual_nouns["ally"] == "cooperatesWith"
+
+
+def test_lexicon_loads_from_a_folder_as_from_the_package(lex):
+    assert Lexicon.from_files(DATA) == lex
+
+
+@pytest.mark.parametrize(
+    ("name", "column"), [("verbs.tsv", 2), ("nouns.tsv", 2), ("mutual_nouns.tsv", 1)]
+)
+def test_lexicon_unknown_relation_names_file_line_and_valid_names(tmp_path, name, column):
+    """A row naming a relation kg.ttl lacks fails at load: the file, its line, the valid names."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
+    rows = [i for i, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")]
+    bad = rows[3]  # the third data row, after the header
+    cells = lines[bad].split("\t")
+    cells[column] = "meetWith"
+    lines[bad] = "\t".join(cells)
+    (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        Lexicon.from_files(folder)
+    message = str(caught.value)
+    assert f"{folder / name} line {bad + 1}: unknown relation 'meetWith'" in message
+    assert all(r in message for r in RELATIONS)
+    assert isinstance(caught.value, KGError) and "\n" not in message

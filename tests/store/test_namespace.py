@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.errors import KGError
 from kg.model import ENTITY_TYPES, EVENT_TYPES, RELATIONS, SYMMETRIC_RELATIONS
+from kg.schema import GENERALISES, Schema
 from kg.store import ontology as ontology_module
 from kg.store.namespace import KGO, ONTOLOGY_IRI, PREFIXES, local_name, shorten_iri
 from kg.store.ontology import (
@@ -87,6 +88,32 @@ def test_namespace_every_term_of_kg_ttl_is_in_kgo(ontology: Graph) -> None:
     assert used <= set(TERMS), f"used but not in KGO: {sorted(used - set(TERMS))}"
 
 
+@pytest.mark.parametrize("name", RELATIONS)
+def test_namespace_every_schema_relation_is_a_kgo_term(name: str) -> None:
+    spec = Schema.default()[name]
+    assert name in TERMS, f"kgo:{name} is a relation of kg.ttl but not a term of KGO"
+    assert getattr(KGO, name) == URIRef(spec.iri)
+
+
+def test_namespace_schema_relations_are_the_marked_object_properties(ontology: Graph) -> None:
+    """The schema's relations: the kgo: object properties with kgo:generalisesToState, no other."""
+    marked = {
+        str(p)[len(NS) :]
+        for p in ontology.subjects(RDF.type, OWL.ObjectProperty)
+        if str(p).startswith(NS) and ontology.value(p, GENERALISES) is not None
+    }
+    unmarked = {
+        str(p)[len(NS) :]
+        for p in ontology.subjects(RDF.type, OWL.ObjectProperty)
+        if str(p).startswith(NS)
+    } - marked
+    assert set(RELATIONS) == marked
+    assert unmarked == SKIP_RELATION_CHECK
+    assert GENERALISES == KGO.generalisesToState
+    assert (GENERALISES, RDF.type, OWL.AnnotationProperty) in ontology
+    assert ontology.value(GENERALISES, RDFS.range) == XSD.boolean
+
+
 def test_namespace_kgo_fails_on_unknown_term() -> None:
     with pytest.raises(AttributeError):
         KGO.meetWith  # noqa: B018 - the typo must fail
@@ -111,8 +138,8 @@ def test_namespace_relation_has_domain_range_label_comment(ontology: Graph, name
     ("relation", "domain", "range_"),
     [
         ("hosts", {"Country", "Person", "Organization"}, {"Meeting"}),
-        ("heldIn", {"Event"}, {"Location", "Country"}),
-        ("memberOf", {"Person"}, {"Organization", "Country"}),
+        ("heldIn", {"Meeting"}, {"Location", "Country"}),
+        ("memberOf", {"Person", "Country"}, {"Organization", "Country"}),
         ("partOf", {"Organization"}, {"Organization", "Country"}),
         ("locatedIn", {"Location"}, {"Location", "Country"}),
         ("occupies", {"Country", "Person", "Organization"}, {"Location", "Country"}),
