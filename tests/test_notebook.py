@@ -98,6 +98,7 @@ def test_notebook_stored_without_outputs() -> None:
 # ----------------------------------------------------------------------------- execution
 
 
+@pytest.mark.model  # the executed notebook builds the seeds
 def test_notebook_runs_every_cell_cleanly(executed: nbformat.NotebookNode) -> None:
     code = [c for c in executed.cells if c.cell_type == "code"]
     assert all(c.execution_count is not None for c in code)
@@ -108,6 +109,7 @@ def test_notebook_runs_every_cell_cleanly(executed: nbformat.NotebookNode) -> No
     assert not noisy, f"cells that wrote to stderr (warnings rot the rendered docs): {noisy}"
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("tag", "mime", "expected"),
     [
@@ -137,6 +139,7 @@ def test_notebook_cell_shows(executed: nbformat.NotebookNode, tag: str, mime: st
     assert expected in shown, f"cell {tag!r} {mime} output lacks {expected!r}:\n{shown[:2000]}"
 
 
+@pytest.mark.model  # the executed notebook builds the seeds
 def test_notebook_builds_into_given_folder(executed: nbformat.NotebookNode,
                                            graph_dir: Path) -> None:
     import kg
@@ -147,6 +150,8 @@ def test_notebook_builds_into_given_folder(executed: nbformat.NotebookNode,
     assert (graph_dir / "graph.html").stat().st_size > 0
 
 
+@pytest.mark.model
+@pytest.mark.browser
 def test_notebook_inline_graph_renders_offline(executed: nbformat.NotebookNode,
                                               tmp_path: Path) -> None:
     if not CHROMIUM.exists():
@@ -188,6 +193,7 @@ def test_notebook_inline_graph_renders_offline(executed: nbformat.NotebookNode,
 # ----------------------------------------------------------------------------- rendering
 
 
+@pytest.mark.model  # the executed notebook builds the seeds
 def test_render_notebook_writes_markdown_and_images(render: ModuleType,
                                                     executed: nbformat.NotebookNode,
                                                     graph_dir: Path, tmp_path: Path) -> None:

@@ -20,6 +20,9 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.export.html import write
 from kg.model import ENTITY_TYPES, EVENT_TYPES, RELATIONS
 
+#: Every test here is about the real browser, the check that it is installed too.
+pytestmark = pytest.mark.browser
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

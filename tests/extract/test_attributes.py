@@ -106,6 +106,7 @@ def test_empty_doc() -> None:
     assert LookupMatcher(ruler)(Doc(nlp.vocab, words=[])) == []
 
 
+@pytest.mark.model
 def test_installed_model_matches_are_unchanged_on_the_seeds() -> None:
     """The shipped model's 179 patterns, on real text: the same matches as its Matcher."""
     from pathlib import Path
