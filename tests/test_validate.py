@@ -14,7 +14,7 @@ from kg.errors import GraphFileError
 from kg.shacl import ValidationReport, validate
 from kg.store.load import load_graph
 from kg.store.namespace import PREFIXES
-from kg.store.ontology import load_ontology, shapes_path
+from kg.store.ontology import load_ontology, load_shapes
 
 TINY = Path(__file__).parent / "data" / "tiny.ttl"
 HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -73,17 +73,21 @@ BROKEN = [
     ),
     (
         "entity-no-contract-type",
-        f'INSERT DATA {{ location:tanf a kgo:Entity ; rdfs:label "Tanf"@en ; kgo:mentionedIn {A1} }}',
-        "of the types kgo:Country, kgo:Person, kgo:Organization, kgo:Location; it needs exactly one",
+        f'INSERT DATA {{ location:tanf a kgo:Entity ; rdfs:label "Tanf"@en ;'
+        f" kgo:mentionedIn {A1} }}",
+        "of the types kgo:Country, kgo:Person, kgo:Organization, kgo:Location;"
+        " it needs exactly one",
     ),
     (
         "entity-two-contract-types",
         "INSERT DATA { country:syria a kgo:Organization }",
-        "of the types kgo:Country, kgo:Person, kgo:Organization, kgo:Location; it needs exactly one",
+        "of the types kgo:Country, kgo:Person, kgo:Organization, kgo:Location;"
+        " it needs exactly one",
     ),
     (
         "entity-iri-not-of-its-type",
-        f'INSERT DATA {{ <https://w3id.org/newskg/id/thing/x> a kgo:Country ; rdfs:label "X"@en ; kgo:mentionedIn {A1} }}',
+        "INSERT DATA { <https://w3id.org/newskg/id/thing/x> a kgo:Country ;"
+        f' rdfs:label "X"@en ; kgo:mentionedIn {A1} }}',
         "country:<slug>",
     ),
     (
@@ -139,7 +143,7 @@ BROKEN = [
     (
         "event-held-in-a-person",
         "INSERT DATA { event:492e1ff944e7f4c6-105 kgo:heldIn person:sergei-shoigu }",
-        "which is not a kgo:Location or kgo:Country",
+        "which is not a kgo:Country or kgo:Location",
     ),
     (
         "event-date-not-a-date",
@@ -201,7 +205,8 @@ BROKEN = [
         (
             "INSERT DATA { country:russia kgo:supports country:syria ."
             " [] a rdf:Statement ; rdf:subject country:russia ; rdf:predicate kgo:supports ;"
-            f' rdf:object country:syria ; prov:wasDerivedFrom {SENT} ; kgo:confidence "0.5"^^xsd:decimal }}'
+            f" rdf:object country:syria ; prov:wasDerivedFrom {SENT} ;"
+            ' kgo:confidence "0.5"^^xsd:decimal }'
         ),
         "statement:<hash>, not a blank node",
     ),
@@ -327,7 +332,7 @@ def test_validate_broken_graph_fails(case: str, update: str, phrase: str) -> Non
     ids=sorted(SPARQL_RULES),
 )
 def test_validate_shapes_run_as_plain_shacl(case: str, update: str) -> None:
-    shapes = Graph().parse(shapes_path(), format="turtle")
+    shapes = load_shapes()  # shapes.ttl plus the relation-end shapes made from kg.ttl
     good = load_ontology(tiny_graph())
     assert pyshacl.validate(good, shacl_graph=shapes, inference="none")[0]
     bad = load_ontology(mutated(update))
@@ -346,14 +351,16 @@ def test_validate_shapes_run_as_plain_shacl(case: str, update: str) -> None:
         (
             "mention-inside-a-sentence",
             (
-                "INSERT DATA { <https://w3id.org/newskg/id/mention/bc36b0602fa7b8f5-29-36> a nif:Phrase ;"
+                "INSERT DATA {"
+                " <https://w3id.org/newskg/id/mention/bc36b0602fa7b8f5-29-36> a nif:Phrase ;"
                 ' nif:anchorOf "Turkish" ; nif:beginIndex 29 ; nif:endIndex 36 ;'
                 f" dcterms:isPartOf {SENT} }}"
             ),
         ),
         (
             "offsets-as-xsd-integer",
-            f"DELETE WHERE {{ {SENT} nif:beginIndex ?b }} ; INSERT DATA {{ {SENT} nif:beginIndex 29 }}",
+            f"DELETE WHERE {{ {SENT} nif:beginIndex ?b }} ;"
+            f" INSERT DATA {{ {SENT} nif:beginIndex 29 }}",
         ),
         (
             "finer-event-subclass",

@@ -60,7 +60,7 @@ def queries_dir() -> Path:
 
 
 def load_ontology(graph: Graph) -> Graph:
-    """Add the triples of ``ontology/kg.ttl`` to ``graph``.
+    """Add the triples of ``ontology/kg.ttl`` (the files of the schema in use) to ``graph``.
 
     For a :class:`rdflib.Dataset`, pass the named graph that should hold the
     ontology (``ds.graph(ONTOLOGY_IRI)``); parsing into the dataset itself puts
@@ -76,21 +76,35 @@ def load_ontology(graph: Graph) -> Graph:
     Raises:
         KGError: ``kg.ttl`` is missing.
     """
-    path = ontology_path()
     fmt = "ox-turtle" if type(graph.store).__name__ == "OxigraphStore" else "turtle"
-    graph.parse(path, format=fmt)
+    for path in ontology_files():
+        graph.parse(path, format=fmt)
     return graph
+
+
+def ontology_files() -> tuple[Path, ...]:
+    """The ontology files of the relation schema in use: ``ontology/kg.ttl`` (plus any
+    extension a caller loaded the schema with, as the toy-relation test does)."""
+    from kg.schema import Schema  # kg.schema finds kg.ttl through this module
+
+    return Schema.default().paths or (ontology_path(),)
 
 
 def load_shapes() -> Graph:
     """Return the SHACL shapes graph that :func:`kg.validate` checks graphs against.
 
-    The one place the shapes are read (today ``ontology/shapes.ttl`` as written),
-    so shapes made from the ontology can be added here.
+    The one place the shapes are read: ``ontology/shapes.ttl`` as written, plus the
+    relation-end shapes generated from the relation schema of ``ontology/kg.ttl``
+    (:func:`kg.schema.derived.relation_shapes`), so a relation declared there is
+    validated with no shape written by hand.
 
     Raises:
         KGError: ``shapes.ttl`` is missing.
     """
     shapes = Graph()
     shapes.parse(shapes_path(), format="turtle")
+    from kg.schema import Schema  # kg.schema reads the ontology through this module
+    from kg.schema.derived import relation_shapes
+
+    shapes += relation_shapes(Schema.default())
     return shapes
