@@ -23,7 +23,8 @@ from rdflib.graph import ConjunctiveGraph
 
 from kg.errors import Errors, ExportError
 from kg.export.layout import positions
-from kg.model import ENTITY_TYPES, EVENT_TYPES, RELATIONS, SYMMETRIC_RELATIONS
+from kg.model import ENTITY_TYPES, EVENT_TYPES
+from kg.schema import Schema
 from kg.store.namespace import (
     DCTERMS,
     KGO,
@@ -243,11 +244,11 @@ def _collect(graph: Graph) -> _Triples:
         for objects in table.values():
             objects.sort(key=_sort_key)
 
-    # Relations: the contract's, plus any kgo: predicate that a statement node describes.
+    # Relations: the schema's (ontology/kg.ttl), plus any kgo: predicate a statement describes.
     described = {str(p) for objects in found.subjects(RDF.predicate).values() for p in objects}
+    declared = {spec.iri for spec in Schema.default()}
     relation_iris = sorted(
-        ({KGO_NS + name for name in RELATIONS} | {p for p in described if p.startswith(KGO_NS)})
-        - NOT_RELATIONS
+        (declared | {p for p in described if p.startswith(KGO_NS)}) - NOT_RELATIONS
     )
     found.relations = sorted(
         {(s, p, o) for p in relation_iris for s, o in _pairs(graph, p) if type(o) is str}
@@ -394,6 +395,7 @@ def build_data(graph: Graph) -> dict[str, Any]:
     sentence_id = {s["iri"]: i for i, s in enumerate(sentences)}
 
     # Edges: plain triples between two nodes.
+    symmetric = Schema.default().symmetric
     edges: list[dict[str, Any]] = []
     for s, p, o in found.relations:
         if s not in node_id or o not in node_id:
@@ -407,7 +409,7 @@ def build_data(graph: Graph) -> dict[str, Any]:
                 "from": node_id[s],
                 "to": node_id[o],
                 "relation": relation,
-                "symmetric": relation in SYMMETRIC_RELATIONS,
+                "symmetric": relation in symmetric,
                 "sentences": sorted(
                     sentence_id[e] for e in statement_evidence.get(key, ()) if e in sentence_id
                 ),

@@ -101,7 +101,11 @@ class Schema:
         symmetric: Names of the symmetric relations.
         classes: Every named class -> its superclasses, transitively, itself included.
         source: The file(s) read, for messages.
+        paths: The Turtle files read (empty for a schema made from a graph): the
+            ontology a build writes into its graph and validates against.
     """
+
+    paths: tuple[Path, ...] = ()
 
     def __init__(
         self,
@@ -158,7 +162,9 @@ class Schema:
                 raise SchemaError(
                     f"Cannot parse the ontology {p} as Turtle ({first}). Fix its syntax."
                 ) from error
-        return cls.from_graph(graph, source=", ".join(str(p) for p in paths))
+        schema = cls.from_graph(graph, source=", ".join(str(p) for p in paths))
+        schema.paths = tuple(paths)
+        return schema
 
     @classmethod
     def from_graph(cls, graph: Graph, source: str = "<graph>") -> Schema:

@@ -24,6 +24,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
@@ -31,6 +32,7 @@ from oxrdflib.store import OxigraphStore
 
 from kg.model import Entity
 from kg.resolve.resolver import Ref, ResolvedArticle, choose_label, merge_people
+from kg.schema import Schema
 from kg.store.namespace import (
     BASE,
     DCTERMS,
@@ -47,7 +49,7 @@ from kg.store.namespace import (
     WD,
     XSD,
 )
-from kg.store.ontology import ontology_path
+from kg.store.ontology import ontology_files
 from kg.store.oxigraph import to_oxigraph
 
 GRAPH_IRI = BASE + "id/graph"
@@ -240,11 +242,12 @@ class GraphBuilder:
             return entity_iri(remap.get(ref.key, ref.key))
 
         used_events: set[str] = set()
+        schema = Schema.default()  # a relation's IRI as ontology/kg.ttl declares it
         for r in ra.relations:
             s, o = node(r.subject), node(r.object)
             if s == o:
                 continue
-            p = _n(KGO[r.predicate])
+            p = _n(schema[r.predicate].iri)
             for ref in (r.subject, r.object):
                 if ref.kind == "event":
                     used_events.add(ref.key)
@@ -292,8 +295,13 @@ class GraphBuilder:
         return len(used_events)
 
 
-@functools.cache
 def _ontology_triples() -> tuple[ox.Triple, ...]:
+    """The triples of the ontology files in use (:func:`kg.store.ontology.ontology_files`)."""
+    return _canonical_ontology(ontology_files())
+
+
+@functools.cache
+def _canonical_ontology(paths: tuple[Path, ...]) -> tuple[ox.Triple, ...]:
     """The ontology's triples with canonical blank-node labels.
 
     Parsers give blank nodes fresh random labels; the OWL lists and restrictions of
@@ -303,7 +311,8 @@ def _ontology_triples() -> tuple[ox.Triple, ...]:
     from rdflib.compare import to_canonical_graph
 
     g = rdflib.Graph()
-    g.parse(ontology_path(), format="turtle")
+    for path in paths:
+        g.parse(path, format="turtle")
     canon = to_canonical_graph(g)
 
     return tuple(
