@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from kg.cli import main, make_parser
-from kg.query import list_queries
+from kg.sparql import list_queries
 
 from .conftest import SEEDS
 

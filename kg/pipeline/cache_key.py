@@ -20,7 +20,10 @@ from kg.pipeline.nlp import DEFAULT_MODEL
 #: code and data alike, is in :func:`code_hash`, so a file added to or moved within them
 #: changes the fingerprint. The folders walked come from the modules themselves: a
 #: module that is moved or renamed fails here, loudly, instead of dropping out.
-EXTRACTION_SOURCES = ("kg.extract", "kg.resolve", "kg.model", "kg.pipeline", "kg.store.cache")
+EXTRACTION_SOURCES = (
+    "kg.extract", "kg.resolve", "kg.model", "kg.pipeline", "kg.schema", "kg.store.cache",
+    "kg.store.namespace", "kg.store.ontology",  # how kg.schema finds and reads ontology/kg.ttl
+)
 #: The folder of the ``kg`` package.
 KG_ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,12 +62,17 @@ def code_hash(root: Path | None = None) -> str:
 
     Returns:
         16 hex digits of the SHA-256 of each file's path relative to the package
-        and its bytes, in the order of the paths.
+        and its bytes, in the order of the paths, then of ``ontology/kg.ttl`` (the
+        relation schema).
     """
     root = KG_ROOT if root is None else root
     digest = hashlib.sha256()
     for name in source_files(root):
         digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    # The relation schema the rules and the resolver check against lives outside the package.
+    from kg.store.ontology import ontology_path
+
+    digest.update(b"ontology/kg.ttl\0" + ontology_path().read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
