@@ -39,9 +39,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     with _sigterm_as_interrupt():
         summary = build(
-            args.inputs or ["seeds"], args.output, model=args.model, processes=args.processes,
-            batch_size=args.batch_size, formats=formats, progress=not args.quiet,
-            on_skip=_say, store=args.store,
+            args.inputs or ["seeds"],
+            args.output,
+            model=args.model,
+            processes=args.processes,
+            batch_size=args.batch_size,
+            formats=formats,
+            progress=not args.quiet,
+            on_skip=_say,
+            store=args.store,
         )
     if not args.quiet:
         n = summary.articles
@@ -49,8 +55,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
         if summary.store is not None:
             changed = summary.cache_discarded
             reset = f"; cache discarded: {changed} changed" if changed else ""
-            counts += (f" ({summary.parsed} parsed, {summary.from_store} from store, "
-                       f"{summary.removed} removed{reset})")
+            counts += (
+                f" ({summary.parsed} parsed, {summary.from_store} from store, "
+                f"{summary.removed} removed{reset})"
+            )
         print(
             f"kg: {counts}, {summary.entities} entities, {summary.events} events, "
             f"{summary.relations} relations in {summary.seconds:.1f} s -> "
@@ -75,10 +83,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 def _say(message: str) -> None:
     """Print a library message (an error or a warning) as the one line ``kg: message`` on stderr."""
-    # Messages of kg.pipeline, kg.explain and kg.store.{persistent,cache} that still
-    # carry the prefix themselves are printed as they are, not prefixed twice.
-    line = message if message.startswith(("kg: ", "kg explain: ")) else f"kg: {message}"
-    print(line, file=sys.stderr)
+    print(f"kg: {message}", file=sys.stderr)
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
@@ -126,8 +131,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from kg.store.load import load_graph
 
     server = make_server(load_graph(args.graph), args.host, args.port, verbose=args.verbose)
-    print(f"kg: serving {args.graph} read-only at {server.url} (Ctrl-C stops)", file=sys.stderr,
-          flush=True)
+    print(
+        f"kg: serving {args.graph} read-only at {server.url} (Ctrl-C stops)",
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -135,6 +143,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
     return 0
+
 
 def _cmd_explain(args: argparse.Namespace) -> int:
     if args.rules:
@@ -170,41 +179,56 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser(
-        "build", help="build the graph of some articles", epilog=EPILOG_BUILD,
+        "build",
+        help="build the graph of some articles",
+        epilog=EPILOG_BUILD,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Read articles (.txt, .md, .html; folders recursively), extract entities, "
-                    "events and relations, and write out/graph.ttl and out/graph.html.",
+        "events and relations, and write out/graph.ttl and out/graph.html.",
     )
     p.add_argument("inputs", nargs="*", help="files or folders (default: seeds)")
     p.add_argument("-o", "--output", default="out", help="output folder (default: out)")
-    p.add_argument("--model", default=DEFAULT_MODEL,
-                   help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
-    p.add_argument("--processes", type=int, default=1,
-                   help="worker processes for parsing (default: 1)")
+    p.add_argument(
+        "--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})"
+    )
+    p.add_argument(
+        "--processes", type=int, default=1, help="worker processes for parsing (default: 1)"
+    )
     p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="articles per batch")
-    p.add_argument("--formats", default=",".join(DEFAULT_FORMATS),
-                   help=f"comma-separated output formats (default: {','.join(DEFAULT_FORMATS)})")
-    p.add_argument("--store", metavar="DIR",
-                   help="keep parsed articles and the graph in DIR; later builds parse only new or "
-                        "changed articles and drop deleted ones (same output as a full build)")
+    p.add_argument(
+        "--formats",
+        default=",".join(DEFAULT_FORMATS),
+        help=f"comma-separated output formats (default: {','.join(DEFAULT_FORMATS)})",
+    )
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        help="keep parsed articles and the graph in DIR; later builds parse only new or "
+        "changed articles and drop deleted ones (same output as a full build)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser(
-        "query", help="run a SPARQL query over a graph file", epilog=EPILOG_QUERY,
+        "query",
+        help="run a SPARQL query over a graph file",
+        epilog=EPILOG_QUERY,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Run a SPARQL query (a string, a .rq file, or a named query) over a graph "
-                    "file. The kg prefixes (kg:, kgo:, rdfs:, prov:, ...) are predeclared.",
+        "file. The kg prefixes (kg:, kgo:, rdfs:, prov:, ...) are predeclared.",
     )
-    p.add_argument("graph", nargs="?",
-                   help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
+    p.add_argument(
+        "graph", nargs="?", help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder"
+    )
     p.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named query")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
     p.add_argument("--list", action="store_true", help="list the named queries")
     p.set_defaults(func=_cmd_query)
 
     p = sub.add_parser(
-        "validate", help="check a graph against the SHACL shapes", epilog=EPILOG_VALIDATE,
+        "validate",
+        help="check a graph against the SHACL shapes",
+        epilog=EPILOG_VALIDATE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Validate a graph file with ontology/shapes.ttl; exit 1 on violations.",
     )
@@ -212,52 +236,75 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("explain", help="show each fact of one article and how it was found",
-                       epilog=EPILOG_EXPLAIN, formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Run the pipeline on one article and print every fact with its sentence, "
-                                   "the rule that produced it and its confidence; with --why-not, say which "
-                                   "stage dropped or never found a fact.")
+    p = sub.add_parser(
+        "explain",
+        help="show each fact of one article and how it was found",
+        epilog=EPILOG_EXPLAIN,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run the pipeline on one article and print every fact with its sentence, "
+        "the rule that produced it and its confidence; with --why-not, say which "
+        "stage dropped or never found a fact.",
+    )
     p.add_argument("article", nargs="?", help="one article file (.txt, .md, .html)")
-    p.add_argument("--rules", action="store_true",
-                   help="list the extraction rules (id, family, confidence, description) and exit")
-    p.add_argument("--why-not", metavar="FACT", help='a fact "Subject relation Object", e.g. "Syria demands Withdrawal"')
-    p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
+    p.add_argument(
+        "--rules",
+        action="store_true",
+        help="list the extraction rules (id, family, confidence, description) and exit",
+    )
+    p.add_argument(
+        "--why-not",
+        metavar="FACT",
+        help='a fact "Subject relation Object", e.g. "Syria demands Withdrawal"',
+    )
+    p.add_argument(
+        "--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})"
+    )
     p.set_defaults(func=_cmd_explain)
 
     p = sub.add_parser(
-        "export", help="write a graph file in another format",
+        "export",
+        help="write a graph file in another format",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Convert a graph file (.ttl, .nt, .trig, .nq, .jsonld) to another format: "
-                    "turtle, ntriples, trig and nquads (named graphs kept), jsonld (with the "
-                    "context of ontology/context.jsonld), graphml (Gephi, Cytoscape), csv "
-                    "(one row per relation and evidence sentence), html.",
+        "turtle, ntriples, trig and nquads (named graphs kept), jsonld (with the "
+        "context of ontology/context.jsonld), graphml (Gephi, Cytoscape), csv "
+        "(one row per relation and evidence sentence), html.",
         epilog="example:\n  kg export out/graph.trig --format nquads -o out/graph.nq\n"
-               "  kg export out/graph.ttl --format graphml -o out/graph.graphml",
+        "  kg export out/graph.ttl --format graphml -o out/graph.graphml",
     )
     p.add_argument("graph", help="graph file")
-    p.add_argument("--format", "-f", required=True,
-                   help="output format (turtle, ntriples, trig, nquads, jsonld, graphml, csv, "
-                        "html; aliases ttl, nt, nq)")
+    p.add_argument(
+        "--format",
+        "-f",
+        required=True,
+        help="output format (turtle, ntriples, trig, nquads, jsonld, graphml, csv, "
+        "html; aliases ttl, nt, nq)",
+    )
     p.add_argument("-o", "--output", required=True, help="output file (written atomically)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(
-        "serve", help="answer SPARQL queries over HTTP (read-only)",
+        "serve",
+        help="answer SPARQL queries over HTTP (read-only)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Serve a graph file as a read-only SPARQL 1.1 Protocol endpoint at /sparql "
-                    "(GET and POST; results as JSON, XML, CSV or TSV by Accept header or "
-                    "format=). The kg prefixes are predeclared and the default graph is the "
-                    "union of all graphs, as in kg query. Updates are refused with 403.",
+        "(GET and POST; results as JSON, XML, CSV or TSV by Accept header or "
+        "format=). The kg prefixes are predeclared and the default graph is the "
+        "union of all graphs, as in kg query. Updates are refused with 403.",
         epilog="example:\n  kg serve out/graph.ttl --port 7878\n"
-               "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?a ?b WHERE "
-               "{ ?a kgo:meetsWith ?b }' http://127.0.0.1:7878/sparql",
+        "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?a ?b WHERE "
+        "{ ?a kgo:meetsWith ?b }' http://127.0.0.1:7878/sparql",
     )
     p.add_argument("graph", help="graph file")
-    p.add_argument("--host", default="127.0.0.1",
-                   help="interface to listen on (default: 127.0.0.1, this machine only)")
-    p.add_argument("--port", type=int, default=7878,
-                   help="TCP port (default: 7878; 0 picks a free one)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="interface to listen on (default: 127.0.0.1, this machine only)",
+    )
+    p.add_argument(
+        "--port", type=int, default=7878, help="TCP port (default: 7878; 0 picks a free one)"
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="log each request on stderr")
     p.set_defaults(func=_cmd_serve)
     return parser
@@ -284,8 +331,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # last resort: one line, not a traceback
         if args.debug:
             raise
-        print(f"kg: internal error: {type(err).__name__}: {err} (rerun with --debug for details)",
-              file=sys.stderr)
+        print(
+            f"kg: internal error: {type(err).__name__}: {err} (rerun with --debug for details)",
+            file=sys.stderr,
+        )
         return 1
 
 

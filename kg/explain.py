@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kg.errors import InputError
+from kg.errors import Errors, InputError
 from kg.ingest import read_article
 from kg.model import EVENT_TYPES, RELATIONS, Article, EventMention, Extraction, Mention
 from kg.pipeline import extract_article, load_nlp
@@ -160,9 +160,7 @@ def parse_fact(fact: str) -> tuple[str, str, str]:
             cand = " ".join(words[i:i + n]).lower()
             if cand in names and 0 < i < len(words) - n:
                 return " ".join(words[:i]), names[cand], " ".join(words[i + n:])
-    raise InputError(f"kg explain: cannot read the fact '{fact}'; write it as "
-                     f"'Subject relation Object' with one of: {', '.join(RELATIONS)} "
-                     f"(e.g. \"Syria demands Withdrawal\")")
+    raise InputError(Errors.E090.format(fact=fact, relations=", ".join(RELATIONS)))
 
 
 def explain(path: str | Path, *, nlp: Language | None = None,

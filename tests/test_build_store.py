@@ -1,5 +1,6 @@
 """Incremental builds (``kg build --store``) on the seeds: only new articles are parsed, the
-outputs are byte-identical to a build from scratch, and interrupted or killed builds lose nothing."""
+outputs are byte-identical to a build from scratch, and interrupted or killed builds lose \
+nothing."""
 
 from __future__ import annotations
 
@@ -71,14 +72,19 @@ def inputs(tmp_path_factory):
 def scratch(tmp_path_factory, inputs, nlp):
     """From-scratch Turtle of the four-article inputs."""
     out = tmp_path_factory.mktemp("scratch")
-    return {name: Path(build([inputs[name]], out / name, nlp=nlp, formats=["turtle"]).outputs[0]).read_bytes()
-            for name in ("four", "edited")}
+    return {
+        name: Path(
+            build([inputs[name]], out / name, nlp=nlp, formats=["turtle"]).outputs[0]
+        ).read_bytes()
+        for name in ("four", "edited")
+    }
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory, inputs, nlp):
     """One store through a sequence of builds: 3 seeds, all 5 (two workers), 4 (one file gone),
-    4 with one edited, the same after a kg code change. Each step: (summary, graph.ttl, graph.html)."""
+    4 with one edited, the same after a kg code change. Each step: (summary, graph.ttl, \
+graph.html)."""
     root = tmp_path_factory.mktemp("runs")
     store, out = root / "store", root / "out"
     steps = {}
@@ -126,7 +132,9 @@ def test_build_store_all_five_is_byte_identical_to_a_build_from_scratch(runs, se
 
 @pytest.mark.parametrize(("step", "inputs_name"), [("four", "four"), ("edited", "edited"),
                                                     ("code changed", "edited")])
-def test_build_store_removed_and_edited_files_equal_a_build_from_scratch(runs, scratch, step, inputs_name):
+def test_build_store_removed_and_edited_files_equal_a_build_from_scratch(
+    runs, scratch, step, inputs_name
+):
     assert runs[0][step][1] == scratch[inputs_name]
 
 
@@ -180,7 +188,8 @@ def test_build_store_cli_summary_and_query_of_the_store(runs, inputs, monkeypatc
         raise AssertionError("the model was loaded though every article was in the store")
 
     monkeypatch.setattr(kg.pipeline.builder, "load_nlp", no_model)
-    monkeypatch.setattr(kg.pipeline.cache_key, "code_hash", lambda: "changed")  # as in the store's last build
+    # as in the store's last build
+    monkeypatch.setattr(kg.pipeline.cache_key, "code_hash", lambda: "changed")
     assert main(["build", str(inputs["edited"]), "-o", str(out), "--store", str(store)]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("kg: 4 articles (0 parsed, 4 from store, 0 removed), ")
@@ -192,14 +201,16 @@ def test_build_store_cli_summary_and_query_of_the_store(runs, inputs, monkeypatc
 
 def test_build_store_in_use_by_another_build_is_one_line(tmp_path, capsys):
     with BuildStore(tmp_path / "store"):
-        assert main(["build", str(SEEDS), "-o", str(tmp_path / "out"), "--store", str(tmp_path / "store")]) == 2
+        assert main(["build", str(SEEDS), "-o", str(tmp_path / "out"),
+                     "--store", str(tmp_path / "store")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "is in use by another build" in err
     assert not (tmp_path / "out").exists()
 
 
-def test_build_store_interrupted_keeps_parsed_articles_and_previous_outputs(tmp_path, inputs, nlp, seeds_build,
-                                                                            monkeypatch):
+def test_build_store_interrupted_keeps_parsed_articles_and_previous_outputs(
+    tmp_path, inputs, nlp, seeds_build, monkeypatch
+):
     store, out = tmp_path / "store", tmp_path / "out"
     build([inputs["three"]], out, store=store, nlp=nlp, formats=["turtle"])
     before = (out / "graph.ttl").read_bytes()
@@ -213,8 +224,10 @@ def test_build_store_interrupted_keeps_parsed_articles_and_previous_outputs(tmp_
     monkeypatch.setattr(kg.pipeline.builder, "extract_articles", one_then_ctrl_c)
     with pytest.raises(BuildInterrupted) as stop:
         build([SEEDS], out, store=store, nlp=nlp, formats=["turtle"], batch_size=1)
-    assert stop.value.message == (f"kg: interrupted; 1 article parsed so far is kept in the store {store}, "
-                                  "outputs and the store's graph unchanged")
+    assert stop.value.message == (
+        f"interrupted; 1 article parsed so far is kept in the store {store}, "
+        "outputs and the store's graph unchanged"
+    )
     assert (out / "graph.ttl").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]  # no temporary file left
     assert _store_ids(store) == _ids(inputs["three"]) and _rows(store) == 4
@@ -239,19 +252,24 @@ def _copies(folder: Path, n: int) -> Path:
         seed = SEED_FILES[i % len(SEED_FILES)]
         paras = seed.read_text(encoding="utf-8").split("\n\n")
         half = len(paras) // 2  # mid-article: the boilerplate rules drop some lines at the ends
-        text = "\n\n".join([*paras[:half], f"Diplomats said the meeting was number {i} in the series.",
-                             *paras[half:]])
+        text = "\n\n".join([
+            *paras[:half],
+            f"Diplomats said the meeting was number {i} in the series.",
+            *paras[half:],
+        ])
         (folder / f"copy{i:02d}_{seed.name}").write_text(text, encoding="utf-8")
     return folder
 
 
 def _start(copies: Path, store: Path, out: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "build", str(copies), "-o", str(out), "--store", str(store),
+        [sys.executable, "-m", "kg.cli", "build", str(copies), "-o", str(out),
+         "--store", str(store),
          "--batch-size", "2", "-q"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
         # A shell's background job (`cmd &`, nohup) starts with SIGINT ignored, and Python keeps it
-        # ignored: give the child the default action, so Ctrl-C is tested however pytest was started.
+        # ignored: give the child the default action, so Ctrl-C is tested however pytest was
+        # started.
         preexec_fn=_default_sigint)  # noqa: PLW1509  (pytest runs no threads here)
 
 
@@ -259,10 +277,14 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _wait_for_rows(proc: subprocess.Popen[str], store: Path, more_than: int, timeout: float = 120) -> int:
+def _wait_for_rows(
+    proc: subprocess.Popen[str], store: Path, more_than: int, timeout: float = 120
+) -> int:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        assert proc.poll() is None, f"the build ended before it could be stopped: {proc.communicate()}"
+        assert proc.poll() is None, (
+            f"the build ended before it could be stopped: {proc.communicate()}"
+        )
         if (store / "extractions.sqlite").exists() and (rows := _rows(store)) > more_than:
             return rows
         time.sleep(0.05)
@@ -271,7 +293,8 @@ def _wait_for_rows(proc: subprocess.Popen[str], store: Path, more_than: int, tim
 
 def test_build_store_ctrl_c_and_kill_of_the_cli_lose_nothing(tmp_path, inputs, nlp):
     """SIGINT to a running `kg build --store`: exit 130, one line, outputs and graph as they were;
-    then SIGKILL; then a build completes, parsing only what is left, equal to a build from scratch."""
+    then SIGKILL; then a build completes, parsing only what is left, equal to a build from \
+scratch."""
     store, out = tmp_path / "store", tmp_path / "out"
     copies = _copies(tmp_path / "copies", 10)
     assert len(_ids(copies)) == 10
@@ -283,7 +306,11 @@ def test_build_store_ctrl_c_and_kill_of_the_cli_lose_nothing(tmp_path, inputs, n
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
-    assert stderr.count("\n") == 1 and stderr.startswith("kg: interrupted; ") and "kept in the store" in stderr
+    assert (
+        stderr.count("\n") == 1
+        and stderr.startswith("kg: interrupted; ")
+        and "kept in the store" in stderr
+    )
     assert stdout == ""
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert _store_ids(store) == _ids(inputs["three"])

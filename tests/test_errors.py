@@ -28,7 +28,7 @@ ERRORS_PY = KG_DIR / "errors.py"
 CODE = re.compile(r"[EW]\d{3}")
 # Modules other sessions rewrite; their messages still carry "kg: " themselves (see
 # kg.cli._say) until they take theirs from the table (entries E070-E090 wait for them).
-NOT_YET_CONVERTED = {"pipeline.py", "explain.py", "store/cache.py", "store/persistent.py"}
+NOT_YET_CONVERTED: set[str] = set()
 
 
 def table_entries() -> dict[str, list[str]]:
@@ -180,10 +180,10 @@ def test_errors_cli_prints_one_prefixed_line(
 @pytest.mark.parametrize(
     ("message", "line"),
     [
-        ("skipped 'a.txt': the file is empty [E010]", 
+        ("skipped 'a.txt': the file is empty [E010]",
          "kg: skipped 'a.txt': the file is empty [E010]"),
-        ("kg: interrupted; outputs unchanged", "kg: interrupted; outputs unchanged"),
-        ("kg explain: cannot read the fact 'x'", "kg explain: cannot read the fact 'x'"),
+        ("interrupted; outputs unchanged", "kg: interrupted; outputs unchanged"),
+        ("no readable articles in x [E082]", "kg: no readable articles in x [E082]"),
     ],
 )
 def test_errors_cli_say_adds_the_prefix_once(

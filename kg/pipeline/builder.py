@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from kg import export as exporters
-from kg.errors import BuildInterrupted, InputError
+from kg.errors import BuildInterrupted, Errors, InputError
 from kg.ingest import iter_input_files, load_articles
 from kg.model import Article, BuildSummary, Extraction
 from kg.pipeline.cache_key import fingerprint
@@ -121,7 +121,7 @@ def _build(inputs: Sequence[str | Path], out: Path, timer: Timer, disk: BuildSto
     articles = timed_iter(load_articles(inputs, on_skip=on_skip), timer.seconds, "ingest")
     first = next(articles, None)  # bad inputs fail before the cache opens or the model loads
     if first is None:
-        raise InputError(f"kg: no readable articles in {', '.join(map(str, inputs))}")
+        raise InputError(Errors.E082.format(inputs=", ".join(map(str, inputs))))
     n_files = len(iter_input_files(inputs))  # at most one article per file
     graph = _Graph(timer, _progress(n_files if progress else 0, progress))
     seen: set[str] = set()
@@ -162,7 +162,7 @@ def _build(inputs: Sequence[str | Path], out: Path, timer: Timer, disk: BuildSto
         parsed = saver.saved if saver is not None else 0
         s = "s" if parsed != 1 else ""
         kept = f"{parsed} article{s} parsed so far {'are' if parsed != 1 else 'is'} kept"
-        raise BuildInterrupted(f"kg: interrupted; {kept} in the store {disk.path}, "
+        raise BuildInterrupted(f"interrupted; {kept} in the store {disk.path}, "
                                "outputs and the store's graph unchanged") from None
     finally:
         graph.bar.close()

