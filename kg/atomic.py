@@ -29,7 +29,9 @@ def new_temp(path: Path) -> Path:
     Leftover temporary files of ``path`` from writers that no longer run are deleted first.
     """
     _remove_leftovers(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+    )
     os.close(fd)
     return Path(tmp)
 
@@ -63,7 +65,7 @@ def write_text(path: Path, text: str) -> None:
 def _remove_leftovers(path: Path) -> None:
     """Delete ``.NAME.PID.*.tmp`` files beside ``path`` left by processes that no longer run."""
     for leftover in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
-        pid = leftover.name[len(path.name) + 2:].split(".", 1)[0]
+        pid = leftover.name[len(path.name) + 2 :].split(".", 1)[0]
         if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
             leftover.unlink(missing_ok=True)
 

@@ -1,4 +1,5 @@
-"""benchmarks/throughput.py's report: ratios per repeat and the targets it checks (no model, no corpus)."""
+"""benchmarks/throughput.py's report: ratios per repeat and the targets it checks (no model, \
+no corpus)."""
 
 from __future__ import annotations
 
@@ -39,18 +40,23 @@ def _result(bare1: list[float], kg1: list[float], bare2: list[float], kg2: list[
     if turtle is not None:
         kg_s, ox_s, store_s = turtle
         runs["turtle"] = [{"triples": 10, "bytes": 100, "kg_seconds": kg_s, "ox_seconds": ox_s,
-                           "ox_store_seconds": store_s, "ox_union_seconds": 2 * kg_s, "same_bytes": True}]
+                           "ox_store_seconds": store_s, "ox_union_seconds": 2 * kg_s,
+                           "same_bytes": True}]
     return {"runs": runs, "articles": 10}
 
 
 def _targets(out: str) -> dict[str, str]:
     """Each target line's name and verdict."""
     lines = out.split("\ntargets\n", 1)[1].splitlines()
-    found = (re.fullmatch(r"  (.{38}) +[\d.]+ +(?:>=|<=) +\S+ +(met|NOT MET)", line) for line in lines)
+    found = (
+        re.fullmatch(r"  (.{38}) +[\d.]+ +(?:>=|<=) +\S+ +(met|NOT MET)", line) for line in lines
+    )
     return {m[1].strip(): m[2] for m in found if m}
 
 
-def test_ratios_per_repeat_pair_runs_of_the_same_repeat(throughput: ModuleType, capsys: Any) -> None:
+def test_ratios_per_repeat_pair_runs_of_the_same_repeat(
+    throughput: ModuleType, capsys: Any
+) -> None:
     figures = throughput.report(_result([100, 120], [110, 100], [60, 70], [55, 70]), [1, 2])
     assert figures["per repeat"] == {"kg/bare x1": [round(100 / 110, 3), 1.2],
                                      "kg x2/x1": [2.0, round(100 / 70, 3)]}
@@ -63,7 +69,9 @@ def test_ratios_per_repeat_pair_runs_of_the_same_repeat(throughput: ModuleType, 
     assert _targets(out)["kg / bare throughput, 1 process"] == "met"
 
 
-def test_turtle_is_checked_against_pyoxigraph_from_the_store(throughput: ModuleType, capsys: Any) -> None:
+def test_turtle_is_checked_against_pyoxigraph_from_the_store(
+    throughput: ModuleType, capsys: Any
+) -> None:
     figures = throughput.report(_result([100], [100], [55], [55], turtle=(0.45, 0.1, 0.3)), [1, 2])
     out = capsys.readouterr().out
     assert figures["turtle ratio store"] == 1.5 and figures["turtle ratio"] == 4.5
@@ -84,7 +92,9 @@ def test_one_process_only_has_no_speedup(throughput: ModuleType, capsys: Any) ->
     assert "kg x2/x1" not in capsys.readouterr().out
 
 
-def test_schedule_puts_compared_runs_side_by_side_and_reverses_every_second_repeat(throughput: ModuleType) -> None:
+def test_schedule_puts_compared_runs_side_by_side_and_reverses_every_second_repeat(
+    throughput: ModuleType,
+) -> None:
     runs = throughput.schedule(2, [1, 2])
     assert runs == [(0, "split", 2), (0, "bare", 1), (0, "kg", 1), (0, "kg", 2), (0, "bare", 2),
                     (1, "bare", 2), (1, "kg", 2), (1, "kg", 1), (1, "bare", 1), (1, "split", 2)]
@@ -101,10 +111,14 @@ def test_schedule_puts_compared_runs_side_by_side_and_reverses_every_second_repe
     assert throughput.schedule(1, [1]) == [(0, "bare", 1), (0, "kg", 1)]
 
 
-def test_the_host_ceiling_is_bare_x1_over_the_split_runs(throughput: ModuleType, capsys: Any) -> None:
+def test_the_host_ceiling_is_bare_x1_over_the_split_runs(
+    throughput: ModuleType, capsys: Any
+) -> None:
     result = _result([100, 120], [110, 100], [60, 70], [55, 70])
-    result["runs"]["split 2"] = [{"seconds": s, "tokens": 1000, "peak_rss_mb": 900, "peak_pss_mb": 700}
-                                 for s in (55, 60)]
+    result["runs"]["split 2"] = [
+        {"seconds": s, "tokens": 1000, "peak_rss_mb": 900, "peak_pss_mb": 700}
+        for s in (55, 60)
+    ]
     figures = throughput.report(result, [1, 2])
     assert figures["ceiling 2"] == round(110 / 57.5, 3)
     assert figures["per repeat"]["ceiling x2/x1"] == [round(100 / 55, 3), 2.0]
@@ -120,14 +134,17 @@ def test_memory_sampler_reads_rss_often_and_pss_on_full_samples(throughput: Modu
     import subprocess
 
     sampler_class = sys.modules["_common"]._TreeSampler
-    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.readline(); block = b'x' * 60_000_000; "
+    child = subprocess.Popen([sys.executable, "-c",
+                              "import sys; sys.stdin.readline(); block = b'x' * 60_000_000; "
                               "print('ready', flush=True); sys.stdin.readline()"],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        sampler = sampler_class(child.pid, 0.02, full_interval=3600)  # one full sample, at the start
+        # one full sample, at the start
+        sampler = sampler_class(child.pid, 0.02, full_interval=3600)
         sampler.start()
         deadline = time.monotonic() + 10
-        while sampler.peak_procs == 0 and time.monotonic() < deadline:  # the full sample, before the block
+        # the full sample, before the block
+        while sampler.peak_procs == 0 and time.monotonic() < deadline:
             time.sleep(0.01)
         assert child.stdin is not None and child.stdout is not None
         child.stdin.write("go\n")

@@ -39,16 +39,21 @@ def test_build_summary_counts(seeds_build):
     ("description", "pattern"),
     [
         ("Shoigu hosts the four-way talks", "person:sergei-shoigu kgo:hosts ?m . ?m a kgo:Meeting"),
-        ("the state-level triple of an official's act", "country:russia kgo:hosts ?m . ?m a kgo:Meeting"),
+        ("the state-level triple of an official's act",
+         "country:russia kgo:hosts ?m . ?m a kgo:Meeting"),
         ("a title gives membership", "person:sergei-shoigu kgo:memberOf country:russia"),
-        ("a ministry is part of its state", "organization:russian-defense-ministry kgo:partOf country:russia"),
-        ("'US-backed SDF'", "country:united-states kgo:supports organization:syrian-democratic-forces"),
+        ("a ministry is part of its state",
+         "organization:russian-defense-ministry kgo:partOf country:russia"),
+        ("'US-backed SDF'",
+         "country:united-states kgo:supports organization:syrian-democratic-forces"),
         ("coordination: each participant", "country:iran kgo:participatesIn ?m . ?m a kgo:Meeting"),
         ("a meeting held in Moscow", "?m a kgo:Meeting ; kgo:heldIn location:moscow"),
         ("Syria demands the withdrawal", "country:syria kgo:demands ?w . ?w a kgo:Withdrawal"),
         ("Türkiye is Turkey", 'country:turkey rdfs:label "Turkey"@en ; skos:altLabel "Türkiye"@en'),
-        ("ISIS and Daesh are the Islamic State", 'organization:islamic-state skos:altLabel "Daesh"@en, "ISIS"@en'),
-        ("a surname resolves to the full name", 'person:bashar-assad rdfs:label "Bashar al-Assad"@en'),
+        ("ISIS and Daesh are the Islamic State",
+         'organization:islamic-state skos:altLabel "Daesh"@en, "ISIS"@en'),
+        ("a surname resolves to the full name",
+         'person:bashar-assad rdfs:label "Bashar al-Assad"@en'),
         ("Wikidata link", "country:turkey owl:sameAs wd:Q43"),
     ],
 )
@@ -116,7 +121,8 @@ def test_build_html_shows_every_entity_and_event(seeds_build):
     _, out = seeds_build
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', html)
-    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>',
+                                html, re.DOTALL)
                       .group(1))
     g = load_graph(out / "graph.ttl")
     n = run_query(g, """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
@@ -127,7 +133,9 @@ def test_build_html_shows_every_entity_and_event(seeds_build):
 
 def test_build_seeds_score(seeds_build):
     """The development-set score stays at the level reached (issue 3: F1 >= 0.70, P >= 0.75)."""
-    assert SCORER.exists(), f"the shared scorer is missing: {SCORER} (CI puts shared/ beside the repo)"
+    assert SCORER.exists(), (
+        f"the shared scorer is missing: {SCORER} (CI puts shared/ beside the repo)"
+    )
     _, out = seeds_build
     result = subprocess.run([sys.executable, str(SCORER), str(out / "graph.ttl"), "--json"],
                             capture_output=True, text=True, check=True)

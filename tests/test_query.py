@@ -28,7 +28,8 @@ KGO = "https://w3id.org/newskg/ontology#"
 KG = "https://w3id.org/newskg/id/"
 M = "000_tiny_moscow.txt"
 R = "001_tiny_refugees.txt"
-S1 = "On Tuesday, Russian Defense Minister Sergei Shoigu hosted four-way talks with Turkey in Moscow."
+S1 = ("On Tuesday, Russian Defense Minister Sergei Shoigu hosted four-way talks with Turkey "
+      "in Moscow.")
 
 # Every named query: its columns and its rows on tiny.ttl, as text.
 EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
@@ -458,7 +459,11 @@ def test_query_load_graph_garbage_file(
 # --- format_result ----------------------------------------------------------------------
 
 
-SMALL = 'SELECT ?entity ?label ?n WHERE { ?entity rdfs:label ?label . FILTER (?label IN ("Turkey"@en, "Moscow"@en)) OPTIONAL { ?entity owl:sameAs ?w } BIND (IF(BOUND(?w), 1, 22) AS ?n) } ORDER BY ?label'
+SMALL = (
+    'SELECT ?entity ?label ?n WHERE { ?entity rdfs:label ?label . '
+    'FILTER (?label IN ("Turkey"@en, "Moscow"@en)) OPTIONAL { ?entity owl:sameAs ?w } '
+    'BIND (IF(BOUND(?w), 1, 22) AS ?n) } ORDER BY ?label'
+)
 
 
 def test_query_format_table(tiny: Dataset) -> None:

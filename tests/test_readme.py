@@ -39,7 +39,8 @@ def test_readme_every_command_is_documented_with_an_example(command, capsys):
 
 
 def _console_commands() -> list[list[str]]:
-    """The worked example's ``$ kg`` lines (each runs alone), not the store example's (in sequence)."""
+    """The worked example's ``$ kg`` lines (each runs alone), not the store example's (in \
+sequence)."""
     console = "".join(body for lang, body in BLOCKS if lang == "console" and "kg-store" not in body)
     return [shlex.split(line[2:]) for line in console.splitlines() if line.startswith("$ kg ")]
 
@@ -52,10 +53,14 @@ def _console_output_of(command: str) -> str:
 
 
 def _console_lines_after(argv: list[str]) -> list[str]:
-    """The lines the worked example shows after the command ``argv``, up to ``...`` or the next command."""
+    """The lines the worked example shows after the command ``argv``, up to ``...`` or the next \
+command."""
     console = "".join(body for lang, body in BLOCKS if lang == "console" and "kg-store" not in body)
     lines = console.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("$ ") and shlex.split(line[2:]) == argv)
+    at = next(
+        i for i, line in enumerate(lines)
+        if line.startswith("$ ") and shlex.split(line[2:]) == argv
+    )
     shown = []
     for line in lines[at + 1:]:
         if line.startswith("$ ") or line == "...":
@@ -78,13 +83,14 @@ def test_readme_console_example_runs(argv, seeds_build, tmp_path, monkeypatch, c
     summary, out = seeds_build
     if argv[1] == "build":  # the counts the README shows are today's
         shown = _console_output_of("$ kg build")
-        assert (f"kg: {summary.articles} articles, {summary.entities} entities, {summary.events} events, "
-                f"{summary.relations} relations in ") in shown
+        assert (f"kg: {summary.articles} articles, {summary.entities} entities, "
+                f"{summary.events} events, {summary.relations} relations in ") in shown
     monkeypatch.chdir(tmp_path)
     shutil.copytree(out, tmp_path / "out")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     if argv[1] == "build":
-        argv = [*argv, "-q"]  # the build itself is exercised elsewhere; here: the command parses and runs
+        # the build itself is exercised elsewhere; here: the command parses and runs
+        argv = [*argv, "-q"]
     assert main(argv[1:]) == 0
     printed = capsys.readouterr().out
     if argv[1] != "build":  # the lines the README shows are the first ones printed, as printed
@@ -104,7 +110,8 @@ def test_readme_store_example_runs_in_order(nlp, tmp_path, monkeypatch, capsys):
 
     monkeypatch.chdir(tmp_path)
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    monkeypatch.setattr(kg.pipeline.builder, "load_nlp", lambda *_a, **_k: nlp)  # the session's model, loaded once
+    # the session's model, loaded once
+    monkeypatch.setattr(kg.pipeline.builder, "load_nlp", lambda *_a, **_k: nlp)
     steps = _store_example()
     assert [argv[1] for argv, _ in steps] == ["build", "build", "query"]
     for argv, shown in steps:

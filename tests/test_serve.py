@@ -34,7 +34,8 @@ try:
     from SPARQLWrapper import CSV, GET, JSON, POST, TSV, XML, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 except ImportError:  # pragma: no cover - fail, never skip
-    pytest.fail("SPARQLWrapper is not installed: run `bash scripts/install-interop.sh .venv`", pytrace=False)
+    pytest.fail("SPARQLWrapper is not installed: run `bash scripts/install-interop.sh .venv`",
+                pytrace=False)
 
 NAMED_QUERIES = [name for name, _title, _description in list_queries()]
 SIMPLE = "SELECT ?a ?label WHERE { ?a a kgo:Country ; rdfs:label ?label } ORDER BY ?a"
@@ -98,7 +99,9 @@ def trig_endpoint(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[str
         server.server_close()
 
 
-def client(url: str, query: str, *, fmt: str = JSON, method: str = GET, conneg_only: bool = False) -> SPARQLWrapper:
+def client(
+    url: str, query: str, *, fmt: str = JSON, method: str = GET, conneg_only: bool = False
+) -> SPARQLWrapper:
     wrapper = SPARQLWrapper(url)
     wrapper.setQuery(query)
     wrapper.setReturnFormat(fmt)
@@ -109,7 +112,10 @@ def client(url: str, query: str, *, fmt: str = JSON, method: str = GET, conneg_o
 
 def json_rows(document: dict) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     names = tuple(document["head"]["vars"])
-    rows = [tuple(b[n]["value"] if n in b else "" for n in names) for b in document["results"]["bindings"]]
+    rows = [
+        tuple(b[n]["value"] if n in b else "" for n in names)
+        for b in document["results"]["bindings"]
+    ]
     return names, rows
 
 
@@ -206,7 +212,8 @@ def test_serve_bad_query_is_query_bad_formed_for_sparqlwrapper(endpoint: str):
 )
 def test_serve_content_negotiation(endpoint: str, kg_graph, fmt: str, media_type: str,
                                    results_format: ox.QueryResultsFormat):
-    """By Accept header alone (SPARQLWrapper's only-conneg mode): the right media type and the same rows."""
+    """By Accept header alone (SPARQLWrapper's only-conneg mode): the right media type and the \
+same rows."""
     result = client(endpoint, SIMPLE, fmt=fmt, conneg_only=True).query()
     assert result.info()["content-type"].split(";")[0] == media_type
     body = result.response.read()

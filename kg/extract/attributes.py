@@ -30,7 +30,9 @@ from spacy.tokens import Doc
 #: Pattern keys answered by a lookup: spaCy's attribute ids.
 _COLUMNS = {"TAG": TAG, "LOWER": LOWER, "ORTH": ORTH, "DEP": DEP, "POS": POS, "IS_SPACE": IS_SPACE}
 
-_Match = tuple[int, int, int, int]  # (attr_id, match_id, start, end), as AttributeRuler.match returns
+_Match = tuple[
+    int, int, int, int
+]  # (attr_id, match_id, start, end), as AttributeRuler.match returns
 
 
 class LookupMatcher:
@@ -55,7 +57,9 @@ class LookupMatcher:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         strings = ruler.vocab.strings
-        self.patterns: list[tuple[int, int, list[list[_Test]]]] = []  # (attr_id, match_id, token specs)
+        self.patterns: list[
+            tuple[int, int, list[list[_Test]]]
+        ] = []  # (attr_id, match_id, token specs)
         self.rest = Matcher(ruler.vocab, validate=False)
         for attr_id in range(len(ruler.attrs)):
             key = str(attr_id)
@@ -66,7 +70,9 @@ class LookupMatcher:
                     self.rest.add(key, [pattern])
                 else:
                     self.patterns.append((attr_id, match_id, specs))
-        self.names = sorted({test[0] for *_, specs in self.patterns for spec in specs for test in spec})
+        self.names = sorted(
+            {test[0] for *_, specs in self.patterns for spec in specs for test in spec}
+        )
         column = {name: i for i, name in enumerate(self.names)}
         # Every token spec gets a number: (pattern, offset) = self.spec_of[number]. Specs of
         # exact values and sets go in tables, one per tuple of columns tested, keyed by the
@@ -80,17 +86,31 @@ class LookupMatcher:
                 self.spec_of.append((index, offset))
                 keys = _table_keys(spec)
                 if keys is None:
-                    self.tested.append((number, [
-                        (column[name], kind, frozenset(value) if kind in ("in", "not in") else value)
-                        for name, kind, value in spec
-                    ]))
+                    self.tested.append(
+                        (
+                            number,
+                            [
+                                (
+                                    column[name],
+                                    kind,
+                                    frozenset(value) if kind in ("in", "not in") else value,
+                                )
+                                for name, kind, value in spec
+                            ],
+                        )
+                    )
                     continue
                 table = tables.setdefault(tuple(column[test[0]] for test in spec), {})
                 for key in keys:
                     table.setdefault(key, []).append(number)
         # each table's key of a row: one value, or a tuple of them (as itemgetter gives)
-        self._lookups = [(itemgetter(*columns), table if len(columns) > 1 else {k[0]: v for k, v in table.items()})
-                         for columns, table in tables.items()]
+        self._lookups = [
+            (
+                itemgetter(*columns),
+                table if len(columns) > 1 else {k[0]: v for k, v in table.items()},
+            )
+            for columns, table in tables.items()
+        ]
         self.memo: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._strings = strings
 
@@ -99,7 +119,9 @@ class LookupMatcher:
         n = len(doc)
         if n and self.patterns:
             memo, spec_of, patterns = self.memo, self.spec_of, self.patterns
-            passed: dict[int, set[int]] = {}  # pattern of several tokens -> where its first spec passed
+            passed: dict[
+                int, set[int]
+            ] = {}  # pattern of several tokens -> where its first spec passed
             later: dict[tuple[int, int], set[int]] = {}  # (pattern, offset > 0) -> tokens passing
             array = doc.to_array([_COLUMNS[name] for name in self.names]).reshape(n, -1)
             for i, row in enumerate(map(tuple, array.tolist())):
@@ -121,11 +143,15 @@ class LookupMatcher:
                 attr_id, match_id, specs = patterns[index]
                 length = len(specs)
                 for i in starts:
-                    if i + length <= n and all(i + o in later.get((index, o), ()) for o in range(1, length)):
+                    if i + length <= n and all(
+                        i + o in later.get((index, o), ()) for o in range(1, length)
+                    ):
                         found.append((attr_id, match_id, i, i + length))
         if len(self.rest):
             strings = doc.vocab.strings
-            found.extend((int(strings[m]), m, s, e) for m, s, e in self.rest(doc, allow_missing=True))
+            found.extend(
+                (int(strings[m]), m, s, e) for m, s, e in self.rest(doc, allow_missing=True)
+            )
         found.sort()
         return found
 
@@ -177,8 +203,13 @@ def _table_keys(tests: list[_Test]) -> list[tuple[int, ...]] | None:
     return keys
 
 
-def _compile(pattern: list[dict[str, Any]], intern: Callable[[str], int]) -> list[list[_Test]] | None:
-    """A Matcher pattern as lists of tests per token; ``None`` if it is not one this class evaluates."""
+def _compile(
+    pattern: list[dict[str, Any]], intern: Callable[[str], int]
+) -> list[list[_Test]] | None:
+    """A Matcher pattern as lists of tests per token.
+
+    ``None`` if it is not one this class evaluates.
+    """
     specs = []
     for spec in pattern:
         if not spec or not set(spec) <= _COLUMNS.keys():

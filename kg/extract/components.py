@@ -73,7 +73,7 @@ class GazetteerTagger:
         """Every gazetteer match in ``doc`` as ``(start, end, label)``, in a fixed order."""
         found: list[tuple[int, int, int, str]] = []
         strings = doc.vocab.strings
-        for mid, start, end in (self.phrases(doc) if len(self.phrases) else []):
+        for mid, start, end in self.phrases(doc) if len(self.phrases) else []:
             for index, label, checks in self.checks[strings[mid]]:
                 if all(check(doc[start + i]) for i, check in checks):
                     found.append((start, end, index, label))
@@ -153,7 +153,11 @@ def _values(spec: dict[str, Any]) -> tuple[str, list[str] | str] | None:
         value = spec[attr]
         if isinstance(value, str):
             return ("LOWER" if attr == "LOWER" else "ORTH"), [value]
-        if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        if (
+            isinstance(value, dict)
+            and set(value) == {"IN"}
+            and all(isinstance(v, str) for v in value["IN"])
+        ):
             return ("LOWER" if attr == "LOWER" else "ORTH"), list(value["IN"])
         if isinstance(value, dict) and set(value) == {"REGEX"} and attr != "LOWER":
             regex = value["REGEX"]
@@ -198,7 +202,12 @@ def _phrases(pattern: list[dict[str, Any]]) -> list[tuple[list[str], list[_Check
                 checks.append(lambda tok, want=bool(spec["IS_LOWER"]): tok.is_lower == want)
             check = None
             if checks:
-                check = (i, checks[0] if len(checks) == 1 else (lambda tok, cs=checks: all(c(tok) for c in cs)))
+                check = (
+                    i,
+                    checks[0]
+                    if len(checks) == 1
+                    else (lambda tok, cs=checks: all(c(tok) for c in cs)),
+                )
             choice.append((v.lower(), check))
         options.append(choice)
     if math.prod(len(choice) for choice in options) > _MAX_PHRASES:

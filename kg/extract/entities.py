@@ -15,7 +15,9 @@ from spacy.util import filter_spans
 def word_list(name: str) -> frozenset[str]:
     """A packaged word list (``kg/extract/data/<name>``), one entry a line, # comments."""
     text = resources.files("kg.extract.data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(
+        ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
+    )
 
 
 def body_patterns(demonyms: Iterable[str], countries: Iterable[str]) -> list[dict[str, Any]]:
@@ -28,12 +30,25 @@ def body_patterns(demonyms: Iterable[str], countries: Iterable[str]) -> list[dic
     names = sorted({c.lower() for c in countries if " " not in c})
     dash = {"ORTH": {"IN": ["-", "–"]}}
     return [
-        {"label": "ORG", "pattern": [{"LOWER": {"IN": dem}},
-                                     {"LOWER": {"IN": sorted(word_list("departments.txt"))}, "OP": "*"},
-                                     {"LOWER": {"IN": ["ministry"]}}]},
-        {"label": "LOC", "pattern": [{"LOWER": {"IN": names}}, dash, {"LOWER": {"IN": names}},
-                                     {"LOWER": "border"}]},
+        {
+            "label": "ORG",
+            "pattern": [
+                {"LOWER": {"IN": dem}},
+                {"LOWER": {"IN": sorted(word_list("departments.txt"))}, "OP": "*"},
+                {"LOWER": {"IN": ["ministry"]}},
+            ],
+        },
+        {
+            "label": "LOC",
+            "pattern": [
+                {"LOWER": {"IN": names}},
+                dash,
+                {"LOWER": {"IN": names}},
+                {"LOWER": "border"},
+            ],
+        },
     ]
+
 
 #: NER labels whose longer span wins over a gazetteer match inside it
 #: ("the Ministry of Defense of Turkey" keeps its ORG span around "Turkey").
@@ -56,10 +71,18 @@ def merge_entities(doc: Doc, matches: list[tuple[int, int, str]]) -> list[Span]:
     kept_ner = []
     kept_gaz = []
     for g in gaz:
-        container = next((n for n in ner if n.label_ in CONTAINER_LABELS and n.start <= g.start
-                          and g.end <= n.end and (n.end - n.start) > (g.end - g.start)
-                          and (g.label_ == "NORP" or any(t.lower_ in word_list("org_heads.txt") for t in n))),
-                         None)
+        container = next(
+            (
+                n
+                for n in ner
+                if n.label_ in CONTAINER_LABELS
+                and n.start <= g.start
+                and g.end <= n.end
+                and (n.end - n.start) > (g.end - g.start)
+                and (g.label_ == "NORP" or any(t.lower_ in word_list("org_heads.txt") for t in n))
+            ),
+            None,
+        )
         blocked = any(n.label_ in KEEP_LABELS and n.start < g.end and g.start < n.end for n in ner)
         if container is None and not blocked:
             kept_gaz.append(g)

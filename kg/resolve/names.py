@@ -12,13 +12,34 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—
 PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "bin", "ibn", "van", "von", "de", "da"})
 #: Transliteration variants of given names, folded to one key form.
 GIVEN_NAME_VARIANTS = {
-    "sergey": "sergei", "alexey": "alexei", "aleksei": "alexei", "aleksey": "alexei",
-    "dmitri": "dmitry", "dmitriy": "dmitry", "yevgeny": "evgeny", "evgeni": "evgeny",
-    "mohammad": "mohammed", "muhammad": "mohammed", "mohamed": "mohammed", "muhammed": "mohammed",
-    "yuri": "yury", "yuriy": "yury", "andrey": "andrei", "nikolay": "nikolai", "mikhail": "mikhail",
-    "hossein": "hossein", "hussein": "hussein", "vladimir": "vladimir", "maria": "maria",
-    "mariya": "maria", "valery": "valery", "valeriy": "valery", "anatoly": "anatoly",
-    "anatoliy": "anatoly", "gennady": "gennady", "gennadiy": "gennady",
+    "sergey": "sergei",
+    "alexey": "alexei",
+    "aleksei": "alexei",
+    "aleksey": "alexei",
+    "dmitri": "dmitry",
+    "dmitriy": "dmitry",
+    "yevgeny": "evgeny",
+    "evgeni": "evgeny",
+    "mohammad": "mohammed",
+    "muhammad": "mohammed",
+    "mohamed": "mohammed",
+    "muhammed": "mohammed",
+    "yuri": "yury",
+    "yuriy": "yury",
+    "andrey": "andrei",
+    "nikolay": "nikolai",
+    "mikhail": "mikhail",
+    "hossein": "hossein",
+    "hussein": "hussein",
+    "vladimir": "vladimir",
+    "maria": "maria",
+    "mariya": "maria",
+    "valery": "valery",
+    "valeriy": "valery",
+    "anatoly": "anatoly",
+    "anatoliy": "anatoly",
+    "gennady": "gennady",
+    "gennadiy": "gennady",
 }
 #: Entries kept by each memoised function below (pure functions of one string, called for every
 #: mention of every article with few distinct arguments; bounded so a long build cannot grow them).
@@ -29,9 +50,35 @@ _POSSESSIVE_CURLY = re.compile(r"(?:['’]s|['’])$")
 _SPACE_RUN = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
-HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "sheikh",
-                        "president", "minister", "prime", "general", "gen.", "king", "prince",
-                        "emir", "ayatollah", "senator", "sen.", "rep.", "mayor", "professor", "prof."})
+HONORIFICS = frozenset(
+    {
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "sir",
+        "sheikh",
+        "president",
+        "minister",
+        "prime",
+        "general",
+        "gen.",
+        "king",
+        "prince",
+        "emir",
+        "ayatollah",
+        "senator",
+        "sen.",
+        "rep.",
+        "mayor",
+        "professor",
+        "prof.",
+    }
+)
 
 
 @lru_cache(maxsize=MEMO_SIZE)
@@ -51,7 +98,9 @@ def fold(text: str) -> str:
 def clean_surface(text: str) -> str:
     """A surface form as a label: whitespace folded, possessive and "the" dropped."""
     text = _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
-    if text.count("[") != text.count("]") or "[" in text:  # "[Benjamin] Netanyahu", an editor's insertion
+    if (
+        text.count("[") != text.count("]") or "[" in text
+    ):  # "[Benjamin] Netanyahu", an editor's insertion
         text = text.replace("[", "").replace("]", "")
     if text.count("(") != text.count(")"):
         text = text.split("(", 1)[0] if "(" in text else text.replace(")", "")

@@ -94,8 +94,14 @@ class Resolver:
         if not text or m.kind == "role":  # a title names no entity
             return None
         toks = person_tokens(text)
-        if m.label != "PERSON" and people and len(toks) == 1 and toks[0] in people \
-                and self.gaz.lookup(text) is None and self.gaz.capital(text) is None:
+        if (
+            m.label != "PERSON"
+            and people
+            and len(toks) == 1
+            and toks[0] in people
+            and self.gaz.lookup(text) is None
+            and self.gaz.capital(text) is None
+        ):
             return self._person(text, people)  # a surname the NER took for an ORG or place
         entry = self.gaz.lookup(text)
         if entry is not None:  # a gazetteer name beats the NER label ("Reuters" tagged PERSON)
@@ -109,7 +115,11 @@ class Resolver:
         if dem is not None and m.label in ("NORP", "GPE", "ORG", "LOC"):
             return _entity(dem)
         words = text.split()
-        if m.label == "ORG" and len(words) == 2 and words[1].lower() in Lexicon.default().actor_nouns:
+        if (
+            m.label == "ORG"
+            and len(words) == 2
+            and words[1].lower() in Lexicon.default().actor_nouns
+        ):
             state = self.gaz.demonym(words[0]) or self.gaz.lookup(words[0])  # "American Forces"
             if state is not None and state.type == "Country":
                 return _entity(state)
@@ -142,12 +152,17 @@ class Resolver:
         return Entity(f"person/{person_key(name)}", "Person", name)
 
     def _body_name(self, text: str) -> str | None:
-        """Canonical name of a state body: "Ministry of Defense of Turkey" -> "Turkish Defense Ministry"."""
+        """Canonical name of a state body.
+
+        "Ministry of Defense of Turkey" -> "Turkish Defense Ministry".
+        """
         words = text.split()
         low = [w.lower() for w in words]
         m = re.match(r"(?i)^ministry of (?:the )?([a-z ]+?)(?: of (?:the )?(.+))?$", text)
         if m:
-            dept = " ".join(DEPARTMENT_FIX.get(w.lower(), w.capitalize()) for w in m.group(1).split())
+            dept = " ".join(
+                DEPARTMENT_FIX.get(w.lower(), w.capitalize()) for w in m.group(1).split()
+            )
             owner = self.gaz.lookup(m.group(2)) if m.group(2) else None
             demonym = owner.demonyms[0] if owner is not None and owner.demonyms else ""
             return f"{demonym} {dept} Ministry".strip()
@@ -208,7 +223,11 @@ class Resolver:
             form = clean_surface(m.text)
             forms = out.surface_forms.setdefault(e.key, Counter())
             # a capital or seat standing for its state is another entity's name, not an alias
-            metonym = e.type == "Country" and self.gaz.lookup(form) is None and self.gaz.demonym(form) is None
+            metonym = (
+                e.type == "Country"
+                and self.gaz.lookup(form) is None
+                and self.gaz.demonym(form) is None
+            )
             if not metonym:
                 forms[form] += 1
             keys[k] = e.key
@@ -216,7 +235,11 @@ class Resolver:
 
         for m in ex.mentions:
             ent_key(m)
-            if m.label in ("GPE", "LOC", "FAC") and m.acting and self.gaz.capital(clean_surface(m.text)):
+            if (
+                m.label in ("GPE", "LOC", "FAC")
+                and m.acting
+                and self.gaz.capital(clean_surface(m.text))
+            ):
                 # a capital counts as mentioned in both readings only where it acts; the
                 # place reading is added by relations that need it (heldIn, locatedIn)
                 pass
@@ -236,24 +259,40 @@ class Resolver:
             s = ref(r.subject)
             if s is None:
                 continue
-            if r.predicate == "memberOf" and isinstance(r.object, Mention) \
-                    and r.object.kind == "role":
+            if (
+                r.predicate == "memberOf"
+                and isinstance(r.object, Mention)
+                and r.object.kind == "role"
+            ):
                 out.roles.setdefault(s.key, set()).add(clean_surface(r.object.text))
                 body = self._role_body(r.object.text, out)
                 if body is not None:
-                    resolved.append(ResolvedRelation(s, "memberOf", Ref("entity", body), r.sentence,
-                                                     "title:body", r.confidence))
+                    resolved.append(
+                        ResolvedRelation(
+                            s,
+                            "memberOf",
+                            Ref("entity", body),
+                            r.sentence,
+                            "title:body",
+                            r.confidence,
+                        )
+                    )
                 continue
             o = ref(r.object)
             if o is None or s == o:
                 continue
             speaker = ent_key(r.speaker) if r.speaker is not None else None
-            rr = ResolvedRelation(s, r.predicate, o, r.sentence, r.rule, r.confidence, speaker or None)
+            rr = ResolvedRelation(
+                s, r.predicate, o, r.sentence, r.rule, r.confidence, speaker or None
+            )
             if not self._type_ok(rr, out, object_from_host=r.object_from_host):
                 continue
             resolved.append(rr)
-            if rr.predicate == "memberOf" and out.entities[s.key].type == "Person" and \
-                    out.entities[o.key].type == "Country":
+            if (
+                rr.predicate == "memberOf"
+                and out.entities[s.key].type == "Person"
+                and out.entities[o.key].type == "Country"
+            ):
                 person_states.setdefault(s.key, set()).add(o.key)
 
         # state bodies are part of their state, and act for it
@@ -264,8 +303,16 @@ class Resolver:
                 out.entities.setdefault(state.key, state)
                 out.surface_forms.setdefault(state.key, Counter())
                 sent = _first_sentence(ex, out.surface_forms[key])
-                resolved.append(ResolvedRelation(Ref("entity", key), "partOf", Ref("entity", state.key),
-                                                 sent, "name:state-body", 0.85))
+                resolved.append(
+                    ResolvedRelation(
+                        Ref("entity", key),
+                        "partOf",
+                        Ref("entity", state.key),
+                        sent,
+                        "name:state-body",
+                        0.85,
+                    )
+                )
                 person_states.setdefault(key, set()).add(state.key)
 
         out.relations = _dedupe(resolved + _generalise(resolved, person_states))
@@ -277,8 +324,15 @@ class Resolver:
         "Turkish Ministry" -> "Turkish Defense Ministry": same first and last word,
         and every word of the short name in the long one.
         """
-        names = sorted({e.label for m in mentions if m.label == "ORG"
-                        for e in [self.entity_for(m)] if e is not None and e.type == "Organization"})
+        names = sorted(
+            {
+                e.label
+                for m in mentions
+                if m.label == "ORG"
+                for e in [self.entity_for(m)]
+                if e is not None and e.type == "Organization"
+            }
+        )
         out: dict[str, str] = {}
         for short in names:
             sw = short.lower().split()
@@ -286,14 +340,18 @@ class Resolver:
                 continue
             for long_ in names:
                 lw = long_.lower().split()
-                subsumes = len(lw) > len(sw) and (lw[0], lw[-1]) == (sw[0], sw[-1]) \
-                    and set(sw) <= set(lw)
+                subsumes = (
+                    len(lw) > len(sw) and (lw[0], lw[-1]) == (sw[0], sw[-1]) and set(sw) <= set(lw)
+                )
                 if subsumes and (short not in out or len(long_) < len(out[short])):
                     out[short] = long_
         return out
 
     def _role_body(self, role: str, out: ResolvedArticle) -> str | None:
-        """ "Russian Defense Minister" -> the article's "Russian Defense Ministry" entity, if named."""
+        """The state body of a role, if the article names it.
+
+        "Russian Defense Minister" -> the article's "Russian Defense Ministry" entity.
+        """
         words = role.split()
         for i, w in enumerate(words):
             if w.lower() in ("minister", "ministers"):
@@ -304,8 +362,9 @@ class Resolver:
                         return key
         return None
 
-    def _type_ok(self, r: ResolvedRelation, out: ResolvedArticle, *,
-                 object_from_host: bool = False) -> bool:
+    def _type_ok(
+        self, r: ResolvedRelation, out: ResolvedArticle, *, object_from_host: bool = False
+    ) -> bool:
         """Whether the relation's domain and range (``ontology/kg.ttl``) allow the types.
 
         A place read from a meeting's host must not be a country (see
@@ -314,9 +373,11 @@ class Resolver:
         spec = Schema.default().get(r.predicate)
         if spec is None:
             return False
-        return spec.accepts_subject(_type_of(r.subject, out)) and \
-            spec.accepts_object(_type_of(r.object, out)) and \
-            not (object_from_host and _type_of(r.object, out) == "Country")
+        return (
+            spec.accepts_subject(_type_of(r.subject, out))
+            and spec.accepts_object(_type_of(r.object, out))
+            and not (object_from_host and _type_of(r.object, out) == "Country")
+        )
 
 
 def event_date(phrase: str | None, published: str | None) -> str | None:
@@ -330,16 +391,24 @@ def event_date(phrase: str | None, published: str | None) -> str | None:
     has_year = re.search(r"\b(1[89]|20)\d{2}\b", phrase) is not None
     if not has_year and not published:
         return None
-    weekday = re.fullmatch(r"(?:on\s+|last\s+|this\s+(?:past\s+)?)?(monday|tuesday|wednesday|thursday|friday|"
-                           r"saturday|sunday)", phrase.strip().lower())
+    weekday = re.fullmatch(
+        r"(?:on\s+|last\s+|this\s+(?:past\s+)?)?(monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday)",
+        phrase.strip().lower(),
+    )
     if weekday and published:  # news reports the latest such day, on or before publication
         base = date.fromisoformat(published)
         days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-        return (base - timedelta(days=(base.weekday() - days.index(weekday.group(1))) % 7)).isoformat()
+        return (
+            base - timedelta(days=(base.weekday() - days.index(weekday.group(1))) % 7)
+        ).isoformat()
     import dateparser  # imported here: slow to import, and most builds need few dates
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"],
-                                   "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     if published:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(published)
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
@@ -352,7 +421,7 @@ def _defined_acronyms(text: str, mentions: Iterable[Mention]) -> dict[str, Menti
     for m in mentions:
         if m.label not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
-        after = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", text[m.end:m.end + 20])
+        after = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", text[m.end : m.end + 20])
         if after and after.group(1).isupper() and after.group(1) != clean_surface(m.text):
             out.setdefault(after.group(1), m)
     return out
@@ -374,7 +443,9 @@ def _type_of(ref: Ref, out: ResolvedArticle) -> str:
 
 
 def _entity(entry: GazEntry) -> Entity:
-    return Entity(f"{entry.type.lower()}/{slug(entry.name)}", entry.type, entry.name, entry.wikidata or None)
+    return Entity(
+        f"{entry.type.lower()}/{slug(entry.name)}", entry.type, entry.name, entry.wikidata or None
+    )
 
 
 def _people_index(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -400,7 +471,9 @@ def _first_sentence(ex: Extraction, forms: Counter[str]) -> int:
     return 0
 
 
-def _generalise(relations: list[ResolvedRelation], states: dict[str, set[str]]) -> list[ResolvedRelation]:
+def _generalise(
+    relations: list[ResolvedRelation], states: dict[str, set[str]]
+) -> list[ResolvedRelation]:
     """An official's or state body's act is also its state's act (GUIDELINES: roles generalise).
 
     Which relations are acts that generalise is the ontology's ``kgo:generalisesToState``.
@@ -413,8 +486,17 @@ def _generalise(relations: list[ResolvedRelation], states: dict[str, set[str]]) 
             continue
         for state in sorted(states[r.subject.key]):
             if state != r.object.key:
-                out.append(ResolvedRelation(Ref("entity", state), r.predicate, r.object, r.sentence,
-                                            r.rule + "+state", round(r.confidence * 0.9, 3), r.speaker))
+                out.append(
+                    ResolvedRelation(
+                        Ref("entity", state),
+                        r.predicate,
+                        r.object,
+                        r.sentence,
+                        r.rule + "+state",
+                        round(r.confidence * 0.9, 3),
+                        r.speaker,
+                    )
+                )
     return out
 
 

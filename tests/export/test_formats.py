@@ -1,4 +1,5 @@
-"""The RDF, GraphML and CSV exporters: same graph back, named graphs kept, deterministic bytes, SHACL-valid.
+"""The RDF, GraphML and CSV exporters: same graph back, named graphs kept, deterministic \
+bytes, SHACL-valid.
 
 The seeds' dataset comes straight from the builder (no file in between), once
 per module; a small hand-made dataset holds the hostile cases (quotes,
@@ -48,7 +49,9 @@ OX_FORMAT = {
     "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD,
 }
-RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+RDFLIB_FORMAT = {
+    "turtle": "turtle", "ntriples": "nt", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld",
+}
 GRAPHML_TYPES = {"boolean", "int", "long", "float", "double", "string"}
 
 
@@ -64,7 +67,10 @@ def resolved(nlp) -> list[Any]:
 
     resolver = Resolver()
     articles = list(load_articles([SEEDS]))
-    return [resolver.resolve(article, extraction) for article, extraction in extract_articles(nlp, articles)]
+    return [
+        resolver.resolve(article, extraction)
+        for article, extraction in extract_articles(nlp, articles)
+    ]
 
 
 def build_dataset(resolved: list[Any], *, reverse: bool = False) -> rdflib.Dataset:
@@ -83,11 +89,15 @@ def dataset(resolved) -> rdflib.Dataset:
 def exported(dataset, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every format of the seeds' dataset, exported once."""
     out = tmp_path_factory.mktemp("formats")
-    return {fmt: export(dataset, fmt, out / f"graph{suffix(fmt)}") for fmt in (*RDF_FORMATS, "graphml", "csv")}
+    return {
+        fmt: export(dataset, fmt, out / f"graph{suffix(fmt)}")
+        for fmt in (*RDF_FORMATS, "graphml", "csv")
+    }
 
 
 def hostile_dataset() -> rdflib.Dataset:
-    """A tiny dataset of hostile strings and IRIs in named graphs, Oxigraph-backed like the builder's."""
+    """A tiny dataset of hostile strings and IRIs in named graphs, Oxigraph-backed like the \
+builder's."""
     def iri(local: str) -> ox.NamedNode:
         return ox.NamedNode(KG + local)
 
@@ -105,13 +115,16 @@ def hostile_dataset() -> rdflib.Dataset:
     quads = [ox.Quad(iri(f"sentence/x-{i}"), anchor, ox.Literal(text), g1 if i % 2 else g2)
              for i, text in enumerate(texts)]
     quads += [
-        ox.Quad(iri("person/%E9%87%91"), label, ox.Literal("金", language="en"), ox.NamedNode(GRAPH + "entities")),
+        ox.Quad(iri("person/%E9%87%91"), label, ox.Literal("金", language="en"),
+                ox.NamedNode(GRAPH + "entities")),
         ox.Quad(iri("person/金正恩"), label, ox.Literal("Kim \"Jong\" Un", language="en"),
                 ox.NamedNode(GRAPH + "entities")),
         ox.Quad(iri("location/z%C3%BCrich"), label, ox.Literal("Zürich", language="de-CH"),
                 ox.NamedNode(GRAPH + "entities")),
         ox.Quad(iri("statement/1"), ox.NamedNode(KGO + "confidence"),
-                ox.Literal("0.85", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")), g1),
+                ox.Literal("0.85",
+                           datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+                g1),
         ox.Quad(iri("statement/1"), ox.NamedNode(KGO + "rule"), ox.Literal("svo:<hosts>"), g1),
         ox.Quad(ox.BlankNode("b0"), label, ox.Literal("a blank node"), g2),
         ox.Quad(iri("country/x"), label, ox.Literal("in the default graph")),
@@ -139,9 +152,11 @@ def rdflib_load(path: Path, fmt: str) -> rdflib.Dataset:
 @pytest.mark.parametrize(
     ("name", "canonical", "file_suffix"),
     [
-        ("ntriples", "ntriples", ".nt"), ("nt", "ntriples", ".nt"), ("n-triples", "ntriples", ".nt"),
+        ("ntriples", "ntriples", ".nt"), ("nt", "ntriples", ".nt"),
+        ("n-triples", "ntriples", ".nt"),
         ("nquads", "nquads", ".nq"), ("nq", "nquads", ".nq"), ("trig", "trig", ".trig"),
-        ("jsonld", "jsonld", ".jsonld"), ("JSON-LD", "jsonld", ".jsonld"), ("graphml", "graphml", ".graphml"),
+        ("jsonld", "jsonld", ".jsonld"), ("JSON-LD", "jsonld", ".jsonld"),
+        ("graphml", "graphml", ".graphml"),
         ("csv", "csv", ".csv"), ("ttl", "turtle", ".ttl"),
     ],
 )
@@ -176,7 +191,8 @@ def test_formats_union_round_trip(dataset, exported, fmt: str):
     got = rdflib.Graph().parse(exported[fmt], format=RDFLIB_FORMAT[fmt])
     if not isomorphic(expected, got):
         _, only_expected, only_got = graph_diff(expected, got)
-        pytest.fail(f"{fmt} differs:\nmissing {sorted(only_expected)[:5]}\nextra {sorted(only_got)[:5]}")
+        pytest.fail(f"{fmt} differs:\nmissing {sorted(only_expected)[:5]}"
+                    f"\nextra {sorted(only_got)[:5]}")
     assert canonical_lines(oxigraph_load(exported[fmt], fmt)) == canonical_lines(dataset)
 
 
@@ -192,7 +208,8 @@ def test_formats_article_graph_holds_its_facts_and_provenance(dataset, exported)
     store = oxigraph_load(exported["trig"], "trig")
     query = """
     SELECT ?g (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?st) AS ?statements) WHERE {
-      GRAPH ?g { ?a a <https://schema.org/NewsArticle> . ?st a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> }
+      GRAPH ?g { ?a a <https://schema.org/NewsArticle> . \
+?st a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> }
     } GROUP BY ?g"""
     rows = list(store.query(query))
     assert len(rows) == 5
@@ -236,7 +253,8 @@ def test_formats_accept_every_graph_kind(dataset, exported, tmp_path: Path, kind
 
 
 def test_formats_union_store_is_a_set(dataset):
-    """Facts stated in several article graphs count once in the union (Oxigraph's own union is a bag)."""
+    """Facts stated in several article graphs count once in the union (Oxigraph's own union \
+is a bag)."""
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     bag = oxigraph_store(dataset).query(query, use_default_graph_as_union=True)
     union = union_store(dataset).query(query)
@@ -249,7 +267,9 @@ def test_formats_plain_rdflib_graph_exports_its_triples(tmp_path: Path):
     graph = rdflib.Graph()
     graph.add((rdflib.URIRef(KG + "country/a"), rdflib.RDFS.label, rdflib.Literal("A", lang="en")))
     path = export(graph, "nquads", tmp_path / "g.nq")
-    assert path.read_text() == f'<{KG}country/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en .\n'
+    assert path.read_text() == (
+        f'<{KG}country/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en .\n'
+    )
 
 
 def test_export_removes_temporary_files_of_dead_writers_only(tmp_path: Path):
@@ -332,13 +352,20 @@ def test_jsonld_compact_iri(iri: str, compact: str):
 
 def test_jsonld_compact_node_shapes(exported):
     document = json.loads(exported["jsonld"].read_text(encoding="utf-8"))
-    graphs = {graph["@id"]: {node["@id"]: node for node in graph["@graph"]} for graph in document["@graph"]}
+    graphs = {
+        graph["@id"]: {node["@id"]: node for node in graph["@graph"]}
+        for graph in document["@graph"]
+    }
     assert set(graphs) >= {"graph:entities", "graph:ontology"}
     turkey = graphs["graph:entities"]["country:turkey"]
     assert turkey["@type"] == "kgo:Country"
     assert turkey["label"] == "Turkey"
     assert turkey["sameAs"] == "wd:Q43"
-    nodes = [node for name, graph in graphs.items() if name != "graph:ontology" for node in graph.values()]
+    nodes = [
+        node
+        for name, graph in graphs.items() if name != "graph:ontology"
+        for node in graph.values()
+    ]
     statement = next(n for n in nodes if n.get("@type") == "rdf:Statement")
     assert statement["predicate"].startswith("kgo:")
     assert statement["subject"].split(":")[0] in PREFIXES
@@ -366,7 +393,11 @@ def test_graphml_attribute_types_are_legal(exported):
 
 def test_graphml_nodes_and_edges(dataset, exported):
     network = nx.read_graphml(exported["graphml"])
-    assert not any(f"{KG}{kind}/" in node for node in network for kind in ("statement", "sentence", "article"))
+    assert not any(
+        f"{KG}{kind}/" in node
+        for node in network
+        for kind in ("statement", "sentence", "article")
+    )
     kinds = {data["kind"] for _, data in network.nodes(data=True)}
     assert kinds == {"entity", "event"}
     assert all(data["label"] and data["type"] for _, data in network.nodes(data=True))
@@ -383,7 +414,8 @@ def test_graphml_nodes_and_edges(dataset, exported):
     values = " ".join(f"kgo:{r}" for r in RELATIONS)
     facts = run_query(dataset, "SELECT (COUNT(*) AS ?c) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
                                f"VALUES ?p {{ {values} }} ?s ?p ?o . ?s a ?ts . ?o a ?to . "
-                               "FILTER (STRSTARTS(STR(?ts), STR(kgo:)) && STRSTARTS(STR(?to), STR(kgo:))) } }")
+                               "FILTER (STRSTARTS(STR(?ts), STR(kgo:)) "
+                               "&& STRSTARTS(STR(?to), STR(kgo:))) } }")
     assert network.number_of_edges() == int(facts.rows[0][0]) > 0
     with_statement = sum(1 for _, _, data in network.edges(data=True) if "confidence" in data)
     assert with_statement == network.number_of_edges()
@@ -403,8 +435,12 @@ def test_relations_csv_one_row_per_statement_and_sentence(dataset, exported):
     pairs = run_query(dataset, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?st ?e WHERE "
                                "{ ?st a rdf:Statement ; prov:wasDerivedFrom ?e } }")
     assert len(rows) == int(pairs.rows[0][0])
-    sentences = {str(r[0]) for r in run_query(dataset, "SELECT ?t WHERE { ?s nif:anchorOf ?t }").rows}
-    sources = {str(r[0]) for r in run_query(dataset, "SELECT ?t WHERE { ?a dcterms:source ?t }").rows}
+    sentences = {
+        str(r[0]) for r in run_query(dataset, "SELECT ?t WHERE { ?s nif:anchorOf ?t }").rows
+    }
+    sources = {
+        str(r[0]) for r in run_query(dataset, "SELECT ?t WHERE { ?a dcterms:source ?t }").rows
+    }
     for row in rows:
         record = dict(zip(COLUMNS, row, strict=True))
         assert record["relation"] in RELATIONS
@@ -418,19 +454,25 @@ def test_relations_csv_one_row_per_statement_and_sentence(dataset, exported):
 def test_relations_csv_quotes_hostile_sentences(tmp_path: Path):
     store = ox.Store()
     rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    st, s, o = ox.NamedNode(KG + "statement/1"), ox.NamedNode(KG + "country/a"), ox.NamedNode(KG + "country/b")
+    st, s, o = (
+        ox.NamedNode(KG + "statement/1"),
+        ox.NamedNode(KG + "country/a"),
+        ox.NamedNode(KG + "country/b"),
+    )
     sentence, article = ox.NamedNode(KG + "sentence/1"), ox.NamedNode(KG + "article/1")
     text = 'A said, "B, well\nB" \\ met;\tthem'
     store.extend(ox.Quad(*t) for t in [
         (st, ox.NamedNode(rdf + "type"), ox.NamedNode(rdf + "Statement")),
-        (st, ox.NamedNode(rdf + "subject"), s), (st, ox.NamedNode(rdf + "predicate"), ox.NamedNode(KGO + "meetsWith")),
+        (st, ox.NamedNode(rdf + "subject"), s),
+        (st, ox.NamedNode(rdf + "predicate"), ox.NamedNode(KGO + "meetsWith")),
         (st, ox.NamedNode(rdf + "object"), o),
         (st, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), sentence),
         (sentence, ox.NamedNode("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"),
          ox.Literal(text)),
         (sentence, ox.NamedNode("http://purl.org/dc/terms/isPartOf"), article),
         (article, ox.NamedNode("http://purl.org/dc/terms/source"), ox.Literal("a, \"b\".txt")),
-        (s, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("A, Inc.", language="en")),
+        (s, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+         ox.Literal("A, Inc.", language="en")),
     ])
     header, row = read_csv(export(store, "csv", tmp_path / "r.csv"))
     assert dict(zip(header, row, strict=True)) == {
@@ -458,8 +500,13 @@ def test_export_cli_writes_the_file(exported, tmp_path: Path, fmt: str, capsys):
         (["export", "GRAPH", "--format", "turtl", "-o", "x"], "No exporter 'turtl'. Available:"),
     ],
 )
-def test_export_cli_errors_are_one_line(exported, tmp_path: Path, capsys, args: list[str], message: str):
-    args = [str(exported["trig"]) if a == "GRAPH" else str(tmp_path / a) if a.startswith("x") else a for a in args]
+def test_export_cli_errors_are_one_line(
+    exported, tmp_path: Path, capsys, args: list[str], message: str
+):
+    args = [
+        str(exported["trig"]) if a == "GRAPH" else str(tmp_path / a) if a.startswith("x") else a
+        for a in args
+    ]
     assert kg_main(args) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err

@@ -170,11 +170,14 @@ def test_html_reads_vis_network_without_importing_pyvis(tmp_path: Path) -> None:
     assert "@version 9.1.2" in (tmp_path / "g.html").read_text(encoding="utf-8")
 
 
-def test_html_without_pyvis_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_html_without_pyvis_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyvis" else real(name, *a))
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "pyvis" else real(name, *a))
     with pytest.raises(ExportError, match=r"Cannot find vis-network .* pip install 'pyvis"):
         page_of(tmp_path, SMALL)
 
@@ -401,8 +404,8 @@ def test_html_spring_layout_same_for_any_number_of_blas_threads() -> None:
     out = []
     for threads in ("1", "2"):
         env = dict(os.environ, OPENBLAS_NUM_THREADS=threads, OMP_NUM_THREADS=threads)
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                              cwd=root, env=env)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, cwd=root, env=env)
         out.append(json.loads(done.stdout))
     assert len(out[0]) == 1500
     assert out[0] == out[1]

@@ -58,7 +58,8 @@ def sparql_counts(path: Path) -> tuple[int, int]:
     relations = " ".join(f"<{KGO}{name}>" for name in RELATIONS)
     edges = graph.query(
         f"""SELECT (COUNT(*) AS ?c) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
-              VALUES ?p {{ {relations} }} VALUES ?ts {{ {NODE_TYPES} }} VALUES ?to {{ {NODE_TYPES} }}
+              VALUES ?p {{ {relations} }} VALUES ?ts {{ {NODE_TYPES} }} \
+VALUES ?to {{ {NODE_TYPES} }}
               ?s ?p ?o . ?s a ?ts . ?o a ?to . }} }}"""
     )
     return int(next(iter(nodes))[0]), int(next(iter(edges))[0])  # type: ignore[index,arg-type]
@@ -340,7 +341,8 @@ def test_html_browser_relation_and_article_filters(open_page: Any, pages: dict[s
     article = opened.js("kg.data.articles.findIndex(a => a.title.startsWith('Syrian and Turkish'))")
     opened.page.select_option("#kg-article", str(article))
     shown = opened.js(
-        "kg.edgeView.getIds().map(id => kg.data.edges[id].sentences.map(s => kg.data.sentences[s].article))"
+        "kg.edgeView.getIds().map(id => "
+        "kg.data.edges[id].sentences.map(s => kg.data.sentences[s].article))"
     )
     assert shown and all(arts == [] or article in arts for arts in shown)
     assert opened.js("window.kgStats.visibleNodes") < 16
@@ -383,7 +385,8 @@ def test_html_browser_hover_shows_evidence(open_page: Any, pages: dict[str, Path
     opened = open_page(pages["small"])
     page = opened.page
     edge = opened.js(
-        "kg.data.edges.find(e => e.relation === 'meetsWith' && kg.data.nodes[e.from].label === 'Syria').id"
+        "kg.data.edges.find(e => e.relation === 'meetsWith' "
+        "&& kg.data.nodes[e.from].label === 'Syria').id"
     )
     page.mouse.move(*opened.edge_point(edge))
     tooltip = page.locator("#kg-tooltip")
@@ -433,8 +436,10 @@ def test_html_browser_hostile_is_inert(open_page: Any, pages: dict[str, Path]) -
             media: document.querySelectorAll('img, iframe, object, embed, video, audio').length,
             scripts: document.scripts.length,
             handlers: Array.from(document.querySelectorAll('*')).flatMap(
-                el => Array.from(el.attributes).filter(a => a.name.startsWith('on')).map(a => a.name)),
-            links: Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href')),
+                el => Array.from(el.attributes).filter(a => a.name.startsWith('on'))\
+.map(a => a.name)),
+            links: Array.from(document.querySelectorAll('a[href]'))\
+.map(a => a.getAttribute('href')),
             svgs: Array.from(document.querySelectorAll('svg')).filter(s => !s.closest(
                 '#kg-legend, #kg-details .kg-type-line, #kg-suggest')).length,
         })"""

@@ -31,7 +31,8 @@ print(json.dumps(positions(nodes, edges), sort_keys=True))
 def _run(hash_seed: str) -> dict:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     code = SCRIPT.replace("{big}", str(KAMADA_KAWAI_MAX + 40))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          check=True)
     return json.loads(done.stdout)
 
 

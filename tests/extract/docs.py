@@ -63,7 +63,9 @@ def parse(table: str) -> Doc:
         if not cells or cells[0] == "i":
             continue
         if len(cells) != len(COLUMNS):
-            raise ValueError(f"token row {line!r} has {len(cells)} columns; write {' '.join(COLUMNS)}")
+            raise ValueError(
+                f"token row {line!r} has {len(cells)} columns; write {' '.join(COLUMNS)}"
+            )
         if int(cells[0]) != len(rows):
             raise ValueError(f"token row {line!r}: index {cells[0]} should be {len(rows)}")
         rows.append(cells)
@@ -102,7 +104,9 @@ def doc_for(sentence: str, table: str) -> Doc:
     """
     doc = parse(table)
     if doc.text != sentence:
-        raise ValueError(f"token table spells {doc.text!r}, not {sentence!r}; fix the table's words")
+        raise ValueError(
+            f"token table spells {doc.text!r}, not {sentence!r}; fix the table's words"
+        )
     return doc
 
 
@@ -148,7 +152,9 @@ def table_of(cases: Iterable[Any], sentence: str) -> str:
     raise LookupError(f"no case {sentence!r}")
 
 
-def triples(ex: Extraction, *, predicates: Iterable[str] | None = None) -> set[tuple[str, str, str]]:
+def triples(
+    ex: Extraction, *, predicates: Iterable[str] | None = None
+) -> set[tuple[str, str, str]]:
     """The extraction's relations as ``(subject, predicate, object)`` texts.
 
     Args:

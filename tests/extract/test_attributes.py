@@ -18,12 +18,14 @@ PATTERNS = [
     {"patterns": [[{"TAG": "VBZ", "LOWER": "is"}]], "attrs": {"POS": "AUX"}},
     # sets and exclusions
     {"patterns": [[{"TAG": "RB", "LOWER": {"IN": ["not", "n't"]}}]], "attrs": {"POS": "PART"}},
-    {"patterns": [[{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}]], "attrs": {"POS": "AUX"}},
+    {"patterns": [[{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}]],
+     "attrs": {"POS": "AUX"}},
     # a regular expression
     {"patterns": [[{"LOWER": {"REGEX": "^n[ou]thin'$"}}]], "attrs": {"LEMMA": "nothing"}},
     # two tokens, the attributes set on the second
     {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"}, "index": 1},
-    {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]], "attrs": {"POS": "VERB"}, "index": 1},
+    {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]], "attrs": {"POS": "VERB"},
+     "index": 1},
     # spaces
     {"patterns": [[{"IS_SPACE": True}]], "attrs": {"TAG": "_SP", "POS": "SPACE"}},
     # an operator: left to a Matcher
@@ -33,7 +35,8 @@ PATTERNS = [
 DOCS = [
     # words, tags, deps (heads all point at token 0 except itself)
     ("there is nothin' here", ["EX", "VBZ", "NN", "RB"], ["expl", "ROOT", "attr", "advmod"]),
-    ("it is not gon na rain", ["PRP", "VBZ", "RB", "VBG", "TO", "VB"], ["nsubj", "ROOT", "neg", "aux", "aux", "xcomp"]),
+    ("it is not gon na rain", ["PRP", "VBZ", "RB", "VBG", "TO", "VB"],
+     ["nsubj", "ROOT", "neg", "aux", "aux", "xcomp"]),
     ("she has n't seen very very tall trees", ["PRP", "VBZ", "RB", "VBN", "RB", "RB", "JJ", "NNS"],
      ["nsubj", "aux", "neg", "ROOT", "advmod", "advmod", "amod", "dobj"]),
     ("nuthin' was NOT said", ["NN", "VBD", "RB", "VBN"], ["nsubjpass", "auxpass", "neg", "ROOT"]),

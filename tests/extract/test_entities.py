@@ -24,18 +24,21 @@ def _doc(words: list[str], ents: list[str]) -> Doc:
         (["Moscow", "Hosts", "Summit"], ["B-ORG", "I-ORG", "I-ORG"], [(0, 1, "GPE")],
          [("Moscow", "GPE")]),
         # an ORG with an organisation head word keeps its span around a country name
-        (["the", "Ministry", "of", "Defense", "of", "Turkey"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"],
+        (["the", "Ministry", "of", "Defense", "of", "Turkey"],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"],
          [(5, 6, "GPE")], [("Ministry of Defense of Turkey", "ORG")]),
         # ... and around a demonym
         (["the", "Turkish", "Armed", "Forces"], ["O", "B-ORG", "I-ORG", "I-ORG"], [(1, 2, "NORP")],
          [("Turkish Armed Forces", "ORG")]),
         # the gazetteer corrects a wrong NER label
-        (["Hezbollah", "fired", "rockets"], ["B-PERSON", "O", "O"], [(0, 1, "ORG")], [("Hezbollah", "ORG")]),
+        (["Hezbollah", "fired", "rockets"], ["B-PERSON", "O", "O"], [(0, 1, "ORG")],
+         [("Hezbollah", "ORG")]),
         # a longer gazetteer match wins over a shorter one inside it
         (["Saudi", "Arabia", "agreed"], ["B-NORP", "O", "O"], [(0, 1, "NORP"), (0, 2, "GPE")],
          [("Saudi Arabia", "GPE")]),
         # NER spans the gazetteer does not touch are kept
-        (["Putin", "met", "Erdogan", "in", "Sochi"], ["B-PERSON", "O", "B-PERSON", "O", "O"], [(4, 5, "GPE")],
+        (["Putin", "met", "Erdogan", "in", "Sochi"], ["B-PERSON", "O", "B-PERSON", "O", "O"],
+         [(4, 5, "GPE")],
          [("Putin", "PERSON"), ("Erdogan", "PERSON"), ("Sochi", "GPE")]),
         # numbers and dates are never overridden
         (["Independence", "Day", "parade"], ["B-DATE", "I-DATE", "O"], [(0, 1, "LOC")],
@@ -70,7 +73,8 @@ def test_entities_merge_does_not_mutate_doc():
 def test_entities_body_patterns(text, expected):
     nlp = blank()
     matcher = Matcher(nlp.vocab)
-    for i, p in enumerate(body_patterns(["Turkish", "Russian", "South Korean"], ["Iraq", "Syria", "Saudi Arabia"])):
+    for i, p in enumerate(body_patterns(["Turkish", "Russian", "South Korean"],
+                                        ["Iraq", "Syria", "Saudi Arabia"])):
         matcher.add(f"{p['label']}{i}", [p["pattern"]])
     doc = nlp(text)
     found = []
@@ -83,13 +87,16 @@ def test_entities_body_patterns(text, expected):
 
 
 def test_entities_body_patterns_skip_multiword_names():
-    """Patterns are one token per name: "South Korean" and "Saudi Arabia" are left to the gazetteer."""
+    """Patterns are one token per name: "South Korean" and "Saudi Arabia" are left to the \
+gazetteer."""
     pats = body_patterns(["Turkish", "South Korean"], ["Syria", "Saudi Arabia"])
     assert "south korean" not in pats[0]["pattern"][0]["LOWER"]["IN"]
     assert "saudi arabia" not in pats[1]["pattern"][0]["LOWER"]["IN"]
 
 
-@pytest.mark.parametrize(("name", "word"), [("departments.txt", "defense"), ("org_heads.txt", "ministry")])
+@pytest.mark.parametrize(
+    ("name", "word"), [("departments.txt", "defense"), ("org_heads.txt", "ministry")]
+)
 def test_entities_word_list(name, word):
     words = word_list(name)
     assert word in words and all(w == w.lower() and not w.startswith("#") for w in words)

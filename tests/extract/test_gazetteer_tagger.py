@@ -16,7 +16,8 @@ PATTERNS = [
     {"label": "NORP", "pattern": [{"LOWER": "turkish", "IS_LOWER": False}]},
     {"label": "GPE", "pattern": [{"LOWER": "republic", "IS_LOWER": False}, {"LOWER": "of"},
                                  {"LOWER": "turkey", "IS_LOWER": False}]},
-    {"label": "GPE", "pattern": [{"LOWER": "people", "IS_LOWER": False}, {"LOWER": {"IN": ["'s", "\u2019s"]}},
+    {"label": "GPE", "pattern": [{"LOWER": "people", "IS_LOWER": False},
+                                 {"LOWER": {"IN": ["'s", "\u2019s"]}},
                                  {"LOWER": "republic", "IS_LOWER": False}, {"LOWER": "of"},
                                  {"LOWER": "china", "IS_LOWER": False}]},
     {"label": "ORG", "pattern": [{"ORTH": "UN"}, {"LOWER": "security", "IS_LOWER": False},
@@ -26,7 +27,8 @@ PATTERNS = [
     {"label": "ORG", "pattern": [{"LOWER": "hamas", "IS_LOWER": False}]},
     {"label": "NORP", "pattern": [{"LOWER": "hamas"}]},
     # not a fixed sequence: left to a Matcher
-    {"label": "LOC", "pattern": [{"LOWER": {"IN": ["north", "south"]}}, {"ORTH": {"IN": ["-", "\u2013"]}, "OP": "?"},
+    {"label": "LOC", "pattern": [{"LOWER": {"IN": ["north", "south"]}},
+                                 {"ORTH": {"IN": ["-", "\u2013"]}, "OP": "?"},
                                  {"LOWER": "sudan", "IS_LOWER": False}]},
 ]
 
@@ -71,7 +73,8 @@ def test_only_patterns_with_operators_fall_back_to_matcher() -> None:
     assert _phrases(PATTERNS[-1]["pattern"]) is None
     # an IN list expands to one phrase per value
     assert [w for w, _ in _phrases(PATTERNS[3]["pattern"])] == [
-        ["people", "'s", "republic", "of", "china"], ["people", "\u2019s", "republic", "of", "china"]]
+        ["people", "'s", "republic", "of", "china"],
+        ["people", "\u2019s", "republic", "of", "china"]]
 
 
 def test_huge_expansions_fall_back_to_matcher() -> None:
@@ -122,7 +125,9 @@ def test_gate_never_hides_a_match(text: str) -> None:
 
 def test_gate_skips_documents_without_a_required_word() -> None:
     tagger, gate = _gate([BORDER, LED])
-    words = {text: gate.may_match(Doc(tagger.tokens.vocab, words=text.split())) for text in GATE_TEXTS}
+    words = {
+        text: gate.may_match(Doc(tagger.tokens.vocab, words=text.split())) for text in GATE_TEXTS
+    }
     assert words == {
         "the Iran - Iraq border was quiet": True,
         "Iran and Iraq met ; the border was quiet": True,  # a needless yes is allowed
@@ -145,7 +150,8 @@ def test_gate_does_not_check_optional_negated_or_unknown_tokens() -> None:
 
 @pytest.mark.parametrize("regex", [r"\bU\.N\.", r"(?<=x)U\.N\.", r"^U\.N\.$|^UN$", r"U\.N\.\Z"])
 def test_gate_ignores_regexes_that_depend_on_their_surroundings(regex: str) -> None:
-    """Anchors or lookarounds inside an expression mean something else in the whole text: not checked."""
+    """Anchors or lookarounds inside an expression mean something else in the whole text: not \
+checked."""
     tagger, gate = _gate([[{"TEXT": {"REGEX": regex}}]])
     assert gate.patterns == [[]]
     assert gate.may_match(Doc(tagger.tokens.vocab, words=["nothing"]))

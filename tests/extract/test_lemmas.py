@@ -12,21 +12,24 @@ from spacy.tokens import Doc
 from kg.extract.lemmas import IndexedList, Memoized, speed_up_lemmatizer
 
 # Tables in spaCy's format: rules per POS (suffix -> replacement), word lists per POS, exceptions.
-RULES = {"noun": [["s", ""], ["ies", "y"], ["ves", "f"]], "verb": [["ed", ""], ["ed", "e"], ["ing", ""], ["s", ""]],
+RULES = {"noun": [["s", ""], ["ies", "y"], ["ves", "f"]],
+         "verb": [["ed", ""], ["ed", "e"], ["ing", ""], ["s", ""]],
          "adj": [["er", ""], ["est", ""]]}
-INDEX = {"noun": ["talk", "city", "leaf", "wolf"], "verb": ["host", "wage", "talk"], "adj": ["tall"]}
+INDEX = {"noun": ["talk", "city", "leaf", "wolf"], "verb": ["host", "wage", "talk"],
+         "adj": ["tall"]}
 EXC = {"noun": {"children": ["child"]}, "verb": {"was": ["be"]}}
 
 # words, POS, morphology: every branch of the rules (index hit, out-of-index form, exception,
 # base form, no rule for the POS, proper noun), and the same word twice with different POS
-WORDS = ["Talks", "cities", "wolves", "waged", "hosted", "hosting", "children", "was", "leaf", "tallest",
-         "Ankara", "talks", "zebras", "taller", "quickly", "wage"]
+WORDS = ["Talks", "cities", "wolves", "waged", "hosted", "hosting", "children", "was", "leaf",
+         "tallest", "Ankara", "talks", "zebras", "taller", "quickly", "wage"]
 POS = ["NOUN", "NOUN", "NOUN", "VERB", "VERB", "VERB", "NOUN", "VERB", "NOUN", "ADJ",
        "PROPN", "VERB", "NOUN", "ADJ", "ADV", "VERB"]
-MORPHS = ["Number=Plur", "Number=Plur", "Number=Plur", "Tense=Past|VerbForm=Fin", "Tense=Past|VerbForm=Part",
-          "Aspect=Prog|Tense=Pres|VerbForm=Part", "Number=Plur", "Tense=Past|VerbForm=Fin", "Number=Sing",
-          "Degree=Sup", "Number=Sing", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", "Number=Plur",
-          "Degree=Cmp", "", "VerbForm=Inf"]
+MORPHS = ["Number=Plur", "Number=Plur", "Number=Plur", "Tense=Past|VerbForm=Fin",
+          "Tense=Past|VerbForm=Part", "Aspect=Prog|Tense=Pres|VerbForm=Part", "Number=Plur",
+          "Tense=Past|VerbForm=Fin", "Number=Sing", "Degree=Sup", "Number=Sing",
+          "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", "Number=Plur", "Degree=Cmp", "",
+          "VerbForm=Inf"]
 
 
 def _nlp() -> spacy.language.Language:
@@ -71,7 +74,8 @@ def test_every_form_is_worked_out_once() -> None:
 
     lemmatizer.lemmatize.lemmatize = counting
     _lemmas(nlp, repeat=3)
-    assert sorted(calls) == sorted(WORDS)  # base forms ("leaf", "wage") included: spaCy redoes those
+    # base forms ("leaf", "wage") included: spaCy redoes those
+    assert sorted(calls) == sorted(WORDS)
 
 
 def test_a_full_memo_is_emptied_and_lemmas_stay_the_same() -> None:

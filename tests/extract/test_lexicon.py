@@ -42,8 +42,11 @@ def test_lexicon_default_is_loaded_once():
 
 def test_lexicon_files_all_known():
     """Every data file is one of the lexicon's tables or word lists (no stray, unloaded file)."""
-    lists = {"actor_nouns.txt", "effort_nouns.txt", "departments.txt", "org_heads.txt", "light_verbs.txt"}
-    assert set(FILES) == set(TSV_HEADERS) | lists, "a new data file: list it here and test its shape"
+    lists = {"actor_nouns.txt", "effort_nouns.txt", "departments.txt", "org_heads.txt",
+             "light_verbs.txt"}
+    assert set(FILES) == set(TSV_HEADERS) | lists, (
+        "a new data file: list it here and test its shape"
+    )
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -79,10 +82,13 @@ def test_lexicon_word_lists_are_clean(name):
 
 def test_lexicon_no_duplicate_keys():
     for name, key in [("verbs.tsv", (0, 1, 2)), ("events.tsv", (0,)), ("nouns.tsv", (0,)),
-                      ("mutual_nouns.tsv", (0,)), ("titles.tsv", (0,)), ("event_verbs.tsv", (0, 1))]:
+                      ("mutual_nouns.tsv", (0,)), ("titles.tsv", (0,)),
+                      ("event_verbs.tsv", (0, 1))]:
         rows = list(csv.reader(_data_lines(name)[1:], delimiter="\t"))
         keys = [tuple(r[i] for i in key) for r in rows]
-        assert len(keys) == len(set(keys)), f"{name}: duplicate {[k for k in keys if keys.count(k) > 1]}"
+        assert len(keys) == len(set(keys)), (
+            f"{name}: duplicate {[k for k in keys if keys.count(k) > 1]}"
+        )
 
 
 def test_lexicon_verb_relations_are_contract_relations(lex):
@@ -91,7 +97,9 @@ def test_lexicon_verb_relations_are_contract_relations(lex):
             assert f.relation in RELATIONS, f"verbs.tsv {lemma}: {f.relation!r}"
             assert f.object in OBJECT_KINDS, f"verbs.tsv {lemma}: object {f.object!r}"
             assert 0 < f.confidence <= 1, f"verbs.tsv {lemma}: confidence {f.confidence}"
-            assert f.prep == "" or f.prep.isalpha() and f.prep.islower(), f"verbs.tsv {lemma}: prep {f.prep!r}"
+            assert f.prep == "" or f.prep.isalpha() and f.prep.islower(), (
+                f"verbs.tsv {lemma}: prep {f.prep!r}"
+            )
 
 
 def test_lexicon_noun_relations_are_contract_relations(lex):
@@ -120,7 +128,8 @@ def test_lexicon_every_contract_event_type_has_a_noun(lex):
 def test_lexicon_every_extractable_relation_has_a_verb_or_noun(lex):
     """Relations read from clauses have lexicon entries; memberOf, partOf, locatedIn and heldIn
     come from structural rules (titles, owners, places) instead."""
-    from_lexicon = {f.relation for fs in lex.verbs.values() for f in fs} | {f.relation for f in lex.nouns.values()}
+    from_lexicon = ({f.relation for fs in lex.verbs.values() for f in fs}
+                    | {f.relation for f in lex.nouns.values()})
     assert set(RELATIONS) - from_lexicon == {"memberOf", "partOf", "locatedIn", "heldIn"}
 
 
@@ -137,7 +146,9 @@ def test_lexicon_every_extractable_relation_has_a_verb_or_noun(lex):
     ],
 )
 def test_lexicon_verb_frames(lex, lemma, prep, relation, object_):
-    assert any((f.prep, f.relation, f.object) == (prep, relation, object_) for f in lex.verbs[lemma])
+    assert any(
+        (f.prep, f.relation, f.object) == (prep, relation, object_) for f in lex.verbs[lemma]
+    )
 
 
 @pytest.mark.parametrize(

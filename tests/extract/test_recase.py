@@ -7,8 +7,9 @@ import pytest
 from kg.extract.recase import Recaser, is_headline, restore_text
 from kg.model import EventMention, Extraction, Mention, Relation, Sentence
 
-COMMON = {"and", "to", "of", "out", "in", "seek", "normalize", "tie", "push", "force", "host", "summit",
-          "talk", "attempt", "relation", "between", "discuss", "withdrawal", "meeting", "the"}
+COMMON = {"and", "to", "of", "out", "in", "seek", "normalize", "tie", "push", "force", "host",
+          "summit", "talk", "attempt", "relation", "between", "discuss", "withdrawal", "meeting",
+          "the"}
 PROTECTED = {"democratic", "forces"}
 
 
@@ -40,9 +41,11 @@ def test_recase_is_headline(line, expected):
         # inflections of common words: -ing, -ed, -s, and a dropped e
         ("Syria Attempts Normalizing Relations", "Syria attempts normalizing relations"),
         # words of known names are protected
-        ("Syrian Democratic Forces Push Out Of Raqqa", "Syrian Democratic Forces push out of Raqqa"),
+        ("Syrian Democratic Forces Push Out Of Raqqa",
+         "Syrian Democratic Forces push out of Raqqa"),
         # running text is left alone, line by line
-        ("Moscow Hosts Summit\nThe Summit was held in Moscow.", "Moscow hosts summit\nThe Summit was held in Moscow."),
+        ("Moscow Hosts Summit\nThe Summit was held in Moscow.",
+         "Moscow hosts summit\nThe Summit was held in Moscow."),
         # only ASCII words change (offsets must not move); other letters pass through
         ("Erdoğan And Putin Seek Talks", "Erdoğan and Putin seek talks"),
     ],
@@ -72,4 +75,6 @@ def test_recase_restore_text_gives_original_slices():
     [r] = out.relations
     assert (r.subject.text, r.object.text, r.speaker.text) == ("Moscow", "Summit", "Shoigu")
     # the relation's arguments are the same objects as the restored mentions and events
-    assert r.subject is out.mentions[0] and r.object is out.events[0] and r.speaker is out.mentions[1]
+    assert (
+        r.subject is out.mentions[0] and r.object is out.events[0] and r.speaker is out.mentions[1]
+    )

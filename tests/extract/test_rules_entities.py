@@ -109,7 +109,8 @@ MENTIONS = [
 
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), MENTIONS)
 def test_rules_entities_mentions_and_acting(sentence, table, expected, only):
-    """Mentions are trimmed NER spans; a capital after a locative or motion preposition is a place."""
+    """Mentions are trimmed NER spans; a capital after a locative or motion preposition is a \
+place."""
     ex = run(sentence, table)
     assert [(m.text, m.label, m.acting) for m in ex.mentions] == expected
     for m in ex.mentions:
@@ -214,7 +215,8 @@ TITLES = [
     case(
         "Russian Defense Minister Sergei Shoigu hosted talks in Moscow on Tuesday.",
         MENTIONS[0].values[1],
-        {("Sergei Shoigu", "memberOf", "Russian"), ("Sergei Shoigu", "memberOf", "Russian Defense Minister")},
+        {("Sergei Shoigu", "memberOf", "Russian"),
+         ("Sergei Shoigu", "memberOf", "Russian Defense Minister")},
         only={"memberOf"},
     ),
     case(
@@ -228,7 +230,8 @@ TITLES = [
             5  Damascus  Damascus  PROPN NNP   dobj       4   B-GPE
             6  .         .         PUNCT .     punct      4   O
         """,
-        {("Ebrahim Raisi", "memberOf", "Iranian"), ("Ebrahim Raisi", "memberOf", "Iranian President")},
+        {("Ebrahim Raisi", "memberOf", "Iranian"),
+         ("Ebrahim Raisi", "memberOf", "Iranian President")},
     ),
     case(
         "Turkish President Recep Tayyip Erdogan met Putin.",
@@ -264,7 +267,8 @@ TITLES = [
             10 talks    talk     NOUN  NNS   dobj       8   O
             11 .        .        PUNCT .     punct      8   O
         """,
-        {("Faisal Mekdad", "memberOf", "Syrian"), ("Faisal Mekdad", "memberOf", "Syrian Foreign Minister")},
+        {("Faisal Mekdad", "memberOf", "Syrian"),
+         ("Faisal Mekdad", "memberOf", "Syrian Foreign Minister")},
         only={"memberOf"},
     ),
     # a dateline before an apposed title is not part of it: the envoy's state is the
@@ -288,7 +292,8 @@ TITLES = [
             12 come        come        VERB  VBN  ccomp     8   O
             13 .           .           PUNCT .    punct     8   O
         """,
-        {("Salam Zawawi", "memberOf", "Palestinian"), ("Salam Zawawi", "memberOf", "Palestinian Ambassador")},
+        {("Salam Zawawi", "memberOf", "Palestinian"),
+         ("Salam Zawawi", "memberOf", "Palestinian Ambassador")},
         only={"memberOf"},
     ),
     # the same with the dateline set off by a spaced dash and parsed into the title
@@ -305,7 +310,8 @@ TITLES = [
             7  arrived  arrive   VERB  VBD   ROOT      7   O
             8  .        .        PUNCT .     punct     7   O
         """,
-        {("Faisal Mekdad", "memberOf", "Syrian"), ("Faisal Mekdad", "memberOf", "Syrian Foreign Minister")},
+        {("Faisal Mekdad", "memberOf", "Syrian"),
+         ("Faisal Mekdad", "memberOf", "Syrian Foreign Minister")},
         only={"memberOf"},
     ),
 ]

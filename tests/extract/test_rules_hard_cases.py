@@ -219,7 +219,8 @@ GAPS = [
             6  Washington Washington PROPN NNP   npadvmod   5   B-GPE
             7  .          .          PUNCT .     punct      5   O
         """,
-        {"exact": {("Saudi", "participatesIn", "Agreement"), ("Iranian", "participatesIn", "Agreement")},
+        {"exact": {("Saudi", "participatesIn", "Agreement"),
+                   ("Iranian", "participatesIn", "Agreement")},
          "only": {"participatesIn"}},
     ),
     # Relational noun whose "to/for" phrase the model attaches to the light verb
@@ -351,7 +352,8 @@ GAPS = [
             6  deal       deal       NOUN  NN    dobj       4   O
             7  .          .          PUNCT .     punct      1   O
         """,
-        {"lacks": {("Ankara", "supports", "Agreement")}, "has": {("Washington", "demands", "Ankara")}},
+        {"lacks": {("Ankara", "supports", "Agreement")},
+         "has": {("Washington", "demands", "Ankara")}},
     ),
     # Negation by a determiner ("no talks"): only "neg" dependents are read.
     # Today: Syria and Turkey take part in, and meet at, talks that did not happen.
@@ -412,7 +414,9 @@ def test_resolver_known_gap_acronym_defined_in_text():
     acro1 = Mention(31, 35, "PJAK", "ORG", 0, True)
     iran = Mention(46, 50, "Iran", "GPE", 0, True)
     acro2 = Mention(52, 56, "PJAK", "ORG", 1, True)
-    assert [t[m.start:m.end] for m in (name, acro1, iran, acro2)] == [m.text for m in (name, acro1, iran, acro2)]
+    assert [t[m.start:m.end] for m in (name, acro1, iran, acro2)] == [
+        m.text for m in (name, acro1, iran, acro2)
+    ]
     ex = Extraction(mentions=(name, acro1, iran, acro2),
                     relations=(Relation(acro2, "attacks", iran, 1, "svo", 0.85),))
     ra = Resolver().resolve(Article("a1", "a1.txt", t), ex)
@@ -485,7 +489,8 @@ SAMPLE_CASES = [
             13 Council      Council      PROPN NNP   pobj       8   I-ORG
             14 .            .            PUNCT .     punct      1   O
         """,
-        {"has": {("Araji", "meetsWith", "Ali Ahmadian")}, "lacks": {("Araji", "meetsWith", "Supreme National Security Council")}},
+        {"has": {("Araji", "meetsWith", "Ali Ahmadian")},
+         "lacks": {("Araji", "meetsWith", "Supreme National Security Council")}},
     ),
     # locatedIn needs a place noun head and a direct place mention
     case(

@@ -88,7 +88,8 @@ SUPPRESSED = [
             10 benefit  benefit  VERB  VB    ROOT       10  O
             11 .        .        PUNCT .     punct      10  O
         """,
-        ((0,), {("Damascus", "participatesIn", "Agreement"), ("Ankara", "participatesIn", "Agreement")}),
+        ((0,), {("Damascus", "participatesIn", "Agreement"),
+                ("Ankara", "participatesIn", "Agreement")}),
     ),
     case(
         "Iran asked whether Russia would host the talks.",
@@ -140,7 +141,8 @@ SUPPRESSED = [
             6  deal     deal     NOUN  NN    dobj       4   O
             7  .        .        PUNCT .     punct      4   O
         """,
-        ((3,), {("Damascus", "participatesIn", "Agreement"), ("Ankara", "participatesIn", "Agreement")}),
+        ((3,), {("Damascus", "participatesIn", "Agreement"),
+                ("Ankara", "participatesIn", "Agreement")}),
     ),
     case(
         "Will Russia host the talks?",
@@ -290,8 +292,11 @@ SPEAKERS = [
 def test_rules_modality_reported_speech_speaker(sentence, table, expected, only):
     """The reported content is a fact; the speaker is recorded on it, never made its subject."""
     ex = run(sentence, table)
-    got = {(text_of(r.subject), r.predicate, text_of(r.object), r.speaker.text if r.speaker else None)
-           for r in ex.relations}
+    got = {
+        (text_of(r.subject), r.predicate, text_of(r.object),
+         r.speaker.text if r.speaker else None)
+        for r in ex.relations
+    }
     assert got == expected
     for r in ex.relations:
         if r.speaker is not None:

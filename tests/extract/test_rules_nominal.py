@@ -75,7 +75,8 @@ NOMINAL = [
             5  slow           slow           ADJ   JJ    acomp      4   O
             6  .              .              PUNCT .     punct      4   O
         """,
-        {("Turkish", "participatesIn", "Normalization"), ("Syria", "participatesIn", "Normalization")},
+        {("Turkish", "participatesIn", "Normalization"),
+         ("Syria", "participatesIn", "Normalization")},
     ),
     case(
         "Washington's war on ISIS ended.",
@@ -360,7 +361,8 @@ def test_rules_nominal_one_meeting_for_all_its_facts():
 
 
 def test_rules_nominal_event_date_phrase():
-    """The date phrase of an event's clause is kept with the event ("began ... on December 28, 2022")."""
+    """The date phrase of an event's clause is kept with the event ("began ... on December 28, \
+2022")."""
     table =         """
             0  The          the          DET   DT    det        1   O
             1  meeting      meeting      NOUN  NN    nsubj      2   O

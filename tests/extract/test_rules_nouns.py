@@ -104,7 +104,8 @@ RELATIONAL = [
 
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), RELATIONAL)
 def test_rules_nouns_relational(sentence, table, expected, only):
-    """The noun's possessor, demonym or light-verb subject is the agent; its preposition gives the object."""
+    """The noun's possessor, demonym or light-verb subject is the agent; its preposition gives \
+the object."""
     ex = run(sentence, table)
     assert triples(ex, predicates=only) == expected
     assert all(r.rule.startswith("noun:") for r in ex.relations)
@@ -173,14 +174,16 @@ EFFORT = [
 
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), EFFORT)
 def test_rules_nouns_effort_control(sentence, table, expected, only):
-    """The possessor of an effort noun, or the subject of the verb governing it, does the infinitive."""
+    """The possessor of an effort noun, or the subject of the verb governing it, does the \
+infinitive."""
     assert triples(run(sentence, table), predicates=only) == expected
 
 
 PREREQUISITE = [
     # The model's parse: "as a precondition" hangs on the object noun.
     case(
-        "Ankara has described the pullout of Russian troops from Libya as a precondition for talks.",
+        "Ankara has described the pullout of Russian troops from Libya as a precondition "
+        "for talks.",
         """
             0  Ankara       Ankara       PROPN NNP   nsubj      2   B-GPE
             1  has          have         AUX   VBZ   aux        2   O
@@ -217,7 +220,8 @@ PREREQUISITE = [
     ),
     # ... and the verb's complement reading ("describe X as Y") of the first sentence.
     case(
-        "Ankara has described the pullout of Russian troops from Libya as a precondition for talks.",
+        "Ankara has described the pullout of Russian troops from Libya as a precondition "
+        "for talks.",
         """
         0  Ankara       Ankara       PROPN NNP   nsubj      2   B-GPE
         1  has          have         AUX   VBZ   aux        2   O

@@ -646,7 +646,10 @@ def test_rules_svo_host_city_is_actor_and_place():
     """"Moscow hosted the summit": Moscow acts as host and is the place it was held."""
     sentence, table = HOLD_HOST[4].values[:2]
     ex = run(sentence, table)
-    acting = {r.predicate: (r.object if r.predicate == "heldIn" else r.subject).acting for r in ex.relations}
+    acting = {
+        r.predicate: (r.object if r.predicate == "heldIn" else r.subject).acting
+        for r in ex.relations
+    }
     assert acting == {"hosts": True, "heldIn": False}
 
 

@@ -192,8 +192,8 @@ def test_boilerplate_is_breadcrumb(line: str, expected: str | None) -> None:
         ("No notice here at all.", "No notice here at all.", None),
         (
             (
-                "Talks went on in a calm atmosphere All Content by Example Wire is licensed under a "
-                "Creative Commons Attribution 4.0 International License."
+                "Talks went on in a calm atmosphere All Content by Example Wire is licensed "
+                "under a Creative Commons Attribution 4.0 International License."
             ),
             "Talks went on in a calm atmosphere",
             (
@@ -218,11 +218,13 @@ def _first_by_rule(line: str, scope: str) -> str | None:
 
 def _near_limit_lines() -> list[str]:
     """Lines of each rule's own kind with as many words as its limit allows, and one more."""
-    lines = ["Share this story", "Skip to main content", "Related articles", "Home › World › Europe"]
+    lines = ["Share this story", "Skip to main content", "Related articles",
+             "Home › World › Europe"]
     for rule in rules():
         if not rule.max_words:
             continue
-        for line in ("Share this story", "Related articles", "Skip to main content", "Leave a comment"):
+        for line in ("Share this story", "Related articles", "Skip to main content",
+                     "Leave a comment"):
             filler = max(0, rule.max_words - len(line.split()))
             lines.append(line + " word" * filler)
             lines.append(line + " word" * (filler + 1))

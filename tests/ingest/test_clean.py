@@ -165,8 +165,10 @@ def test_clean_text_keeps_body_lines(lines: tuple[str, ...]) -> None:
         ),
         (
             (
-                "Amara Diallo\nAmara Diallo\nAmara Diallo is a Dakar-based correspondent covering West "
-                f"African politics and energy.\n\nWest Africa Weighs New Power Grid Deal\n\n{BODY[0]}"
+                "Amara Diallo\nAmara Diallo\nAmara Diallo is a Dakar-based correspondent "
+                "covering West "
+                f"African politics and energy.\n\nWest Africa Weighs New Power Grid Deal"
+                f"\n\n{BODY[0]}"
             ),
             "West Africa Weighs New Power Grid Deal",
             None,

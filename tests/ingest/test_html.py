@@ -48,7 +48,8 @@ def test_html_news_page_leaves_out_furniture(furniture: str) -> None:
     "html",
     [
         (DATA / "no_article.html").read_text("utf-8"),
-        "<html><head><title>Front page</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
+        "<html><head><title>Front page</title></head>"
+        "<body><nav><a href='/'>Home</a></nav></body></html>",
         "<html><body></body></html>",
     ],
 )
@@ -59,7 +60,8 @@ def test_html_without_article_gives_none(html: str) -> None:
 def test_html_date_not_guessed_from_copyright_line() -> None:
     html = (
         "<html><head><title>Quiet Day</title></head><body><article><h1>Quiet Day At The Port</h1>"
-        "<p>Ships waited outside the harbour on Monday because of strong winds, the port authority said.</p>"
+        "<p>Ships waited outside the harbour on Monday because of strong winds, "
+        "the port authority said.</p>"
         "</article><footer>(c) 2023 Port News</footer></body></html>"
     )
     result = clean_html(html)

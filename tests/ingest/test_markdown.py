@@ -67,7 +67,8 @@ def test_markdown_strips_syntax(markdown: str, text: str) -> None:
         ("Title Line\n==========\n\nBody sentence here.", "Title Line", None, None),
         (
             (
-                "---\ntitle: 'From Front Matter'\ndate: \"2023-06-02T08:00:00Z\"\nsite_name: Example Post\n---\n"
+                "---\ntitle: 'From Front Matter'\ndate: \"2023-06-02T08:00:00Z\"\n"
+                "site_name: Example Post\n---\n"
                 "# Other Heading\n\nBody sentence here."
             ),
             "From Front Matter",
@@ -107,6 +108,7 @@ def test_markdown_split_front_matter(raw: str, metadata: dict[str, str], body: s
 
 def test_markdown_boilerplate_rules_apply() -> None:
     result = clean_markdown(
-        "# Floods Hit The Valley\n\nRivers burst their banks overnight.\n\nShare this article\n\n#Floods #Weather"
+        "# Floods Hit The Valley\n\nRivers burst their banks overnight.\n\n"
+        "Share this article\n\n#Floods #Weather"
     )
     assert result.text == "Floods Hit The Valley\n\nRivers burst their banks overnight."

@@ -58,7 +58,8 @@ def test_seeds_keep_every_gold_surface_form(name: str) -> None:
     [
         (
             "000_00e312ede173199d.txt",
-            "Russia, Turkey, Iran And Syria Seek To Normalize Ties And Push American Forces Out Of Syria",
+            "Russia, Turkey, Iran And Syria Seek To Normalize Ties And Push American Forces "
+            "Out Of Syria",
             None,
         ),
         (

@@ -24,7 +24,8 @@ def require(program: str, package: str) -> str:
     """Return the path of ``program`` or fail the test with the install command."""
     path = shutil.which(program)
     if path is None:
-        pytest.fail(f"{program} (Debian {package}) is not installed: run `{INSTALL}`", pytrace=False)
+        pytest.fail(f"{program} (Debian {package}) is not installed: run `{INSTALL}`",
+                    pytrace=False)
     return path
 
 
@@ -58,7 +59,8 @@ def virtuoso(interop_build: Path) -> Iterator[Virtuoso]:
         server = Virtuoso(interop_build)
         server.start()
     except VirtuosoError as error:
-        pytest.fail(f"Virtuoso did not start: {error}. If it is not installed: run `{INSTALL}`", pytrace=False)
+        pytest.fail(f"Virtuoso did not start: {error}. If it is not installed: run `{INSTALL}`",
+                    pytrace=False)
     try:
         server.load_seconds = {  # type: ignore[attr-defined]
             "turtle": server.load(interop_build / "graph.ttl", TURTLE_GRAPH),

@@ -72,31 +72,39 @@ def main(argv: list[str]) -> int:
     for kind, path in files.items():
         quads = kind == "trig"
         counts = {}
-        for name, reader in (("rdflib", rdflib_count), ("pyoxigraph", oxigraph_count), ("rapper", rapper_count)):
+        for name, reader in (("rdflib", rdflib_count), ("pyoxigraph", oxigraph_count),
+                             ("rapper", rapper_count)):
             counts[name], seconds = timed(lambda r=reader, p=path, q=quads: r(p, q))
-            print(f"{kind:6} {name:10} {counts[name]:>9} {'quads' if quads else 'triples'} {seconds:7.2f} s")
+            print(f"{kind:6} {name:10} {counts[name]:>9} {'quads' if quads else 'triples'} "
+                  f"{seconds:7.2f} s")
         with tempfile.TemporaryDirectory(prefix="kg-measure-") as data:
             copy = Path(data) / path.name
             shutil.copyfile(path, copy)
             with Virtuoso(Path(data)) as server:
                 seconds = server.load(copy, TURTLE_GRAPH if not quads else DEFAULT_GRAPH)
                 if quads:
-                    n = server.quad_count("https://w3id.org/newskg/id/graph/") + server.triple_count(DEFAULT_GRAPH)
+                    n = (server.quad_count("https://w3id.org/newskg/id/graph/")
+                         + server.triple_count(DEFAULT_GRAPH))
                 else:
                     n = server.triple_count(TURTLE_GRAPH)
                 counts["virtuoso"] = n
-                print(f"{kind:6} {'virtuoso':10} {n:>9} {'quads' if quads else 'triples'} {seconds:7.2f} s "
+                print(f"{kind:6} {'virtuoso':10} {n:>9} {'quads' if quads else 'triples'} "
+                      f"{seconds:7.2f} s "
                       "(bulk load + checkpoint)")
                 if not quads:
                     graph = load_graph(path)
                     for name in args.queries.split(","):
                         sparql = read_query(name)
-                        (_, theirs), t_v = timed(lambda s=sparql, v=server: v.rows(s, default_graph=TURTLE_GRAPH))
+                        (_, theirs), t_v = timed(
+                            lambda s=sparql, v=server: v.rows(s, default_graph=TURTLE_GRAPH)
+                        )
                         ours, t_k = timed(lambda s=sparql, g=graph: run_query(g, s))
-                        same = set(theirs) == set(ours.text_rows()) and len(theirs) == len(ours.rows)
+                        same = (set(theirs) == set(ours.text_rows())
+                                and len(theirs) == len(ours.rows))
                         ok &= same
-                        print(f"query  {name:24} virtuoso {len(theirs)} rows ({t_v:.2f} s), kg query "
-                              f"{len(ours.rows)} rows ({t_k:.2f} s): {'same' if same else 'DIFFERENT'}")
+                        print(f"query  {name:24} virtuoso {len(theirs)} rows ({t_v:.2f} s), "
+                              f"kg query {len(ours.rows)} rows ({t_k:.2f} s): "
+                              f"{'same' if same else 'DIFFERENT'}")
         if len(set(counts.values())) != 1:
             ok = False
             print(f"{kind}: COUNTS DIFFER {counts}")

@@ -42,7 +42,8 @@ def test_virtuoso_trig_graph_counts(interop_build: Path, virtuoso: Virtuoso):
 
 def test_virtuoso_iris_survive(interop_build: Path, virtuoso: Virtuoso):
     """Every IRI of the Turtle comes back from Virtuoso unchanged (no escape or encoding slips)."""
-    query = "SELECT DISTINCT ?iri WHERE { { ?iri ?p ?o } UNION { ?s ?iri ?o } UNION { ?s ?p ?iri } FILTER isIRI(?iri) }"
+    query = ("SELECT DISTINCT ?iri WHERE { { ?iri ?p ?o } UNION { ?s ?iri ?o } "
+             "UNION { ?s ?p ?iri } FILTER isIRI(?iri) }")
     store = ox.Store()
     store.load(path=str(interop_build / "graph.ttl"), format=ox.RdfFormat.TURTLE)
     expected = {row["iri"].value for row in store.query(query)}

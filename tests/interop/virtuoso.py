@@ -150,12 +150,15 @@ class Virtuoso:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise VirtuosoError(f"virtuoso-t exited with status {self.process.returncode}; log:\n{self.log[-2000:]}")
+                raise VirtuosoError(f"virtuoso-t exited with status {self.process.returncode}; "
+                                    f"log:\n{self.log[-2000:]}")
             if "Server online at" in self.log and self._http_up():
                 return time.perf_counter() - t0
             time.sleep(0.2)
         self.stop()
-        raise VirtuosoError(f"virtuoso-t did not come up in {timeout:.0f} s; log:\n{self.log[-2000:]}")
+        raise VirtuosoError(
+            f"virtuoso-t did not come up in {timeout:.0f} s; log:\n{self.log[-2000:]}"
+        )
 
     def _http_up(self) -> bool:
         try:
@@ -196,8 +199,8 @@ class Virtuoso:
     def isql(self, sql: str, timeout: float = 300) -> str:
         """Run SQL statements through ``isql-vt``; raise on any error it reports."""
         result = subprocess.run(
-            [ISQL, f"127.0.0.1:{self.sql_port}", "dba", "dba", "VERBOSE=OFF", "BANNER=OFF", "PROMPT=OFF",
-             "ECHO=OFF", "ERRORS=STDOUT", f"exec={sql}"],
+            [ISQL, f"127.0.0.1:{self.sql_port}", "dba", "dba", "VERBOSE=OFF", "BANNER=OFF",
+             "PROMPT=OFF", "ECHO=OFF", "ERRORS=STDOUT", f"exec={sql}"],
             capture_output=True, text=True, timeout=timeout, check=False,
         )
         output = result.stdout + result.stderr
@@ -223,10 +226,14 @@ class Virtuoso:
             "rdf_loader_run(); checkpoint;"
         )
         seconds = time.perf_counter() - t0
-        state = self.isql(f"SELECT ll_state, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_file = '{path}';")
+        state = self.isql(
+            f"SELECT ll_state, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_file = '{path}';"
+        )
         fields = state.split(None, 1)
         if not fields or fields[0] != "2" or fields[1].strip() != "NULL":
-            raise VirtuosoError(f"Virtuoso's loader failed on {path}: {' '.join(state.split())[:1500]}")
+            raise VirtuosoError(
+                f"Virtuoso's loader failed on {path}: {' '.join(state.split())[:1500]}"
+            )
         return seconds
 
     # ----------------------------------------------------------------- SPARQL
@@ -245,13 +252,20 @@ class Virtuoso:
                 return json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as error:
             body = error.read().decode("utf-8", "replace")
-            raise VirtuosoError(f"Virtuoso refused the query ({error.code}): {body[:1500]}") from error
+            raise VirtuosoError(
+                f"Virtuoso refused the query ({error.code}): {body[:1500]}"
+            ) from error
 
-    def rows(self, query: str, default_graph: str | None = None) -> tuple[list[str], list[tuple[str, ...]]]:
+    def rows(
+        self, query: str, default_graph: str | None = None
+    ) -> tuple[list[str], list[tuple[str, ...]]]:
         """Variables and rows of a SELECT, each cell as a plain string (``""`` where unbound)."""
         document = self.select(query, default_graph)
         names = document["head"]["vars"]
-        out = [tuple(b[n]["value"] if n in b else "" for n in names) for b in document["results"]["bindings"]]
+        out = [
+            tuple(b[n]["value"] if n in b else "" for n in names)
+            for b in document["results"]["bindings"]
+        ]
         return names, out
 
     def count(self, query: str, default_graph: str | None = None) -> int:

@@ -96,7 +96,9 @@ def test_names_person_key_same_person(a, b):
     assert person_key(a) == person_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Bashar al-Assad", "Asma al-Assad"), ("Sergei Lavrov", "Sergei Shoigu")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Bashar al-Assad", "Asma al-Assad"), ("Sergei Lavrov", "Sergei Shoigu")]
+)
 def test_names_person_key_different_people(a, b):
     assert person_key(a) != person_key(b)
 

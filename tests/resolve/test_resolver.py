@@ -57,7 +57,8 @@ def resolve(resolver: Resolver, text: str, mentions: list[Mention], events: list
 
 
 def named(ra: ResolvedArticle, *, rules: bool = False) -> set[tuple[str, ...]]:
-    """Resolved relations as (subject label or event type, predicate, object label or event type)."""
+    """Resolved relations as (subject label or event type, predicate, object label or event \
+type)."""
     def name(ref):  # type: ignore[no-untyped-def]
         return ra.events[ref.key].type if ref.kind == "event" else ra.entities[ref.key].label
 
@@ -77,7 +78,8 @@ def named(ra: ResolvedArticle, *, rules: bool = False) -> set[tuple[str, ...]]:
         ("Daesh", "ORG", True, ("organization/islamic-state", "Organization", "Islamic State")),
         ("ISIL", "ORG", True, ("organization/islamic-state", "Organization", "Islamic State")),
         ("ISIS", "ORG", True, ("organization/islamic-state", "Organization", "Islamic State")),
-        ("SDF", "ORG", True, ("organization/syrian-democratic-forces", "Organization", "Syrian Democratic Forces")),
+        ("SDF", "ORG", True,
+         ("organization/syrian-democratic-forces", "Organization", "Syrian Democratic Forces")),
         # capitals and seats acting stand for their state; as places they are Locations
         ("Damascus", "GPE", True, ("country/syria", "Country", "Syria")),
         ("Ankara", "GPE", True, ("country/turkey", "Country", "Turkey")),
@@ -133,7 +135,8 @@ def test_resolver_entity_for_roles(resolver, surface, label, kind, expected):
 @pytest.mark.parametrize(
     ("surface", "label", "people", "expected"),
     [
-        ("Assad", "PERSON", {"assad": "Bashar al-Assad"}, ("person/bashar-assad", "Bashar al-Assad")),
+        ("Assad", "PERSON", {"assad": "Bashar al-Assad"},
+         ("person/bashar-assad", "Bashar al-Assad")),
         ("Shoigu", "ORG", {"shoigu": "Sergei Shoigu"}, ("person/sergei-shoigu", "Sergei Shoigu")),
         ("Shoigu", "GPE", {"shoigu": "Sergei Shoigu"}, ("person/sergei-shoigu", "Sergei Shoigu")),
         ("Assad", "PERSON", {}, ("person/assad", "Assad")),
@@ -142,7 +145,8 @@ def test_resolver_entity_for_roles(resolver, surface, label, kind, expected):
     ],
 )
 def test_resolver_entity_for_surnames(resolver, surface, label, people, expected):
-    """A surname alone names the full name given in the same article, even where NER calls it an ORG."""
+    """A surname alone names the full name given in the same article, even where NER calls it \
+an ORG."""
     ent = resolver.entity_for(Mention(0, len(surface), surface, label, 0, True), people)
     assert ent is not None and (ent.key, ent.label) == expected
 
@@ -165,7 +169,8 @@ def test_resolver_owner_state(resolver, label, expected):
 # --------------------------------------------------------------------- resolve
 
 def test_resolver_role_to_state(resolver):
-    """"Russian Defense Minister Sergei Shoigu hosted talks": Shoigu and Russia host; the role is kept."""
+    """"Russian Defense Minister Sergei Shoigu hosted talks": Shoigu and Russia host; the role \
+is kept."""
     t = "Russian Defense Minister Sergei Shoigu hosted talks in Moscow."
     ru, sh, mo = mention(t, "Russian", "NORP"), mention(t, "Sergei Shoigu", "PERSON"), \
         mention(t, "Moscow", "GPE", acting=False)
@@ -185,7 +190,8 @@ def test_resolver_role_to_state(resolver):
 
 
 def test_resolver_role_names_the_ministry_where_the_article_does(resolver):
-    """The title's ministry is a memberOf target only when the article names it; it is partOf the state."""
+    """The title's ministry is a memberOf target only when the article names it; it is partOf \
+the state."""
     t = "Russian Defense Minister Sergei Shoigu spoke. The Russian Defense Ministry said so."
     ru, sh = mention(t, "Russian", "NORP"), mention(t, "Sergei Shoigu", "PERSON")
     mod = mention(t, "Russian Defense Ministry", "ORG", sent=1)
@@ -216,7 +222,8 @@ def test_resolver_government_named_by_its_leader(resolver):
     sy, ba = mention(t, "Syrian", "NORP"), mention(t, "Bashar al-Assad", "PERSON")
     govt = mention(t, "Assad", "PERSON", nth=1, sent=1, kind="government")
     wd = event(t, "withdrawal", "Withdrawal", sent=1)
-    ra = resolve(resolver, t, [sy, ba], [wd], [(govt, "demands", wd, "svo"), (ba, "memberOf", sy, "title")])
+    ra = resolve(resolver, t, [sy, ba], [wd],
+                 [(govt, "demands", wd, "svo"), (ba, "memberOf", sy, "title")])
     assert ("Syria", "demands", "Withdrawal") in named(ra)
     assert ("Bashar al-Assad", "demands", "Withdrawal") not in named(ra)
 
@@ -302,7 +309,8 @@ def test_resolver_type_signatures(resolver, subject, predicate, object_, kept):
 def test_resolver_host_city_country_dropped(resolver):
     """"Egypt hosted talks": heldIn from the host rule needs a place, not the host country."""
     t = "Egypt hosted talks. Moscow hosted talks."
-    eg, mo = mention(t, "Egypt", "GPE", acting=False), mention(t, "Moscow", "GPE", acting=False, sent=1)
+    eg, mo = (mention(t, "Egypt", "GPE", acting=False),
+              mention(t, "Moscow", "GPE", acting=False, sent=1))
     t1, t2 = event(t, "talks", "Meeting"), event(t, "talks", "Meeting", nth=1, sent=1)
     ra = resolve(resolver, t, [eg, mo], [t1, t2],
                  [(t1, "heldIn", eg, "svo:host-place"), (t2, "heldIn", mo, "svo:host-place")],
@@ -328,7 +336,8 @@ def test_resolver_host_place_flag_not_rule_id(resolver, rule, from_host, kept):
 
 def test_resolver_speaker_resolved(resolver):
     t = "Lavrov said Russia supports the deal."
-    lv, ru, deal = mention(t, "Lavrov", "PERSON"), mention(t, "Russia", "GPE"), event(t, "deal", "Agreement")
+    lv, ru, deal = (mention(t, "Lavrov", "PERSON"), mention(t, "Russia", "GPE"),
+                    event(t, "deal", "Agreement"))
     ex = Extraction(mentions=(lv, ru), events=(deal,),
                     relations=(Relation(ru, "supports", deal, 0, "svo", 0.85, lv),))
     ra = resolver.resolve(Article("a1", "a1.txt", t), ex)
@@ -343,12 +352,14 @@ def test_resolver_one_event_node_per_event_mention(resolver):
     te = mention(t, "Tehran", "GPE", acting=False, sent=1)
     t1, t2 = event(t, "talks", "Meeting"), event(t, "meeting", "Meeting", sent=1)
     ra = resolve(resolver, t, [eg, ir, te], [t1, t2],
-                 [(eg, "hosts", t1, "svo"), (ir, "hosts", t2, "svo"), (t2, "heldIn", te, "nominal:in")])
+                 [(eg, "hosts", t1, "svo"), (ir, "hosts", t2, "svo"),
+                  (t2, "heldIn", te, "nominal:in")])
     assert sorted(ra.events.values(), key=lambda e: e.start) == [t1, t2]
     assert all("a1" in k for k in ra.events)
     by_pred = {(r.subject.key, r.predicate): r for r in ra.relations}
-    assert by_pred[("country/iran", "hosts")].object == by_pred[(by_pred[("country/iran", "hosts")].object.key,
-                                                                 "heldIn")].subject
+    assert by_pred[("country/iran", "hosts")].object == by_pred[
+        (by_pred[("country/iran", "hosts")].object.key, "heldIn")
+    ].subject
     assert by_pred[("country/egypt", "hosts")].object != by_pred[("country/iran", "hosts")].object
 
 
@@ -357,7 +368,8 @@ def test_resolver_one_event_node_per_event_mention(resolver):
 @pytest.mark.parametrize(
     ("labels", "expected"),
     [
-        ({"person/assad": Counter({"Assad": 3}), "person/bashar-assad": Counter({"Bashar al-Assad": 1})},
+        ({"person/assad": Counter({"Assad": 3}),
+          "person/bashar-assad": Counter({"Bashar al-Assad": 1})},
          {"person/assad": "person/bashar-assad"}),
         # two full names share the surname: ambiguous, no merge
         ({"person/smith": Counter({"Smith": 1}), "person/john-smith": Counter({"John Smith": 1}),
@@ -372,11 +384,13 @@ def test_resolver_merge_people(labels, expected):
 @pytest.mark.parametrize(
     ("entity", "forms", "expected"),
     [
-        (Entity("country/turkey", "Country", "Turkey", "Q43"), Counter({"Türkiye": 5, "Turkey": 1}), "Turkey"),
+        (Entity("country/turkey", "Country", "Turkey", "Q43"),
+         Counter({"Türkiye": 5, "Turkey": 1}), "Turkey"),
         (Entity("person/bashar-assad", "Person", "Assad"),
          Counter({"Assad": 9, "Bashar Assad": 1, "Bashar al-Assad": 1}), "Bashar al-Assad"),
         (Entity("organization/x", "Organization", "Turkish Defense Ministry"),
-         Counter({"Turkish defense ministry": 2, "Turkish Defense Ministry": 1}), "Turkish Defense Ministry"),
+         Counter({"Turkish defense ministry": 2, "Turkish Defense Ministry": 1}),
+         "Turkish Defense Ministry"),
         (Entity("organization/y", "Organization", "Kurdish Red Crescent"),
          Counter({"Kurdish Red Crescent": 1}), "Kurdish Red Crescent"),
         (Entity("organization/z", "Organization", "Turkish Defense Ministry"),

@@ -1,4 +1,5 @@
-"""The extraction cache of ``kg build --store``: exact round trips, fingerprints, whole rows only."""
+"""The extraction cache of ``kg build --store``: exact round trips, fingerprints, whole rows \
+only."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ SPEAKER = Mention(40, 52, "Sergei Shoigu", "PERSON", 1)
 TALKS = EventMention(20, 25, "talks", "Meeting", 0, date="December 28, 2022")
 WITHDRAWAL = EventMention(60, 70, "withdrawal", "Withdrawal", 1)
 FULL = Extraction(
-    sentences=(Sentence(0, 28, "Turkey held talks on Tuesday."), Sentence(29, 80, "Syria «demands» a\nwithdrawal.")),
+    sentences=(Sentence(0, 28, "Turkey held talks on Tuesday."),
+               Sentence(29, 80, "Syria «demands» a\nwithdrawal.")),
     mentions=(TURKEY, SYRIA, SPEAKER),
     events=(TALKS, WITHDRAWAL),
     relations=(
@@ -68,12 +70,15 @@ def test_cache_keeps_rows_for_the_same_fingerprint(tmp_path):
         assert cache.put_many([("a" * 16, FULL), ("b" * 16, Extraction())]) == 2
     with ExtractionCache(path, dict(FP)) as cache:
         assert cache.discarded is None
-        assert cache.get_many(["a" * 16, "b" * 16, "c" * 16]) == {"a" * 16: FULL, "b" * 16: Extraction()}
+        assert cache.get_many(["a" * 16, "b" * 16, "c" * 16]) == {
+            "a" * 16: FULL, "b" * 16: Extraction()
+        }
 
 
 @pytest.mark.parametrize(
     ("part", "value"),
-    [("kg code", "bbbb"), ("model", "en_core 3.9.0"), ("spaCy", "spacy 3.9"), ("kg version", "0.2.0")],
+    [("kg code", "bbbb"), ("model", "en_core 3.9.0"), ("spaCy", "spacy 3.9"),
+     ("kg version", "0.2.0")],
 )
 def test_cache_fingerprint_mismatch_discards_every_row(tmp_path, part, value):
     path = tmp_path / "x.sqlite"
@@ -83,7 +88,8 @@ def test_cache_fingerprint_mismatch_discards_every_row(tmp_path, part, value):
         assert cache.discarded == part
         assert len(cache) == 0 and cache.get_many(["a" * 16]) == {}
         cache.put_many([("b" * 16, FULL)])
-    with ExtractionCache(path, {**FP, part: value}) as cache:  # the new fingerprint is the stored one now
+    # the new fingerprint is the stored one now
+    with ExtractionCache(path, {**FP, part: value}) as cache:
         assert cache.discarded is None and len(cache) == 1
 
 
@@ -138,7 +144,8 @@ def test_cache_writer_killed_mid_write_leaves_whole_rows(tmp_path):
             cache.put_many([(f"{{n + i:016x}}", FULL) for i in range(50)])
             n += 50
     """)
-    proc = subprocess.Popen([sys.executable, "-c", writer], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.Popen([sys.executable, "-c", writer], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     with sqlite3.connect(path) as db:  # wait until a few batches are in, then kill it mid-way
         while db.execute("SELECT COUNT(*) FROM extraction").fetchone()[0] < 200:

@@ -1,4 +1,5 @@
-"""The ``--store`` folder: refusing other folders, one build at a time, atomic graph swaps, leftovers."""
+"""The ``--store`` folder: refusing other folders, one build at a time, atomic graph swaps, \
+leftovers."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ P = ox.NamedNode("https://example.org/p")
 
 
 def _quads(*ids: str) -> list[ox.Quad]:
-    out = [ox.Quad(ox.NamedNode(f"https://example.org/{i}"), P, ox.Literal(i), article_graph(i)) for i in ids]
+    out = [
+        ox.Quad(ox.NamedNode(f"https://example.org/{i}"), P, ox.Literal(i), article_graph(i))
+        for i in ids
+    ]
     return [*out, ox.Quad(P, P, P, ENTITY_GRAPH)]
 
 
@@ -92,7 +96,9 @@ def test_persistent_refuses_what_is_not_a_store(tmp_path, setup, message):
 
 
 def test_persistent_one_build_at_a_time(tmp_path):
-    with BuildStore(tmp_path / "s"), pytest.raises(StoreError, match=r"in use by another build \(process \d+\)"):
+    with BuildStore(tmp_path / "s"), pytest.raises(
+        StoreError, match=r"in use by another build \(process \d+\)"
+    ):
         BuildStore(tmp_path / "s")
     with BuildStore(tmp_path / "s"):  # released on closing
         pass
@@ -106,7 +112,8 @@ def test_persistent_lock_of_a_killed_process_is_released(tmp_path):
         print("locked", flush=True)
         time.sleep(60)
     """)
-    proc = subprocess.Popen([sys.executable, "-c", holder], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.Popen([sys.executable, "-c", holder], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT)
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
         with pytest.raises(StoreError, match=f"process {proc.pid}"):
