@@ -55,14 +55,19 @@ def toy(monkeypatch: pytest.MonkeyPatch) -> Schema:
     return schema
 
 
-@pytest.fixture
-def lexicon(tmp_path: Path, toy: Schema) -> Lexicon:
-    """The packaged lexicon with one more verb row."""
+def lexicon_folder(tmp_path: Path) -> Path:
+    """A copy of the packaged lexicon with one more verb row."""
     folder = tmp_path / "data"
     shutil.copytree(Path(kg.extract.lexicon.__file__).parent / "data", folder)
     with (folder / "verbs.tsv").open("a", encoding="utf-8") as f:
         f.write(ROW)
-    return Lexicon.from_files(folder, schema=toy)
+    return folder
+
+
+@pytest.fixture
+def lexicon(tmp_path: Path, toy: Schema) -> Lexicon:
+    """The packaged lexicon with the toy row, read with the toy schema."""
+    return Lexicon.from_files(lexicon_folder(tmp_path), schema=toy)
 
 
 def graph_of(table: str, lexicon: Lexicon) -> tuple[Graph, list[tuple[str, str, str]]]:
@@ -84,12 +89,8 @@ def test_toy_relation_is_read_from_the_fixture_ontology(toy: Schema) -> None:
 
 
 def test_toy_relation_row_needs_the_schema(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
-    shutil.copytree(Path(kg.extract.lexicon.__file__).parent / "data", folder)
-    with (folder / "verbs.tsv").open("a", encoding="utf-8") as f:
-        f.write(ROW)
     with pytest.raises(LexiconError, match="praises"):
-        Lexicon.from_files(folder, schema=Schema.load(ontology_path()))
+        Lexicon.from_files(lexicon_folder(tmp_path), schema=Schema.load(ontology_path()))
 
 
 @pytest.mark.parametrize(
@@ -116,7 +117,7 @@ def test_toy_relation_reaches_turtle_shacl_and_html(
     assert "kgo:praises" in turtle
 
     report = validate(path)
-    assert report.conforms, report.text if hasattr(report, "text") else report
+    assert report.conforms, report.text
 
     legend = [r["relation"] for r in build_data(dataset)["relations"]]
     assert "praises" in legend
