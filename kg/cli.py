@@ -14,7 +14,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 
-from kg.errors import BuildInterrupted, Errors, KGError
+from kg.errors import BuildInterrupted, Errors, InputError, KGError
 
 EPILOG_BUILD = """example:
   kg build                              # seeds/ -> out/graph.ttl, out/graph.html
@@ -95,7 +95,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
             print(f"{name:28} {title}")
         return 0
     if not args.graph or not args.query:
-        raise KGError(Errors.E038)
+        raise InputError(Errors.E038)
     result = run_query(load_graph(args.graph), read_query(args.query))
     text = format_result(result, args.format)
     print(text, end="" if text.endswith("\n") else "\n")

@@ -162,6 +162,10 @@ class Errors(metaclass=_WithCodes):
         "Cannot export a {type}: exporters take an rdflib graph or dataset or a pyoxigraph "
         "Store. Fix: pass the dataset from kg.build's GraphBuilder or kg.load_graph(path)."
     )
+    E049 = (
+        "Cannot write {path}: {parent} is a file, not a folder. "
+        "Fix: choose another output path."
+    )
     # The ontology folder (kg.store.ontology)
     E050 = (
         "Cannot find the {what} at {path}: the ontology/ folder is missing. Install kg from "
@@ -194,6 +198,8 @@ class Errors(metaclass=_WithCodes):
     )
     E081 = "spaCy model '{model}' has no {missing}; use a full English pipeline"
     E082 = "no readable articles in {inputs}"
+    E083 = "the output folder {path} is a file; give a folder (-o, created if missing)"
+    E084 = "{option} must be at least 1, not {value}"
     # kg explain
     E090 = (
         "cannot read the fact '{fact}'; write it as 'Subject relation Object' with one of: "

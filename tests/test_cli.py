@@ -86,14 +86,6 @@ def test_cli_every_command_has_help_and_a_description() -> None:
 
 
 
-def known_bug(reason: str) -> pytest.MarkDecorator:
-    """A row kg gets wrong today: remove the mark when it is fixed (the test then fails)."""
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
-
-NOT_YET = known_bug("exits 1 (the KGError base class), though a missing argument is bad input")
-FILE_EXISTS = known_bug("internal error FileExistsError, exit 1")
-
 BAD_INPUT = [
     # (argv, exit status, what the message must name)
     (["query", "missing.ttl", "who-met-whom"], 2, "missing.ttl"),
@@ -101,15 +93,14 @@ BAD_INPUT = [
     (["query", "TINY", "SELECT nonsense"], 2, "SPARQL"),
     (["query", "TINY", "no-such-query"], 2, "no-such-query"),
     (["query", "missing", "who-met-whom"], 2, "missing"),
-    pytest.param(["query"], 2, "--list", marks=NOT_YET),
-    pytest.param(["query", "TINY"], 2, "--list", marks=NOT_YET),
+    (["query"], 2, "--list"),
+    (["query", "TINY"], 2, "--list"),
     (["validate", "missing.ttl"], 2, "missing.ttl"),
     (["validate", "bad.ttl"], 2, "bad.ttl"),
     (["validate", "empty"], 2, "empty"),
     (["export", "missing.ttl", "--format", "nt", "-o", "out/g.nt"], 2, "missing.ttl"),
     (["export", "TINY", "--format", "turtl", "-o", "out/g.ttl"], 2, "turtl"),
-    pytest.param(["export", "TINY", "--format", "nt", "-o", "file/g.nt"], 2, "file",
-                 marks=FILE_EXISTS),
+    (["export", "TINY", "--format", "nt", "-o", "file/g.nt"], 2, "file"),
     (["serve", "missing.ttl"], 2, "missing.ttl"),
     (["serve", "bad.ttl", "--port", "0"], 2, "bad.ttl"),
     (["explain", "missing.txt"], 2, "missing.txt"),
@@ -119,11 +110,10 @@ BAD_INPUT = [
     (["build", "notes.xyz", "-o", "out"], 2, "notes.xyz"),
     (["build", "SEEDS", "--formats", "nope", "-o", "out"], 2, "nope"),
     (["build", "SEEDS", "--store", "file", "-o", "out"], 2, "file"),
-    # below: found only after the model is loaded and the articles parsed
-    pytest.param(["build", "article.txt", "-o", "file"], 2, "file",
-                 marks=[pytest.mark.model, FILE_EXISTS]),
-    pytest.param(["build", "article.txt", "--batch-size", "0", "-o", "out"], 2, "batch",
-                 marks=[pytest.mark.model, known_bug("builds an empty graph, exit 0")]),
+    # found before the model is loaded
+    (["build", "article.txt", "-o", "file"], 2, "file"),
+    (["build", "article.txt", "--batch-size", "0", "-o", "out"], 2, "batch"),
+    (["build", "article.txt", "--processes", "0", "-o", "out"], 2, "processes"),
 ]
 
 

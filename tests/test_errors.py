@@ -161,7 +161,7 @@ EXPORTERS = "csv, graphml, html, jsonld, nquads, ntriples, trig, turtle"
         (
             ["query", "x.ttl"],
             "kg: give a graph file and a query (or --list); see kg query --help [E038]",
-            1,
+            2,
         ),
         (
             ["export", "x.ttl", "--format", "xml", "-o", "x.xml"],

@@ -76,6 +76,9 @@ def export(graph: Any, name: str, path: str | Path, **options: Any) -> Path:
         The path written.
     """
     path = Path(path)
+    parent = next((p for p in path.parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise ExportError(Errors.E049.format(path=path, parent=parent))
     os.replace(write_temp(graph, name, path, **options), path)
     return path
 

@@ -89,7 +89,8 @@ def build(
         Counts, timings and the files written.
 
     Raises:
-        InputError: No readable article in ``inputs``.
+        InputError: No readable article in ``inputs``, an output folder that is a
+            file, or fewer than one process or article per batch.
         StoreError: ``store`` is not a store folder or another build is using it.
         BuildInterrupted: Ctrl-C (a ``KeyboardInterrupt``); the message says what was kept.
 
@@ -103,6 +104,11 @@ def build(
     started = time.perf_counter()
     timer = Timer()
     formats = [exporters.resolve_format(f) for f in formats]
+    for option, value in (("--processes", processes), ("--batch-size", batch_size)):
+        if value < 1:
+            raise InputError(Errors.E084.format(option=option, value=value))
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise InputError(Errors.E083.format(path=out_dir))
     with contextlib.ExitStack() as stack:
         disk = None if store is None else stack.enter_context(BuildStore(store))
         summary = _build(inputs, Path(out_dir), timer, disk, model=model, processes=processes,
