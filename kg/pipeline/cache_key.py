@@ -14,6 +14,7 @@ import thinc
 from spacy.language import Language
 
 from kg.pipeline.nlp import DEFAULT_MODEL
+from kg.store.ontology import ontology_files
 
 #: What an extraction depends on besides the article text (the rest of kg only reads
 #: extractions), by module name. Packages are walked: every file in them at any depth,
@@ -62,17 +63,16 @@ def code_hash(root: Path | None = None) -> str:
 
     Returns:
         16 hex digits of the SHA-256 of each file's path relative to the package
-        and its bytes, in the order of the paths, then of ``ontology/kg.ttl`` (the
-        relation schema).
+        and its bytes, in the order of the paths, then of the ontology files of the
+        relation schema in use (``ontology/kg.ttl``).
     """
     root = KG_ROOT if root is None else root
     digest = hashlib.sha256()
     for name in source_files(root):
         digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
     # The relation schema the rules and the resolver check against lives outside the package.
-    from kg.store.ontology import ontology_path
-
-    digest.update(b"ontology/kg.ttl\0" + ontology_path().read_bytes() + b"\0")
+    for path in ontology_files():
+        digest.update(f"ontology/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
