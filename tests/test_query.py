@@ -186,6 +186,9 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
         ("actor", "stance", "target", "targetType", "source", "reportedBy"),
         [("Turkey", "supports", "return of refugees", "RefugeeReturn", R, "Syria")],
     ),
+    # The tiny graph states none of these; tests/test_query_places.py has a graph that does.
+    "who-killed-whom": (("killer", "victim", "source", "sentence"), []),
+    "where-actors-are": (("actor", "relation", "place", "articles"), []),
 }
 
 
@@ -550,6 +553,8 @@ def test_query_format_json_leaves_out_unbound(tiny: Dataset) -> None:
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
 def test_query_format_every_named_query(tiny: Dataset, fmt: str) -> None:
     for name in EXPECTED:
+        if not EXPECTED[name][1]:
+            continue  # answers nothing on the tiny graph; tests/test_query_places.py has its rows
         text = format_result(run_query(tiny, read_query(name)), fmt)
         assert "Turkey" in text or "Sergei Shoigu" in text or "Meeting" in text, (name, fmt)
 

@@ -73,6 +73,11 @@ class KGO(DefinedNamespace):
     heldIn: URIRef
     memberOf: URIRef
     partOf: URIRef
+    kills: URIRef
+    operatesIn: URIRef
+    visits: URIRef
+    basedIn: URIRef
+    livesIn: URIRef
     locatedIn: URIRef
     # Provenance and bookkeeping
     mentionedIn: URIRef

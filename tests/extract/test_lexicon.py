@@ -130,7 +130,9 @@ def test_lexicon_every_extractable_relation_has_a_verb_or_noun(lex):
     come from structural rules (titles, owners, places) instead."""
     from_lexicon = ({f.relation for fs in lex.verbs.values() for f in fs}
                     | {f.relation for f in lex.nouns.values()})
-    assert set(RELATIONS) - from_lexicon == {"memberOf", "partOf", "locatedIn", "heldIn"}
+    # basedIn is said with participles ("based in", "headquartered in", "a Beirut-based
+    # group"), which need a rule of their own (issue #18), not a verb frame.
+    assert set(RELATIONS) - from_lexicon == {"memberOf", "partOf", "locatedIn", "heldIn", "basedIn"}
 
 
 @pytest.mark.parametrize(

@@ -231,7 +231,8 @@ TITLES = [
             6  .         .         PUNCT .     punct      4   O
         """,
         {("Ebrahim Raisi", "memberOf", "Iranian"),
-         ("Ebrahim Raisi", "memberOf", "Iranian President")},
+         ("Ebrahim Raisi", "memberOf", "Iranian President"),
+         ("Ebrahim Raisi", "visits", "Damascus")},
     ),
     case(
         "Turkish President Recep Tayyip Erdogan met Putin.",
