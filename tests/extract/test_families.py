@@ -209,6 +209,16 @@ ROWS = [
         {("Ankara", "locatedIn", "Turkey")}),
     ref("poss-owner", E.OWNERS, "Syria's official news agency SANA reported the attack.",
         {("SANA", "partOf", "Syria")}),
+    # --- geo rows ---
+
+    # --- people rows ---
+
+    # --- conflict rows ---
+
+    # --- stance rows ---
+
+    # --- learned rows ---
+
 ]
 
 

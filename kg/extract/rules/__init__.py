@@ -46,8 +46,15 @@ __all__ = ["FAMILIES", "REGISTRY", "Candidate", "DocIndex", "Rule", "describe_ru
 #: The rule families, imported (and so registered) in this order, which is the order
 #: the matchers of one trigger run in (see :mod:`kg.extract.rules.runner`): it decides
 #: which rule is credited with a fact two rules find. Add a new family at the end.
-FAMILIES = ("svo", "hyphen", "purpose", "meeting", "topics", "nominal", "member", "nouns", "title",
-            "located")
+FAMILIES = (
+    "svo", "hyphen", "purpose", "meeting", "topics", "nominal", "member", "nouns", "title",
+    "located",
+    "geo",
+    "people",
+    "conflict",
+    "stance",
+    "learned",
+)
 for _family in FAMILIES:
     importlib.import_module(f"{__name__}.{_family}")
 

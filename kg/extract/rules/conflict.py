@@ -1,0 +1,1 @@
+"""Fighting, killing, presence and visits (attacks, kills, operatesIn, visits)."""

@@ -1,0 +1,1 @@
+"""Geography: places in their country or state ("Klamath Falls, Ore.", "the city of X, Y")."""

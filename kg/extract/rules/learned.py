@@ -1,0 +1,1 @@
+"""A learned relation classifier over entity pairs of a sentence, after the hand rules."""

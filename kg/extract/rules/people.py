@@ -1,0 +1,1 @@
+"""People and organisations: membership, residence and seats (memberOf, livesIn, basedIn)."""

@@ -1,0 +1,1 @@
+"""Stance and speech acts at full width (supports, opposes, accuses, demands)."""
