@@ -22,7 +22,15 @@ from importlib import resources
 from kg.extract.lexicon import Lexicon
 from kg.model import Argument, Article, Entity, EventMention, Extraction, Mention
 from kg.resolve.gazetteer import GazEntry, Gazetteer
-from kg.resolve.names import clean_surface, fold, person_key, person_tokens, slug, strip_honorifics
+from kg.resolve.names import (
+    HONORIFICS,
+    clean_surface,
+    fold,
+    person_key,
+    person_tokens,
+    slug,
+    strip_honorifics,
+)
 from kg.schema import Schema
 
 DEPARTMENT_FIX = {"defence": "Defense"}
@@ -128,7 +136,7 @@ class Resolver:
         if m.label == "PERSON":
             return self._person(text, people or {})
         if m.label == "ORG":
-            name = self._body_name(text) or text
+            name = self._body_name(text) or _drop_trailing_rank(text)
             if len(name) < 2 or not any(c.isalpha() for c in name):
                 return None
             return Entity(f"organization/{slug(name)}", "Organization", name)
@@ -413,6 +421,14 @@ def event_date(phrase: str | None, published: str | None) -> str | None:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(published)
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
     return parsed.date().isoformat() if parsed is not None else None
+
+
+def _drop_trailing_rank(text: str) -> str:
+    """ "Navy Capt" (of "Navy Capt. Jeff Davis") -> "Navy": a rank names no body."""
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().strip(".") in HONORIFICS:
+        words.pop()
+    return " ".join(words)
 
 
 def _defined_acronyms(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
