@@ -90,7 +90,34 @@ def merge_entities(doc: Doc, matches: list[tuple[int, int, str]]) -> list[Span]:
     for n in ner:
         if not any(g.start < n.end and n.start < g.end for g in kept_gaz):
             kept_ner.append(n)
-    return refine(doc, sorted(kept_gaz + kept_ner, key=lambda s: s.start))
+    spans = _join_split_names(sorted(kept_gaz + kept_ner, key=lambda s: s.start), set(kept_gaz))
+    return refine(doc, spans)
+
+
+def _join_split_names(spans: list[Span], gazetteer: set[Span]) -> list[Span]:
+    """A given name the NER took for a place or body, right before a one-word PERSON.
+
+    "Suzan Fraser" tagged GPE "Suzan" + PERSON "Fraser" is one person; a gazetteer name,
+    an acronym or an organisation head word before the surname is not joined.
+    """
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and s.label_ == "PERSON"
+            and len(s) == 1
+            and prev.end == s.start
+            and prev.label_ in ("GPE", "LOC", "ORG")
+            and len(prev) == 1
+            and prev not in gazetteer
+            and prev[0].is_title
+            and prev[0].lower_ not in word_list("org_heads.txt")
+        ):
+            out[-1] = Span(s.doc, prev.start, s.end, label="PERSON")
+            continue
+        out.append(s)
+    return out
 
 
 #: Head nouns of military unit names ("3rd Battalion", "the 407th Air Expeditionary Group",
