@@ -116,8 +116,30 @@ def _join_split_names(spans: list[Span], gazetteer: set[Span]) -> list[Span]:
         ):
             out[-1] = Span(s.doc, prev.start, s.end, label="PERSON")
             continue
+        if s.label_ == "PERSON" and len(s) == 1 and s.start > 0 and _given_name(s.doc[s.start - 1]):
+            if not (prev is not None and prev.end == s.start):
+                s = Span(s.doc, s.start - 1, s.end, label="PERSON")
         out.append(s)
     return out
+
+
+def _given_name(tok: Token) -> bool:
+    """A capitalised proper noun outside any entity, modifying the surname after it, and no
+    title or rank ("Suzan" of "Suzan Fraser"; not "President" of "President Assad")."""
+    from kg.extract.lexicon import Lexicon  # the lexicon loads its files once, on first use
+    from kg.resolve.names import HONORIFICS
+
+    word = tok.lower_
+    return (
+        tok.pos_ == "PROPN"
+        and tok.dep_ == "compound"
+        and tok.head.i == tok.i + 1
+        and tok.is_title
+        and tok.is_alpha
+        and word not in HONORIFICS
+        and word not in Lexicon.default().titles
+        and word not in word_list("org_heads.txt")
+    )
 
 
 #: Head nouns of military unit names ("3rd Battalion", "the 407th Air Expeditionary Group",

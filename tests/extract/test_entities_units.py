@@ -100,3 +100,22 @@ def test_entities_proper_collectives(words, ner, expected):
 )
 def test_entities_split_person_names(words, ner, matches, expected):
     assert _spans(words, ner, matches) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "heads", "deps", "ner", "expected"),
+    [
+        # the NER left the given name out: a capitalised proper noun compounding the surname
+        (["Suzan", "Fraser", "contributed"], ["PROPN", "PROPN", "VERB"], [1, 2, 2],
+         ["compound", "nsubj", "ROOT"], ["O", "B-PERSON", "O"], [("Suzan Fraser", "PERSON")]),
+        # a title before the surname stays out of the name
+        (["President", "Assad", "agreed"], ["PROPN", "PROPN", "VERB"], [1, 2, 2],
+         ["compound", "nsubj", "ROOT"], ["O", "B-PERSON", "O"], [("Assad", "PERSON")]),
+        # so does an organisation head word
+        (["Army", "Smith", "agreed"], ["PROPN", "PROPN", "VERB"], [1, 2, 2],
+         ["compound", "nsubj", "ROOT"], ["O", "B-PERSON", "O"], [("Smith", "PERSON")]),
+    ],
+)
+def test_entities_given_name_joins_surname(words, pos, heads, deps, ner, expected):
+    doc = Doc(blank().vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ner)
+    assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected
