@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Article, Extraction, Mention
+from kg.model import Article, Extraction, Mention, Relation
 from kg.resolve.names import person_key, person_tokens, strip_honorifics
 from kg.resolve.resolver import Resolver
 
@@ -87,6 +87,11 @@ def test_resolve_names_title_word_inside_name_kept():
         ("Brig. Gen. Richard Coe spoke. Coe's statement followed.",
          [("Richard Coe", "PERSON"), ("Coe", "ORG")],
          {"Richard Coe": "Richard Coe", "Coe": "Richard Coe"}),
+        # a shorter full name ending the article's longer one is that person
+        ("Hossein Amir Abdollahian met them. Amir Abdollahian said so.",
+         [("Hossein Amir Abdollahian", "PERSON"), ("Amir Abdollahian", "PERSON")],
+         {"Hossein Amir Abdollahian": "Hossein Amir Abdollahian",
+          "Amir Abdollahian": "Hossein Amir Abdollahian"}),
         # two people with one surname: each keeps their own name
         ("Lee Smith met. John Smith left.",
          [("Lee Smith", "PERSON"), ("John Smith", "PERSON")],
@@ -109,3 +114,21 @@ def test_resolve_names_rank_out_of_org_name(resolver, surface, label):
     m = Mention(0, len(surface), surface, "ORG", 0, True)
     e = resolver.entity_for(m)
     assert e is not None and e.type == "Organization" and e.label == label
+
+
+def test_resolve_names_state_does_not_visit_own_capital(resolver):
+    """An Iranian minister's visit to Tehran is not Iran's visit to Tehran; to Baghdad it is."""
+    text = "Iranian Foreign Minister Ali Bagheri visited Tehran and Baghdad."
+    iranian, person = _mentions(text, [("Iranian", "NORP"), ("Ali Bagheri", "PERSON")])
+    tehran, baghdad = (Mention(text.index(w), text.index(w) + len(w), w, "GPE", 0, False)
+                       for w in ("Tehran", "Baghdad"))
+    rels = (Relation(person, "memberOf", iranian, 0, "title", 0.9),
+            Relation(person, "visits", tehran, 0, "svo", 0.8),
+            Relation(person, "visits", baghdad, 0, "svo", 0.8))
+    ex = Extraction(mentions=(iranian, person, tehran, baghdad), events=(), relations=rels)
+    ra = resolver.resolve(Article("a1", "a1.txt", text), ex)
+    found = {(ra.entities[r.subject.key].label, r.predicate, ra.entities[r.object.key].label)
+             for r in ra.relations}
+    assert ("Ali Bagheri", "visits", "Tehran") in found
+    assert ("Iran", "visits", "Baghdad") in found
+    assert ("Iran", "visits", "Tehran") not in found

@@ -116,6 +116,10 @@ HONORIFICS = frozenset(
         "secretary",
         "archduke",
         "academician",
+        "brigadier",
+        "rear",
+        "vice",
+        "deputy",
     }
 )
 

@@ -153,6 +153,25 @@ FRAGMENTS = [
         # a portfolio word inside a title is no organisation
         [("Russian", "NORP"), ("Sergei Shoigu", "PERSON")],
     ),
+    case(
+        "On January 28, Rear Admiral Hamzeh Ali Kaviani said so.",
+        """
+            0  On         on         ADP   IN    prep       9   O
+            1  January    January    PROPN NNP   pobj       0   B-DATE
+            2  28         28         NUM   CD    nummod     1   I-DATE
+            3  ,          ,          PUNCT ,     punct      9   O
+            4  Rear       Rear       PROPN NNP   compound   5   B-ORG
+            5  Admiral    Admiral    PROPN NNP   compound   8   I-ORG
+            6  Hamzeh     Hamzeh     PROPN NNP   compound   8   B-PERSON
+            7  Ali        Ali        PROPN NNP   compound   8   I-PERSON
+            8  Kaviani    Kaviani    PROPN NNP   nsubj      9   I-PERSON
+            9  said       say        VERB  VBD   ROOT       9   O
+            10 so         so         ADV   RB    advmod     9   O
+            11 .          .          PUNCT .     punct      9   O
+        """,
+        # a rank the NER took for an ORG is no organisation
+        [("Hamzeh Ali Kaviani", "PERSON")],
+    ),
 ]
 
 

@@ -34,15 +34,26 @@ def find_mentions(doc: Doc, lexicon: Lexicon, sent_of: Mapping[int, int]
     return mentions, ment_of
 
 
+#: Words that open a compound title or rank ("Rear Admiral", "Deputy Minister"): no body's
+#: name ends with one. Source: US DoD rank titles and cabinet titles in news, by hand.
+RANK_MODIFIERS = frozenset({
+    "rear", "vice", "deputy", "acting", "lieutenant", "brigadier", "major", "under",
+    "assistant", "chief", "general", "attorney", "sergeant", "senior",
+})
+
+
 def is_title_fragment(ent: Span, lexicon: Lexicon) -> bool:
     """"Defense" tagged ORG inside "Russian Defense Minister Sergei Shoigu".
 
-    Only a portfolio word is a fragment: "FAA spokesman", "Khmer Rouge leader X" and
+    Only a span ending in a portfolio word or a rank modifier is a fragment ("Kazakh
+    Foreign Minister", "Rear Admiral"): "FAA spokesman", "Khmer Rouge leader X" and
     "U.N. Secretary" name a body.
     """
     if ent.label_ != "ORG" or len(ent) > 2:
         return False
-    if not all(t.lower_ in word_list("departments.txt") for t in ent):
+    last = ent[-1].lower_
+    if not (last in word_list("departments.txt") or last in RANK_MODIFIERS
+            or last in lexicon.titles):
         return False
     head = ent.root.head
     while head.dep_ == "compound" and head.head.i != head.i:
