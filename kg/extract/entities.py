@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 
@@ -89,4 +90,140 @@ def merge_entities(doc: Doc, matches: list[tuple[int, int, str]]) -> list[Span]:
     for n in ner:
         if not any(g.start < n.end and n.start < g.end for g in kept_gaz):
             kept_ner.append(n)
-    return sorted(kept_gaz + kept_ner, key=lambda s: s.start)
+    spans = _join_split_names(sorted(kept_gaz + kept_ner, key=lambda s: s.start), set(kept_gaz))
+    return refine(doc, spans)
+
+
+def _join_split_names(spans: list[Span], gazetteer: set[Span]) -> list[Span]:
+    """A given name the NER took for a place or body, right before a one-word PERSON.
+
+    "Suzan Fraser" tagged GPE "Suzan" + PERSON "Fraser" is one person; a gazetteer name,
+    an acronym or an organisation head word before the surname is not joined.
+    """
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and s.label_ == "PERSON"
+            and len(s) == 1
+            and prev.end == s.start
+            and prev.label_ in ("GPE", "LOC", "ORG")
+            and len(prev) == 1
+            and prev not in gazetteer
+            and prev[0].is_title
+            and prev[0].lower_ not in word_list("org_heads.txt")
+        ):
+            out[-1] = Span(s.doc, prev.start, s.end, label="PERSON")
+            continue
+        if s.label_ == "PERSON" and len(s) == 1 and s.start > 0 and _given_name(s.doc[s.start - 1]):
+            if not (prev is not None and prev.end == s.start):
+                s = Span(s.doc, s.start - 1, s.end, label="PERSON")
+        out.append(s)
+    return out
+
+
+def _given_name(tok: Token) -> bool:
+    """A capitalised proper noun outside any entity, modifying the surname after it, and no
+    title or rank ("Suzan" of "Suzan Fraser"; not "President" of "President Assad")."""
+    from kg.extract.lexicon import Lexicon  # the lexicon loads its files once, on first use
+    from kg.resolve.names import HONORIFICS
+
+    word = tok.lower_
+    return (
+        tok.pos_ == "PROPN"
+        and tok.dep_ == "compound"
+        and tok.head.i == tok.i + 1
+        and tok.is_title
+        and tok.is_alpha
+        and word not in HONORIFICS
+        and word not in Lexicon.default().titles
+        and word not in word_list("org_heads.txt")
+    )
+
+
+#: Head nouns of military unit names ("3rd Battalion", "the 407th Air Expeditionary Group",
+#: "Abel Battery"). Source: the echelons of US/NATO force structure (APP-6 unit sizes).
+UNIT_HEADS = frozenset({
+    "battalion", "battalions", "brigade", "brigades", "regiment", "regiments", "division",
+    "divisions", "wing", "wings", "group", "groups", "squadron", "squadrons", "battery",
+    "batteries", "corps", "fleet", "fleets", "command", "flotilla", "detachment", "task",
+    "force", "forces", "company", "troop", "platoon", "army", "armies",
+})
+#: Capitalised common nouns that, written so inside a sentence, name one body ("the Coalition").
+PROPER_COLLECTIVES = frozenset({"Coalition"})
+#: "5th", "321st", "82nd", "3rd".
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: Labels a unit name may take over when it covers them whole.
+_UNIT_OVER = frozenset({"ORG", "ORDINAL", "PERSON", "NORP", "GPE", "FAC", "PRODUCT", "LOC"})
+#: Lower-case words that may sit inside a unit name ("Task Force", "3rd Battalion of the ...").
+_UNIT_INNER = frozenset({"u.s.", "us"})
+#: Longest run of capitalised words scanned after an ordinal.
+_UNIT_MAX = 6
+
+
+def _titled(tok: Token) -> bool:
+    return tok.is_title or (tok.is_upper and tok.is_alpha) or tok.lower_ in _UNIT_INNER
+
+
+def unit_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Military unit names begun by an ordinal: "321st Field Artillery Regiment".
+
+    The span runs from the ordinal over capitalised words to the last unit head noun
+    ("Battalion", "Wing", "Group") among them; without one it is no unit.
+    """
+    out = []
+    for tok in doc:
+        if not _ORDINAL.match(tok.text):
+            continue
+        last = None
+        for j in range(tok.i + 1, min(len(doc), tok.i + 1 + _UNIT_MAX)):
+            t = doc[j]
+            if not _titled(t):
+                break
+            if t.lower_ in UNIT_HEADS and t.is_title:
+                last = j
+        if last is not None:
+            out.append((tok.i, last + 1))
+    return out
+
+
+def collective_spans(doc: Doc) -> list[tuple[int, int]]:
+    """"the Coalition": a capitalised collective noun outside any entity.
+
+    Kept only where the article writes it capitalised inside a sentence at least once,
+    so that a sentence-initial "Coalition" alone is not read as a name.
+    """
+    found = [t for t in doc if t.text in PROPER_COLLECTIVES and t.ent_iob_ != "I"]
+    if not any(not t.is_sent_start for t in found):
+        return []
+    return [(t.i, t.i + 1) for t in found]
+
+
+def refine(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Unit names and proper collectives over the merged spans.
+
+    * a unit name ("3rd Battalion", "Abel Battery") is an ORG, whatever the NER said of it
+      or of its parts, where it covers them whole;
+    * an ORG right after an ordinal starts with it ("5th U.S. Circuit Court of Appeals");
+    * "the Coalition" written as a name is an ORG.
+    """
+    out: list[Span] = []
+    for s in spans:
+        if s.label_ == "PERSON" and s[-1].lower_ in UNIT_HEADS and s[-1].is_title and len(s) > 1:
+            s = Span(doc, s.start, s.end, label="ORG")  # "Abel Battery", "Alpha Company"
+        elif s.label_ == "ORG" and s.start > 0 and _ORDINAL.match(doc[s.start - 1].text):
+            s = Span(doc, s.start - 1, s.end, label="ORG")
+        out.append(s)
+    taken = {i for s in out for i in range(s.start, s.end)}
+    extra = []
+    for start, end in unit_spans(doc) + collective_spans(doc):
+        inside = [s for s in out if s.start < end and start < s.end]
+        if all(s.label_ in _UNIT_OVER and start <= s.start and s.end <= end for s in inside):
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+                continue
+            out = [s for s in out if s not in inside]
+            extra.append(Span(doc, start, end, label="ORG"))
+        elif not any(i in taken for i in range(start, end)):
+            extra.append(Span(doc, start, end, label="ORG"))
+    return sorted(filter_spans(out + extra), key=lambda s: s.start)

@@ -77,6 +77,49 @@ HONORIFICS = frozenset(
         "mayor",
         "professor",
         "prof.",
+        # military and police ranks as written before a name ("Lt. Nettie Johnson",
+        # "Brig. Gen. Richard Coe"): US DoD rank abbreviations, AP style
+        "lt",
+        "lt.",
+        "sgt",
+        "sgt.",
+        "capt",
+        "capt.",
+        "col",
+        "col.",
+        "maj",
+        "maj.",
+        "brig",
+        "brig.",
+        "adm",
+        "adm.",
+        "cmdr",
+        "cmdr.",
+        "cpl",
+        "cpl.",
+        "pvt",
+        "pvt.",
+        "spc",
+        "spc.",
+        "gov",
+        "gov.",
+        "rep",
+        "lieutenant",
+        "sergeant",
+        "captain",
+        "colonel",
+        "admiral",
+        "commander",
+        "corporal",
+        "governor",
+        "ambassador",
+        "secretary",
+        "archduke",
+        "academician",
+        "brigadier",
+        "rear",
+        "vice",
+        "deputy",
     }
 )
 
@@ -131,12 +174,13 @@ def slug(name: str) -> str:
 def person_tokens(name: str) -> list[str]:
     """Key tokens of a person name: folded, honorifics and particles dropped, variants unified."""
     words = fold(name).split()
-    out = []
+    out: list[str] = []
     for w in words:
         w = w.strip(".,")
         if "-" in w and w.split("-", 1)[0] in PARTICLES:  # "al-Assad" = "Assad"
             w = w.split("-", 1)[1]
-        if not w or w in HONORIFICS or w in PARTICLES:
+        # a title only before the name: "John Major", "Wesley Clark General" keep theirs
+        if not w or (not out and w in HONORIFICS) or w in PARTICLES:
             continue
         out.append(GIVEN_NAME_VARIANTS.get(w, w))
     return out

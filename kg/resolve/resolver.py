@@ -22,7 +22,15 @@ from importlib import resources
 from kg.extract.lexicon import Lexicon
 from kg.model import Argument, Article, Entity, EventMention, Extraction, Mention
 from kg.resolve.gazetteer import GazEntry, Gazetteer
-from kg.resolve.names import clean_surface, fold, person_key, person_tokens, slug, strip_honorifics
+from kg.resolve.names import (
+    HONORIFICS,
+    clean_surface,
+    fold,
+    person_key,
+    person_tokens,
+    slug,
+    strip_honorifics,
+)
 from kg.schema import Schema
 
 DEPARTMENT_FIX = {"defence": "Defense"}
@@ -128,7 +136,7 @@ class Resolver:
         if m.label == "PERSON":
             return self._person(text, people or {})
         if m.label == "ORG":
-            name = self._body_name(text) or text
+            name = self._body_name(text) or _drop_trailing_rank(text)
             if len(name) < 2 or not any(c.isalpha() for c in name):
                 return None
             return Entity(f"organization/{slug(name)}", "Organization", name)
@@ -147,6 +155,10 @@ class Resolver:
             return None
         if len(toks) == 1 and toks[0] in people:
             name = people[toks[0]]
+        elif toks and toks[-1] in people:  # "Amir Abdollahian" of "Hossein Amir Abdollahian"
+            full = person_tokens(people[toks[-1]])
+            if len(full) > len(toks) and full[-len(toks):] == toks:
+                name = people[toks[-1]]
         if not re.search(r"[A-Za-zÀ-ÿ]", name):
             return None
         return Entity(f"person/{person_key(name)}", "Person", name)
@@ -315,8 +327,18 @@ class Resolver:
                 )
                 person_states.setdefault(key, set()).add(state.key)
 
-        out.relations = _dedupe(resolved + _generalise(resolved, person_states))
+        general = [g for g in _generalise(resolved, person_states) if not self._own_place(g, out)]
+        out.relations = _dedupe(resolved + general)
         return out
+
+    def _own_place(self, r: ResolvedRelation, out: ResolvedArticle) -> bool:
+        """A state's act generalised onto a place of its own: "Iran visits Tehran" from an
+        Iranian minister's visit to Tehran says nothing."""
+        obj = out.entities.get(r.object.key) if r.object.kind == "entity" else None
+        if obj is None or obj.type != "Location":
+            return False
+        cap = self.gaz.capital(obj.label)
+        return cap is not None and _entity(cap).key == r.subject.key
 
     def _longer_org_names(self, mentions: Iterable[Mention]) -> dict[str, str]:
         """Short org names that a longer one in the same article subsumes.
@@ -413,6 +435,14 @@ def event_date(phrase: str | None, published: str | None) -> str | None:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(published)
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
     return parsed.date().isoformat() if parsed is not None else None
+
+
+def _drop_trailing_rank(text: str) -> str:
+    """ "Navy Capt" (of "Navy Capt. Jeff Davis") -> "Navy": a rank names no body."""
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().strip(".") in HONORIFICS:
+        words.pop()
+    return " ".join(words)
 
 
 def _defined_acronyms(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
@@ -542,6 +572,10 @@ def choose_label(entity: Entity, forms: Counter[str]) -> str:
         longest = max(len(person_tokens(f)) for f in forms)
         cands = [f for f in forms if len(person_tokens(f)) == longest]
         return min(cands, key=lambda f: (-len(f), -forms[f]))  # the first of equals, as sorted()[0]
+    if entity.label.isupper() and len(entity.label) > 4:  # "TEHRAN" of a dateline
+        cased = [f for f in forms if fold(f) == fold(entity.label) and not f.isupper()]
+        if cased:
+            return min(cased, key=lambda f: -forms[f])
     if entity.label in forms or fold(entity.label) not in {fold(f) for f in forms}:
         return entity.label
     return min(forms, key=lambda f: -forms[f])

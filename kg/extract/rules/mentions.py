@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from kg.extract.entities import word_list
 from kg.extract.lexicon import Lexicon
 from kg.extract.rules.tokens import LOCATIVE_PREPS, MOTION_PREPS, MOTION_WORDS
 from kg.model import Mention
@@ -33,9 +34,26 @@ def find_mentions(doc: Doc, lexicon: Lexicon, sent_of: Mapping[int, int]
     return mentions, ment_of
 
 
+#: Words that open a compound title or rank ("Rear Admiral", "Deputy Minister"): no body's
+#: name ends with one. Source: US DoD rank titles and cabinet titles in news, by hand.
+RANK_MODIFIERS = frozenset({
+    "rear", "vice", "deputy", "acting", "lieutenant", "brigadier", "major", "under",
+    "assistant", "chief", "general", "attorney", "sergeant", "senior",
+})
+
+
 def is_title_fragment(ent: Span, lexicon: Lexicon) -> bool:
-    """"Defense" tagged ORG inside "Russian Defense Minister Sergei Shoigu"."""
+    """"Defense" tagged ORG inside "Russian Defense Minister Sergei Shoigu".
+
+    Only a span ending in a portfolio word or a rank modifier is a fragment ("Kazakh
+    Foreign Minister", "Rear Admiral"): "FAA spokesman", "Khmer Rouge leader X" and
+    "U.N. Secretary" name a body.
+    """
     if ent.label_ != "ORG" or len(ent) > 2:
+        return False
+    last = ent[-1].lower_
+    if not (last in word_list("departments.txt") or last in RANK_MODIFIERS
+            or last in lexicon.titles):
         return False
     head = ent.root.head
     while head.dep_ == "compound" and head.head.i != head.i:
@@ -73,6 +91,8 @@ def trim(ent: Span) -> Span | None:
 def acting(ent: Span) -> bool:
     """A mention acts unless it is the object of a locative preposition ("in Moscow")."""
     t = ent.root
+    if t.dep_ == "appos" and ent.label_ in PLACE_LABELS and _place_syntax(t):
+        return False
     while t.dep_ in ("conj", "appos") and t.head.i != t.i:
         t = t.head
     if t.dep_ == "pobj":
@@ -84,4 +104,29 @@ def acting(ent: Span) -> bool:
         if prep.lower_ in MOTION_PREPS:
             return governor.lemma_.lower() not in MOTION_WORDS
     # "the Tanf base", "the Iraq border": a place that names a place
-    return not (t.dep_ in ("compound", "npadvmod") and t.head.lemma_.lower() in ("base", "border"))
+    if t.dep_ in ("compound", "npadvmod") and t.head.lemma_.lower() in ("base", "border"):
+        return False
+    return ent.label_ not in PLACE_LABELS or not _place_syntax(t)
+
+
+#: NER labels of places: a capital among them stands for its state only where it acts.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_syntax(t: Token) -> bool:
+    """A place name used as a place, not for its government (ACE GPE metonymy).
+
+    "left Moscow", "visit Paris" (object of a motion verb), "the Moscow Tchaikovsky
+    Competition" (modifier of a noun that is no actor noun), "BANGKOK, Thailand (AP)"
+    (a verbless dateline), "Bosnia's capital, Sarajevo" (apposed to a place).
+    """
+    head = t.head
+    if t.dep_ == "dobj":
+        return head.lemma_.lower() in MOTION_WORDS
+    if t.dep_ == "compound":
+        return head.lemma_.lower() not in Lexicon.default().actor_nouns
+    if t.dep_ == "ROOT":
+        return not any(c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in t.children)
+    if t.dep_ == "appos":
+        return head.ent_type_ in PLACE_LABELS or head.lemma_.lower() in ("capital", "city", "town")
+    return False
