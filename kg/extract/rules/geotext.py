@@ -109,12 +109,15 @@ def is_subject(named: Named, ix: DocIndex) -> bool:
 
 
 def runs_on(named: Named, ix: DocIndex) -> bool:
-    """Whether a capitalised word goes on after the name in its sentence: the name is part
-    of a longer one the NER cut ("Aloha, *America* West, American, ..." are airlines)."""
+    """Whether the name goes on: a capitalised word after it in its sentence (a longer name
+    the NER cut: "Aloha, *America* West, American" are airlines) or a possessive ("Ali
+    Jahormi, *Iran's* spokesman")."""
     doc = ix.doc
     if named.end >= len(doc):
         return False
     nxt = doc[named.end]
+    if nxt.lower_ in ("'s", "\u2019s", "'"):  # "Jahormi, *Iran's* spokesperson"
+        return True
     return nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
 
 
