@@ -21,6 +21,7 @@ from importlib import resources
 
 from kg.extract.lexicon import Lexicon
 from kg.model import Argument, Article, Entity, EventMention, Extraction, Mention
+from kg.resolve import places
 from kg.resolve.gazetteer import GazEntry, Gazetteer
 from kg.resolve.names import (
     HONORIFICS,
@@ -111,6 +112,9 @@ class Resolver:
             and self.gaz.capital(text) is None
         ):
             return self._person(text, people)  # a surname the NER took for an ORG or place
+        place = places.place_name(text, m.label)  # "Ore.", "BEIRUT", towns tagged PERSON/ORG
+        if place is not None and not (m.acting and self.gaz.capital(text) is not None):
+            return Entity(f"location/{slug(place)}", "Location", place)
         entry = self.gaz.lookup(text)
         if entry is not None:  # a gazetteer name beats the NER label ("Reuters" tagged PERSON)
             return _entity(entry)

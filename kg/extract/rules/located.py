@@ -4,46 +4,62 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.extract.rules.geotext import PLACE_LABELS, after_comma, as_town, container, holds
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.registry import Candidate, matcher, rule
 from kg.extract.rules.tokens import as_actor, as_place
 from kg.model import Mention
+from kg.resolve import places
 
 LOCATED = rule("located", 0.7, '"Tanf garrison on the Iraq-Syria border": locatedIn')
-LOCATED_COMMA = rule("located:comma", 0.7, '"Ankara, Turkey": Ankara locatedIn Turkey')
+LOCATED_COMMA = rule("located:comma", 0.75,
+                     '"Ankara, Turkey", "Klamath Falls, Ore.": a place in the country or US '
+                     "state after a comma, where the gazetteer agrees or cannot say")
 OWNER = rule("poss-owner", 0.8, "\"Syria's official news agency SANA\": SANA partOf Syria")
 
 #: Head nouns of places a named place can be part of ("Tanf garrison on the border").
 PLACE_NOUNS = frozenset({"garrison", "base", "province", "city", "region", "border", "town",
                          "village", "area", "camp", "airport", "port", "highway", "district",
                          "governorate", "crossing"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WITHIN_PREPS = ("in", "on", "near", "inside", "within")
 
 
-@matcher(LOCATED, LOCATED_COMMA, on="mention", labels=PLACE_LABELS)
+@matcher(LOCATED, LOCATED_COMMA, on="mention", labels=PLACE_LABELS | {"PERSON", "ORG"})
 def located(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
-    """A place phrase's "in"/"on" place, or the state after a comma."""
+    """A place phrase's "in"/"on" place, or the country or state after a comma.
+
+    A name tagged PERSON or ORG counts only where the gazetteer knows it as a town of the
+    state or country after the comma ("Klamath Falls, Ore.").
+    """
     doc = ix.doc
     span = doc.char_span(loc.start, loc.end, alignment_mode="expand")
     if span is None:
+        return
+    if loc.label not in PLACE_LABELS:
+        state = after_comma(span.end, ix)
+        if state is not None and places.kind(loc.text) in ("city", "county") and \
+                places.contains(state.mention.text, loc.text) and \
+                holds(state, loc.text, strict_list=True, ix=ix):
+            yield LOCATED_COMMA(as_town(loc), "locatedIn", container(state, loc.text),
+                                doc[state.start])
         return
     root = span.root
     anchors = [root]
     if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
         anchors.append(root.head)
     for a in anchors:
+        gap = min((c.i for c in a.children if c.dep_ in ("cc", "conj")), default=len(doc))
         for child in a.children:
-            if child.dep_ == "prep" and child.lower_ in WITHIN_PREPS:
+            if child.dep_ == "prep" and child.lower_ in WITHIN_PREPS and child.i < gap:
                 for p in child.children:
                     m = ix.ment_of.get(p.i) if p.dep_ == "pobj" else None
-                    if m is not None and m.label in PLACE_LABELS:
+                    if m is not None and m.label in PLACE_LABELS and \
+                            places.contains(m.text, loc.text) is not False:
                         yield LOCATED(as_place(loc), "locatedIn", as_place(m), child)
-            if child.dep_ in ("appos", "npadvmod") and child.i in ix.ment_of and \
-                    ix.ment_of[child.i].label == "GPE" and child.i > span.end - 1 and \
-                    doc[span.end].text == ",":
-                state = as_place(ix.ment_of[child.i])
-                yield LOCATED_COMMA(as_place(loc), "locatedIn", state, child)
+    state = after_comma(span.end, ix)
+    if state is not None and holds(state, loc.text, strict_list=True, ix=ix):
+        yield LOCATED_COMMA(as_place(loc), "locatedIn", container(state, loc.text),
+                            doc[state.start])
 
 
 @matcher(OWNER, on="mention", labels=frozenset({"ORG"}))
