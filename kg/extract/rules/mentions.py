@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.entities import word_list
 from kg.extract.lexicon import Lexicon
 from kg.extract.rules.tokens import LOCATIVE_PREPS, MOTION_PREPS, MOTION_WORDS
 from kg.model import Mention
@@ -34,8 +36,14 @@ def find_mentions(doc: Doc, lexicon: Lexicon, sent_of: Mapping[int, int]
 
 
 def is_title_fragment(ent: Span, lexicon: Lexicon) -> bool:
-    """"Defense" tagged ORG inside "Russian Defense Minister Sergei Shoigu"."""
+    """"Defense" tagged ORG inside "Russian Defense Minister Sergei Shoigu".
+
+    Only portfolio words are a fragment: "XBT spokesman X", "Navy spokeswoman X" name
+    the person's body.
+    """
     if ent.label_ != "ORG" or len(ent) > 2:
+        return False
+    if any(t.lower_ not in _portfolio_words() for t in ent):
         return False
     head = ent.root.head
     while head.dep_ == "compound" and head.head.i != head.i:
@@ -85,3 +93,9 @@ def acting(ent: Span) -> bool:
             return governor.lemma_.lower() not in MOTION_WORDS
     # "the Tanf base", "the Iraq border": a place that names a place
     return not (t.dep_ in ("compound", "npadvmod") and t.head.lemma_.lower() in ("base", "border"))
+
+
+@functools.cache
+def _portfolio_words() -> frozenset[str]:
+    """Cabinet portfolio words ("defense", "foreign"): what a title fragment is made of."""
+    return word_list("departments.txt") | {"ministry", "minister"}

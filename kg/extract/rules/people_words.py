@@ -1,0 +1,93 @@
+"""Word lists and small tree helpers of the people family (membership, residence, seats).
+
+No rules here: :mod:`kg.extract.rules.people` declares them. Every list is a set built
+once at import, looked up in O(1).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.rules.index import DocIndex
+from kg.model import Mention
+
+#: Labels of a person's employer or body ("of the Navy", "of Exxon").
+ORG_LABELS = frozenset({"ORG"})
+#: Labels of places a person or an organisation is in.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Labels of what a title's holder serves: a body, a state, a people.
+BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+#: Prepositions after a title that name its body ("president of", "spokesman for",
+#: "an official with", "a professor at", "a researcher in the Department of ...").
+TITLE_PREPS = frozenset({"of", "for", "at", "with", "in", "from"})
+#: Prepositions after a person's own name that name their body or home ("Col. X of the
+#: 507th Wing", "Shi Liming at the Institute", "Daniel Sullivan, 30, of Boothbay").
+PERSON_PREPS = frozenset({"of", "at", "from", "with"})
+#: ... of these, the ones that name a home when their object is a place.
+HOME_PREPS = frozenset({"of", "from"})
+#: Verbs that link a subject to a title ("X is the chairman of Y", "X became president").
+COPULAS = frozenset({"be", "become", "remain", "serve"})
+#: Verbs that make their object a title ("was named chairman", "was elected president").
+NAMING_VERBS = frozenset({"name", "elect", "appoint", "make", "choose", "select", "nominate"})
+#: Prepositions of the place one is born, raised or living in.
+HOME_PLACE_PREPS = frozenset({"in", "at", "near"})
+#: Prepositions of an organisation's seat ("based in", "headquartered at").
+SEAT_PREPS = frozenset({"in", "at", "near", "outside"})
+#: Head words of military units and sub-bodies ("3rd Battalion", "321st Field Artillery
+#: Regiment"); from the US Army and Air Force unit echelons.
+UNIT_WORDS = frozenset({"battalion", "regiment", "brigade", "division", "squadron", "wing",
+                        "group", "company", "battery", "corps", "fleet", "command", "flotilla",
+                        "detachment", "platoon", "troop", "force", "army"})
+
+
+def person_root(m: Mention, ix: DocIndex) -> Token | None:
+    """The syntactic head token of a mention, or None if it spans no tokens."""
+    span = ix.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def mention_at(tok: Token, ix: DocIndex, labels: frozenset[str]) -> Mention | None:
+    """The mention of ``tok`` if it has one of ``labels``."""
+    m = ix.ment_of.get(tok.i)
+    return m if m is not None and m.label in labels else None
+
+
+def pobj_mentions(tok: Token, preps: frozenset[str], ix: DocIndex,
+                  labels: frozenset[str]) -> list[tuple[str, Mention]]:
+    """``(preposition, mention)`` for the named objects of ``tok``'s prepositions.
+
+    The object's coordination counts ("president of A and B"); a common-noun object
+    whose own compound is a name counts too ("of the Montgomery County House
+    delegation", where the name ends before "delegation").
+    """
+    out: list[tuple[str, Mention]] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            for t in (p, *p.conjuncts):
+                m = mention_at(t, ix, labels) or _named_by_compound(t, ix, labels)
+                if m is not None and (c.lower_, m) not in out:
+                    out.append((c.lower_, m))
+    return out
+
+
+def _named_by_compound(t: Token, ix: DocIndex, labels: frozenset[str]) -> Mention | None:
+    """The name right before a common noun that ends it ("the Senate Banking Committee"
+    whose "Committee" the tagger left out, "House delegation")."""
+    if t.pos_ != "NOUN" or t.i == 0:
+        return None
+    prev = ix.doc[t.i - 1]
+    if prev.head.i == t.i and prev.dep_ == "compound":
+        return mention_at(prev, ix, labels)
+    return None
+
+
+def is_title(tok: Token, ix: DocIndex) -> bool:
+    """Whether a common noun is a job title or rank of the lexicon ("chairman", "analyst")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    titles = ix.lexicon.titles
+    return tok.lower_ in titles or tok.lemma_.lower() in titles
