@@ -37,10 +37,12 @@ from kg.extract.rules.people_words import (
     SEAT_PREPS,
     TITLE_PREPS,
     UNIT_WORDS,
+    is_country,
     is_title,
     mention_at,
     person_root,
     pobj_mentions,
+    with_state,
 )
 from kg.extract.rules.registry import Candidate, matcher, rule
 from kg.extract.rules.tokens import as_actor, as_place, hyphen_follows
@@ -51,6 +53,10 @@ TITLE_OF = rule("people:title-of", 0.8,
                 "X memberOf Y")
 NAME_OF = rule("people:name-of", 0.75,
                '"Col. X of the 507th Wing", "X at the Institute of Zoology": X memberOf Y')
+ROLE_COMPOUND = rule("people:role-compound", 0.7,
+                     '"CBS anchorman Dan Rather": a name before the person\'s noun: memberOf')
+TITLE_HOME = rule("people:title-home", 0.7,
+                  '"Whitefish City Attorney X", "mayor of Panama City, X": X livesIn the city')
 NAME_POSS = rule("people:name-poss", 0.75, "\"Boston University's John Silber\": memberOf")
 HOME_OF = rule("people:home-of", 0.7, '"Sen. X of Virginia", "X, 30, of Boothbay": livesIn')
 BORN = rule("people:born", 0.8, '"X was born in Y", "Born in Y, X ...": X livesIn Y')
@@ -60,6 +66,10 @@ BASED = rule("people:based", 0.8, '"X is based in Y", "X, headquartered in Y": X
 BASED_HYPHEN = rule("people:based-hyphen", 0.8, '"the Atlanta-based airline Delta": basedIn')
 ORG_OF_PLACE = rule("people:org-of-place", 0.7,
                     '"Trust Co. of New York", "the Field Museum in Chicago": basedIn')
+ORG_PLACE_COMPOUND = rule("people:org-place-compound", 0.7,
+                          '"the U.S. Congress": partOf the state; "Chicago Police": basedIn')
+JOINED = rule("people:joined", 0.75,
+              '"X joined Y", "X was elected to Y", "X works for Y": X memberOf Y')
 ORG_POSS_PLACE = rule("people:org-poss-place", 0.7, "\"Chicago's Field Museum\": basedIn")
 UNIT_PART = rule("people:unit-part", 0.75,
                  '"3rd Battalion, 321st Field Artillery Regiment": the first partOf the second')
@@ -69,7 +79,8 @@ AS_PART = rule("people:as-part", 0.75, '"X deployed as part of Y": X partOf (or 
 HOME_WORDS = frozenset({"native", "natives", "resident", "hometown", "home"})
 
 
-@matcher(TITLE_OF, NAME_OF, NAME_POSS, HOME_OF, on="mention", labels=frozenset({"PERSON"}))
+@matcher(TITLE_OF, TITLE_HOME, NAME_OF, NAME_POSS, HOME_OF, ROLE_COMPOUND, on="mention",
+         labels=frozenset({"PERSON"}))
 def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """The bodies and home a person's own phrase and titles name."""
     root = person_root(person, ix)
@@ -79,16 +90,27 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
         if m.label in ORG_LABELS:
             yield NAME_OF(person, "memberOf", as_actor(m), root)
         elif prep in HOME_PREPS:
-            yield HOME_OF(person, "livesIn", as_place(m), root)
+            for place in with_state(m, ix):
+                yield HOME_OF(person, "livesIn", as_place(place), root)
     for c in root.children:
         m = mention_at(c, ix, BODY_LABELS - {"NORP"}) if c.dep_ == "poss" else None
         if m is not None and m != person:
             yield NAME_POSS(person, "memberOf", as_actor(m), c)
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in ix.ment_of:
+            # "CBS anchorman Dan Rather": a name on the noun before the person
+            for g in c.children:
+                org = mention_at(g, ix, ORG_LABELS) if g.dep_ in ("compound", "nmod") else None
+                if org is not None and org != person:
+                    yield ROLE_COMPOUND(person, "memberOf", as_actor(org), c)
     for title, verb in _titles_of(root, ix):
         if verb is not None and suppressed(verb, ix):
             continue
         for m in _bodies(title, ix):
-            if m != person:
+            if m == person:
+                continue
+            if m.label == "GPE" and not is_country(m):
+                yield TITLE_HOME(person, "livesIn", as_place(m), title)
+            else:
                 yield TITLE_OF(person, "memberOf", as_actor(m), title)
 
 
@@ -102,8 +124,8 @@ def _titles_of(root: Token, ix: DocIndex) -> list[tuple[Token, Token | None]]:
                 found.append((u, verb))
 
     for c in root.children:
-        if c.dep_ == "appos":
-            add(c, None)
+        if c.dep_ in ("appos", "compound"):
+            add(c, None)  # "X, chairman of Y"; "China's Premier Li Peng"
         elif c.dep_ == "relcl" and c.lemma_.lower() in COPULAS:  # "X, who is chairman of Y"
             for a in c.children:
                 if a.dep_ in ("attr", "oprd"):
@@ -139,7 +161,7 @@ def _bodies(title: Token, ix: DocIndex) -> list[Mention]:
                         found += [m for _, m in pobj_mentions(p, frozenset({"for", "at"}), ix,
                                                               ORG_LABELS)]
     frontier = [title]
-    for _ in range(2):  # "a University of Texas law professor": the name is two levels down
+    for _ in range(3):  # "a University of Texas law professor": the name is levels down
         nxt: list[Token] = []
         for t in frontier:
             for c in t.children:
@@ -207,13 +229,15 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
     for c in word.children:
         if c.dep_ == "poss":
             people += [m for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
-        elif c.dep_ in ("compound", "nmod", "amod") and low != "home":
+        elif c.dep_ in ("compound", "nmod", "amod"):
             places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})] if m]
         elif c.dep_ == "appos" and low == "hometown":
             places += [m for m in [mention_at(c, ix, PLACE_LABELS)] if m]
     preps = frozenset({"in"}) if low == "home" else frozenset({"of"})
     places += _places_under(word, preps, ix)[:1] if low != "native" or not places else []
-    if word.dep_ == "appos":
+    if word.dep_ == "appos" and low == "hometown":
+        places += [m for m in [mention_at(head, ix, PLACE_LABELS)] if m]  # "Y, X's hometown"
+    elif word.dep_ == "appos":
         people += [m for m in [mention_at(head, ix, frozenset({"PERSON"}))] if m]
     elif word.dep_ == "attr" and head.lemma_.lower() in COPULAS:
         if suppressed(head, ix):
@@ -295,6 +319,12 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
         m = mention_at(c, ix, PLACE_LABELS) if c.dep_ == "poss" else None
         if m is not None and m != org:
             yield ORG_POSS_PLACE(as_actor(org), "basedIn", as_place(m), c)
+        m = mention_at(c, ix, frozenset({"GPE"})) if c.dep_ in ("compound", "nmod") else None
+        if m is not None and m != org and c.i < root.i:
+            if is_country(m):  # "the U.S. Congress": a state's body
+                yield ORG_PLACE_COMPOUND(as_actor(org), "partOf", as_actor(m), c)
+            else:
+                yield ORG_PLACE_COMPOUND(as_actor(org), "basedIn", as_place(m), c)
         unit = mention_at(c, ix, ORG_LABELS) if c.dep_ == "appos" else None
         if unit is not None and unit != org and _is_unit(org) and _is_unit(unit):
             yield UNIT_PART(as_actor(org), "partOf", as_actor(unit), c)
@@ -328,3 +358,42 @@ def as_part(word: Token, ix: DocIndex) -> Iterator[Candidate]:
 def _subject_toks(verb: Token, ix: DocIndex) -> list[Token]:
     toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return toks or subjects(verb, ix)
+
+
+#: Verbs of joining or serving a body, with the preposition of the body ("" = object).
+MEMBER_FRAMES = {"join": "", "elect": "to", "work": "for", "teach": "at", "serve": "in",
+                 "employ": "by", "hire": "by", "enlist": "in"}
+
+
+def _joins(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in MEMBER_FRAMES
+
+
+@matcher(JOINED, on="verb", when=_joins)
+def joined(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X joined Y", "X was elected to Y", "X, who works for Y": X memberOf the body Y.
+
+    Only a named organisation is a body here: "Britain joined France in condemning ..."
+    joins an act, not France.
+    """
+    if suppressed(verb, ix):
+        return
+    prep = MEMBER_FRAMES[verb.lemma_.lower()]
+    if prep:
+        bodies = [m for _, m in pobj_mentions(verb, frozenset({prep}), ix, ORG_LABELS)]
+        if prep == "by":
+            bodies += [m for c in verb.children if c.dep_ == "agent" for p in c.children
+                       if p.dep_ == "pobj" for m in [mention_at(p, ix, ORG_LABELS)] if m]
+    else:
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+            return
+        bodies = [m for c in verb.children if c.dep_ == "dobj"
+                  for m in [mention_at(c, ix, ORG_LABELS)] if m]
+    if not bodies:
+        return
+    for s in (m for t in _subject_toks(verb, ix) for m in args(t, ix)):
+        if not isinstance(s, Mention) or s.label not in ("PERSON", "GPE"):
+            continue
+        for body in bodies:
+            if s != body and relation_accepts("memberOf", as_actor(s), body):
+                yield JOINED(as_actor(s), "memberOf", as_actor(body), verb)

@@ -6,6 +6,8 @@ once at import, looked up in O(1).
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from kg.extract.rules.index import DocIndex
@@ -91,3 +93,36 @@ def is_title(tok: Token, ix: DocIndex) -> bool:
         return False
     titles = ix.lexicon.titles
     return tok.lower_ in titles or tok.lemma_.lower() in titles
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_country_name(text: str) -> bool:
+    from kg.resolve.gazetteer import Gazetteer  # the resolver's gazetteer, loaded once
+
+    entry = Gazetteer.default().lookup(text)
+    return entry is not None and entry.type == "Country"
+
+
+def is_country(m: Mention) -> bool:
+    """Whether a place mention names a state (the gazetteer's countries, with aliases)."""
+    return m.label == "GPE" and _is_country_name(m.text)
+
+
+def named_places(tok: Token, ix: DocIndex) -> list[Mention]:
+    """The place a token names and the state after its comma ("Bethany, Conn.")."""
+    m = mention_at(tok, ix, PLACE_LABELS)
+    if m is None:
+        return []
+    out = [m]
+    for c in tok.children:
+        if c.dep_ in ("appos", "npadvmod", "conj") and c.i > tok.i and ix.doc[c.i - 1].text == ",":
+            state = mention_at(c, ix, PLACE_LABELS)
+            if state is not None and state != m:
+                out.append(state)
+    return out
+
+
+def with_state(m: Mention, ix: DocIndex) -> list[Mention]:
+    """A place mention and the state after its comma, if any ("Bethany, Conn.")."""
+    root = person_root(m, ix)
+    return named_places(root, ix) if root is not None else [m]
