@@ -99,12 +99,14 @@ def test_registry_explain_needs_an_article_without_rules(capsys):
 ORDER = {
     "compound": ["hyphen.hyphened", "hyphen.owned", "hyphen.led"],
     "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place"],
-    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in"],
+    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in", "people.joined"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
-    "word": ["member.members"],
+    "word": ["member.members", "people.born", "people.natives", "people.based",
+             "people.based_hyphen", "people.as_part"],
     "noun": ["nouns.relational", "nouns.mutual"],
-    "mention": ["title.titles", "located.located", "located.owner"],
+    "mention": ["title.titles", "located.located", "located.owner", "people.affiliations",
+                "people.seats"],
 }
 
 

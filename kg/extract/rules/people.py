@@ -234,7 +234,8 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
         elif c.dep_ == "appos" and low == "hometown":
             places += [m for m in [mention_at(c, ix, PLACE_LABELS)] if m]
     preps = frozenset({"in"}) if low == "home" else frozenset({"of"})
-    places += _places_under(word, preps, ix)[:1] if low != "native" or not places else []
+    if low != "native" or not places:  # "a native of Chisholm, Minn.": the town and its state
+        places += [p for m in _places_under(word, preps, ix)[:1] for p in with_state(m, ix)]
     if word.dep_ == "appos" and low == "hometown":
         places += [m for m in [mention_at(head, ix, PLACE_LABELS)] if m]  # "Y, X's hometown"
     elif word.dep_ == "appos":
@@ -306,7 +307,8 @@ def based_hyphen(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             yield BASED_HYPHEN(as_actor(org), "basedIn", place, word)
 
 
-@matcher(ORG_OF_PLACE, ORG_POSS_PLACE, UNIT_PART, on="mention", labels=frozenset({"ORG"}))
+@matcher(ORG_OF_PLACE, ORG_POSS_PLACE, ORG_PLACE_COMPOUND, UNIT_PART, on="mention",
+         labels=frozenset({"ORG"}))
 def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """An organisation's place in its own phrase, and the unit a unit is apposed to."""
     root = person_root(org, ix)
@@ -317,7 +319,9 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
             yield ORG_OF_PLACE(as_actor(org), "basedIn", as_place(m), root)
     for c in root.children:
         m = mention_at(c, ix, PLACE_LABELS) if c.dep_ == "poss" else None
-        if m is not None and m != org:
+        if m is not None and m != org and not is_country(m):
+            # a city's or region's: "Chicago's Field Museum"; a state's is its organ, its
+            # ally or its foe ("Turkey's banned PKK"), no seat
             yield ORG_POSS_PLACE(as_actor(org), "basedIn", as_place(m), c)
         m = mention_at(c, ix, frozenset({"GPE"})) if c.dep_ in ("compound", "nmod") else None
         if m is not None and m != org and c.i < root.i:
