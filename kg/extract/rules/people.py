@@ -34,6 +34,7 @@ from kg.extract.rules.people_words import (
     ORG_LABELS,
     PERSON_PREPS,
     PLACE_LABELS,
+    SEAT_HEADS,
     SEAT_PREPS,
     TITLE_PREPS,
     UNIT_WORDS,
@@ -314,8 +315,9 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
     root = person_root(org, ix)
     if root is None:
         return
-    for _, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS):
-        if m != org:
+    seated = org.text.split()[-1].lower() in SEAT_HEADS
+    for prep, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS):
+        if m != org and (prep == "of" or seated):
             yield ORG_OF_PLACE(as_actor(org), "basedIn", as_place(m), root)
     for c in root.children:
         m = mention_at(c, ix, PLACE_LABELS) if c.dep_ == "poss" else None
@@ -366,7 +368,7 @@ def _subject_toks(verb: Token, ix: DocIndex) -> list[Token]:
 
 #: Verbs of joining or serving a body, with the preposition of the body ("" = object).
 MEMBER_FRAMES = {"join": "", "elect": "to", "work": "for", "teach": "at", "serve": "in",
-                 "employ": "by", "hire": "by", "enlist": "in"}
+                 "employ": "by", "hire": "by", "enlist": "in", "assign": "to"}
 
 
 def _joins(verb: Token, ix: DocIndex) -> bool:

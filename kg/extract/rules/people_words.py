@@ -35,6 +35,18 @@ NAMING_VERBS = frozenset({"name", "elect", "appoint", "make", "choose", "select"
 HOME_PLACE_PREPS = frozenset({"in", "at", "near"})
 #: Prepositions of an organisation's seat ("based in", "headquartered at").
 SEAT_PREPS = frozenset({"in", "at", "near", "outside"})
+#: Last words of institutions that have a seat ("the U.S. Embassy in Ethiopia", "Brown
+#: University in Providence"); armed groups and parties are present in a place, not seated
+#: there ("ISIL in Mosul"). From the institution heads of OntoNotes ORG names.
+SEAT_HEADS = frozenset({"embassy", "consulate", "museum", "hospital", "school", "college",
+                        "university", "institute", "center", "centre", "laboratory", "library",
+                        "theater", "theatre", "zoo", "exchange", "club", "company", "co.", "co",
+                        "inc.", "inc", "corp.", "corp", "corporation", "bank", "firm", "newspaper",
+                        "station", "agency", "office", "court", "council", "commission",
+                        "ministry", "department", "church", "foundation", "association",
+                        "society", "academy", "plant", "factory", "mill", "airline", "airlines",
+                        "group", "holdings", "ltd.", "ltd", "llc", "network", "times", "post",
+                        "journal", "press", "tribune", "herald", "news"})
 #: Head words of military units and sub-bodies ("3rd Battalion", "321st Field Artillery
 #: Regiment"); from the US Army and Air Force unit echelons.
 UNIT_WORDS = frozenset({"battalion", "regiment", "brigade", "division", "squadron", "wing",
