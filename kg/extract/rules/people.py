@@ -38,11 +38,15 @@ from kg.extract.rules.people_words import (
     SEAT_PREPS,
     TITLE_PREPS,
     UNIT_WORDS,
+    adjacent,
     is_country,
     is_title,
     mention_at,
+    modified_outside,
     person_root,
     pobj_mentions,
+    separated,
+    stands_for_state,
     with_state,
 )
 from kg.extract.rules.registry import Candidate, matcher, rule
@@ -87,9 +91,16 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
     root = person_root(person, ix)
     if root is None:
         return
-    for prep, m in pobj_mentions(root, PERSON_PREPS, ix, ORG_LABELS | PLACE_LABELS):
+    span = ix.doc.char_span(person.start, person.end, alignment_mode="expand")
+    end = span.end if span is not None else root.i + 1
+    preps = [c for c in root.children if c.dep_ == "prep" and c.i >= end and adjacent(end, c, ix)]
+    titled = any(c.dep_ == "compound" and is_title(c, ix) for c in root.children)
+    for prep, m in pobj_mentions(root, PERSON_PREPS, ix, ORG_LABELS | PLACE_LABELS, preps):
         if m.label in ORG_LABELS:
             yield NAME_OF(person, "memberOf", as_actor(m), root)
+        elif prep in HOME_PREPS and titled and is_country(m):
+            # "President Abdel Fattah El Sisi of Egypt" serves the state
+            yield TITLE_OF(person, "memberOf", as_actor(m), root)
         elif prep in HOME_PREPS:
             for place in with_state(m, ix):
                 yield HOME_OF(person, "livesIn", as_place(place), root)
@@ -109,7 +120,7 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
         for m in _bodies(title, ix):
             if m == person:
                 continue
-            if m.label == "GPE" and not is_country(m):
+            if m.label == "GPE" and not stands_for_state(m, ix):
                 yield TITLE_HOME(person, "livesIn", as_place(m), title)
             else:
                 yield TITLE_OF(person, "memberOf", as_actor(m), title)
@@ -150,8 +161,8 @@ def _bodies(title: Token, ix: DocIndex) -> list[Mention]:
     """The bodies, states and peoples a title word names: its modifiers and its of-phrase."""
     found: list[Mention] = []
     for prep, m in pobj_mentions(title, TITLE_PREPS, ix, BODY_LABELS):
-        if prep in ("in", "with") and m.label not in ORG_LABELS:
-            continue  # "an analyst in Chicago" names a place, not a body
+        if prep in ("in", "with", "for") and m.label not in ORG_LABELS:
+            continue  # "an analyst in Chicago", "the envoy for Afghanistan": no body
         found.append(m)
     if not found:
         # "chief of waste disposal for the NRC": one common noun between title and body
@@ -169,7 +180,8 @@ def _bodies(title: Token, ix: DocIndex) -> list[Mention]:
                 if c.dep_ not in ("compound", "nmod", "amod", "poss"):
                     continue
                 m = mention_at(c, ix, BODY_LABELS)
-                if m is not None:
+                if m is not None and not separated(c.i, title.i, ix) and \
+                        not modified_outside(c, ix):
                     found.append(m)
                 elif c.dep_ == "compound":
                     nxt.append(c)

@@ -67,15 +67,16 @@ def mention_at(tok: Token, ix: DocIndex, labels: frozenset[str]) -> Mention | No
 
 
 def pobj_mentions(tok: Token, preps: frozenset[str], ix: DocIndex,
-                  labels: frozenset[str]) -> list[tuple[str, Mention]]:
-    """``(preposition, mention)`` for the named objects of ``tok``'s prepositions.
+                  labels: frozenset[str], only: list[Token] | None = None
+                  ) -> list[tuple[str, Mention]]:
+    """``(preposition, mention)`` for the named objects of ``tok``'s prepositions (or ``only``).
 
     The object's coordination counts ("president of A and B"); a common-noun object
     whose own compound is a name counts too ("of the Montgomery County House
     delegation", where the name ends before "delegation").
     """
     out: list[tuple[str, Mention]] = []
-    for c in tok.children:
+    for c in tok.children if only is None else only:
         if c.dep_ != "prep" or c.lower_ not in preps:
             continue
         for p in c.children:
@@ -108,16 +109,54 @@ def is_title(tok: Token, ix: DocIndex) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_country_name(text: str) -> bool:
+def _country_name(text: str) -> tuple[bool, bool]:
+    """(the name or an alias of a state, or else its capital or seat)."""
     from kg.resolve.gazetteer import Gazetteer  # the resolver's gazetteer, loaded once
 
-    entry = Gazetteer.default().lookup(text)
-    return entry is not None and entry.type == "Country"
+    gaz = Gazetteer.default()
+    entry = gaz.lookup(text)
+    if entry is not None:
+        return entry.type == "Country", False
+    return False, gaz.capital(text) is not None
 
 
 def is_country(m: Mention) -> bool:
-    """Whether a place mention names a state (the gazetteer's countries, with aliases)."""
-    return m.label == "GPE" and _is_country_name(m.text)
+    """Whether a place mention names a state (the gazetteer's names and aliases)."""
+    return m.label == "GPE" and _country_name(m.text)[0]
+
+
+def stands_for_state(m: Mention, ix: DocIndex) -> bool:
+    """A state's name, or its capital or seat used for it before a title ("Tehran's
+    special envoy"); "the mayor of Tehran", "Baghdad Mayor X" are the city's."""
+    if m.label != "GPE":
+        return False
+    name, capital = _country_name(m.text)
+    if name or not capital:
+        return name
+    root = person_root(m, ix)
+    return root is not None and root.dep_ == "poss"
+
+
+def separated(a: int, b: int, ix: DocIndex) -> bool:
+    """A dateline dash or a separated opener between token positions ``a`` and ``b``
+    ("TEHRAN - President Ebrahim Raisi": the place is no part of the title)."""
+    lo, hi = min(a, b), max(a, b)
+    doc = ix.doc
+    return any(doc[i].text in ("-", "\u2013", "\u2014") and bool(doc[i].whitespace_)
+               and i > 0 and bool(doc[i - 1].whitespace_) for i in range(lo, hi + 1))
+
+
+def modified_outside(tok: Token, ix: DocIndex) -> bool:
+    """A name that a word outside it modifies: "Latin American" is no American."""
+    m = ix.ment_of.get(tok.i)
+    return any(c.dep_ in ("amod", "compound") and ix.ment_of.get(c.i) is not m
+               and c.pos_ in ("ADJ", "PROPN") for c in tok.children)
+
+
+def adjacent(name_end: int, prep: Token, ix: DocIndex) -> bool:
+    """Only commas and an age stand between a name and its phrase ("X, 30, of Boothbay"),
+    so that "Soleimani and al-Muhandis of Iraq" does not give Soleimani's home."""
+    return all(ix.doc[i].is_punct or ix.doc[i].like_num for i in range(name_end, prep.i))
 
 
 def named_places(tok: Token, ix: DocIndex) -> list[Mention]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.rules.index import DocIndex
-from kg.extract.rules.people_words import is_country
+from kg.extract.rules.people_words import stands_for_state
 from kg.extract.rules.registry import Candidate, matcher, rule
 from kg.extract.rules.tokens import as_actor, as_place, separates
 from kg.model import Mention
@@ -44,7 +44,7 @@ def titles(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
             m = ix.ment_of.get(t.i)
             if m is None or m.label not in MEMBER_LABELS:
                 continue
-            if m.label == "GPE" and not is_country(m):  # a governor's state, a mayor's city
+            if m.label == "GPE" and not stands_for_state(m, ix):  # a governor's state
                 yield TITLE_HOME(person, "livesIn", as_place(m), role.root)
             else:
                 yield TITLE(person, "memberOf", as_actor(m), role.root)
