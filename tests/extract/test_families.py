@@ -14,6 +14,7 @@ from kg.extract.rules import REGISTRY, Candidate, extract
 from kg.model import Mention
 
 from . import test_geo_rules as G
+from . import test_people_rules as P
 from . import test_rules_entities as E
 from . import test_rules_hard_cases as H
 from . import test_rules_nominal as N
@@ -219,6 +220,43 @@ ROWS = [
     row("geo:region-in", *G.RAQQA_PROVINCE, {("Al-Raqqa", "locatedIn", "Syria")}),
 
     # --- people rows ---
+    ref("people:title-of", P.CASES, "Andrew Stephens, president of Eaglebrook Plastics, said it.",
+        {("Andrew Stephens", "memberOf", "Eaglebrook Plastics")}),
+    ref("people:title-home", P.CASES, "Richard Daley, the mayor of Chicago, spoke.",
+        {("Richard Daley", "livesIn", "Chicago")}),
+    ref("title:home", P.CASES, "Ohio Governor John Kasich left office.",
+        {("John Kasich", "livesIn", "Ohio")}),
+    ref("people:name-of", P.CASES, "Phillip Lieberman of Brown University was quoted.",
+        {("Phillip Lieberman", "memberOf", "Brown University")}),
+    ref("people:name-poss", P.CASES, "Boston University's John Silber said so.",
+        {("John Silber", "memberOf", "Boston University")}),
+    ref("people:home-of", P.CASES, "Andrew Hall of Miami, Fla., confirmed it.",
+        {("Andrew Hall", "livesIn", "Miami"), ("Andrew Hall", "livesIn", "Fla.")}),
+    ref("people:role-compound", P.CASES, "CBS anchorman Dan Rather spoke.",
+        {("Dan Rather", "memberOf", "CBS")}),
+    ref("people:born", P.CASES, "Woodrow Wilson was born in Virginia.",
+        {("Woodrow Wilson", "livesIn", "Virginia")}),
+    ref("people:native", P.CASES, "Thomas is a native of Chisholm, Minn.",
+        {("Thomas", "livesIn", "Chisholm"), ("Thomas", "livesIn", "Minn.")}),
+    ref("people:based", P.CASES, "The Field Museum is headquartered in Chicago.",
+        {("Field Museum", "basedIn", "Chicago")}),
+    ref("people:based-hyphen", P.CASES, "Delta, the Atlanta-based airline, said so.",
+        {("Delta", "basedIn", "Atlanta")}),
+    ref("people:org-of-place", P.CASES, "Manufacturers Hanover Trust Co. of New York said so.",
+        {("Manufacturers Hanover Trust Co.", "basedIn", "New York")}),
+    ref("people:org-poss-place", P.CASES, "Chicago's Field Museum opened.",
+        {("Field Museum", "basedIn", "Chicago")}),
+    ref("people:org-place-compound", P.CASES, "Col. Harold Richardson of the U.S. Strategic "
+        "Defense Initiative Office told the magazine.",
+        {("Defense Initiative Office", "partOf", "U.S.")}),
+    ref("people:unit-part", P.CASES,
+        "Soldiers from the 3rd Battalion, 321st Field Artillery Regiment arrived.",
+        {("3rd Battalion", "partOf", "321st Field Artillery Regiment")}),
+    ref("people:as-part", P.CASES, "The 134th Expeditionary Fighter Squadron deployed as part "
+        "of the 407th Air Expeditionary Group.",
+        {("134th Expeditionary Fighter Squadron", "partOf", "407th Air Expeditionary Group")}),
+    ref("people:joined", P.CASES, "Smith was elected to the Senate in 1980.",
+        {("Smith", "memberOf", "Senate")}),
 
     # --- conflict rows ---
 

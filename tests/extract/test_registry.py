@@ -99,13 +99,15 @@ def test_registry_explain_needs_an_article_without_rules(capsys):
 ORDER = {
     "compound": ["hyphen.hyphened", "hyphen.owned", "hyphen.led"],
     "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place"],
-    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in", "geo.copula"],
+    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in", "geo.copula",
+             "people.joined"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
-    "word": ["member.members"],
+    "word": ["member.members", "people.born", "people.natives", "people.based",
+             "people.based_hyphen", "people.as_part"],
     "noun": ["nouns.relational", "nouns.mutual"],
     "mention": ["title.titles", "located.located", "located.owner", "geo.dateline", "geo.chain",
-                "geo.region_in"],
+                "geo.region_in", "people.affiliations", "people.seats"],
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
@@ -46,14 +47,13 @@ def is_title_fragment(ent: Span, lexicon: Lexicon) -> bool:
     """"Defense" tagged ORG inside "Russian Defense Minister Sergei Shoigu".
 
     Only a span ending in a portfolio word or a rank modifier is a fragment ("Kazakh
-    Foreign Minister", "Rear Admiral"): "FAA spokesman", "Khmer Rouge leader X" and
-    "U.N. Secretary" name a body.
+    Foreign Minister", "Rear Admiral"): "FAA spokesman", "Navy spokeswoman X", "Khmer
+    Rouge leader X" and "U.N. Secretary" name a body.
     """
     if ent.label_ != "ORG" or len(ent) > 2:
         return False
     last = ent[-1].lower_
-    if not (last in word_list("departments.txt") or last in RANK_MODIFIERS
-            or last in lexicon.titles):
+    if not (last in _portfolio_words() or last in RANK_MODIFIERS):
         return False
     head = ent.root.head
     while head.dep_ == "compound" and head.head.i != head.i:
@@ -130,3 +130,9 @@ def _place_syntax(t: Token) -> bool:
     if t.dep_ == "appos":
         return head.ent_type_ in PLACE_LABELS or head.lemma_.lower() in ("capital", "city", "town")
     return False
+
+
+@functools.cache
+def _portfolio_words() -> frozenset[str]:
+    """Cabinet portfolio words ("defense", "foreign"): what a title fragment is made of."""
+    return word_list("departments.txt") | {"ministry", "minister"}

@@ -1,1 +1,417 @@
-"""People and organisations: membership, residence and seats (memberOf, livesIn, basedIn)."""
+"""People and organisations: membership, residence and seats (memberOf, livesIn, basedIn).
+
+* a person's body, from a title in apposition or predication ("X, chairman of Y", "the
+  president of Y, X", "X is a spokesman for Y", "X, a senior Defense Ministry official"),
+  from the name's own phrase ("Col. X of the 507th Wing", "X at the Institute of Zoology",
+  "Boston University's X");
+* a person's home: "X of Virginia", "was born in", "a native of", "a Chicago native",
+  "X's hometown of Y", "X's home in Y";
+* an organisation's seat: "based in", "headquartered in", "a Chicago-based company",
+  "X of Shanghai", "the Field Museum in Chicago", "Chicago's Field Museum";
+* units and bodies: "3rd Battalion, 321st Field Artillery Regiment", "as part of Y".
+
+Appositions and a name's own phrases are presupposed by the clause that holds them, so
+they hold whatever that clause's modality; verbs and predications are suppressed as
+every clause is (:func:`~kg.extract.rules.modality.suppressed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.arguments import args, subjects
+from kg.extract.rules.checks import relation_accepts
+from kg.extract.rules.index import DocIndex
+from kg.extract.rules.modality import noun_suppressed, suppressed
+from kg.extract.rules.people_words import (
+    BODY_LABELS,
+    COPULAS,
+    HOME_PLACE_PREPS,
+    HOME_PREPS,
+    NAMING_VERBS,
+    ORG_LABELS,
+    PERSON_PREPS,
+    PLACE_LABELS,
+    SEAT_HEADS,
+    SEAT_PREPS,
+    TITLE_PREPS,
+    UNIT_WORDS,
+    adjacent,
+    is_country,
+    is_title,
+    mention_at,
+    modified_outside,
+    person_root,
+    pobj_mentions,
+    separated,
+    stands_for_state,
+    with_state,
+)
+from kg.extract.rules.registry import Candidate, matcher, rule
+from kg.extract.rules.tokens import as_actor, as_place, hyphen_follows
+from kg.model import Mention
+
+TITLE_OF = rule("people:title-of", 0.8,
+                '"X, chairman of Y", "the president of Y, X", "X is a spokesman for Y": '
+                "X memberOf Y")
+NAME_OF = rule("people:name-of", 0.75,
+               '"Col. X of the 507th Wing", "X at the Institute of Zoology": X memberOf Y')
+ROLE_COMPOUND = rule("people:role-compound", 0.7,
+                     '"CBS anchorman Dan Rather": a name before the person\'s noun: memberOf')
+TITLE_HOME = rule("people:title-home", 0.7,
+                  '"Whitefish City Attorney X", "mayor of Panama City, X": X livesIn the city')
+NAME_POSS = rule("people:name-poss", 0.75, "\"Boston University's John Silber\": memberOf")
+HOME_OF = rule("people:home-of", 0.7, '"Sen. X of Virginia", "X, 30, of Boothbay": livesIn')
+BORN = rule("people:born", 0.8, '"X was born in Y", "Born in Y, X ...": X livesIn Y')
+NATIVE = rule("people:native", 0.75,
+              '"X, a native of Y", "a Memphis native", "X\'s hometown of Y": X livesIn Y')
+BASED = rule("people:based", 0.8, '"X is based in Y", "X, headquartered in Y": X basedIn Y')
+BASED_HYPHEN = rule("people:based-hyphen", 0.8, '"the Atlanta-based airline Delta": basedIn')
+ORG_OF_PLACE = rule("people:org-of-place", 0.7,
+                    '"Trust Co. of New York", "the Field Museum in Chicago": basedIn')
+ORG_PLACE_COMPOUND = rule("people:org-place-compound", 0.7,
+                          '"the U.S. Congress": partOf the state; "Chicago Police": basedIn')
+JOINED = rule("people:joined", 0.75,
+              '"X joined Y", "X was elected to Y", "X works for Y": X memberOf Y')
+ORG_POSS_PLACE = rule("people:org-poss-place", 0.7, "\"Chicago's Field Museum\": basedIn")
+UNIT_PART = rule("people:unit-part", 0.75,
+                 '"3rd Battalion, 321st Field Artillery Regiment": the first partOf the second')
+AS_PART = rule("people:as-part", 0.75, '"X deployed as part of Y": X partOf (or memberOf) Y')
+
+#: Words whose phrase names a person's home ("a native of", "a Chicago resident").
+HOME_WORDS = frozenset({"native", "natives", "resident", "hometown", "home"})
+
+
+@matcher(TITLE_OF, TITLE_HOME, NAME_OF, NAME_POSS, HOME_OF, ROLE_COMPOUND, on="mention",
+         labels=frozenset({"PERSON"}))
+def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """The bodies and home a person's own phrase and titles name."""
+    root = person_root(person, ix)
+    if root is None:
+        return
+    span = ix.doc.char_span(person.start, person.end, alignment_mode="expand")
+    end = span.end if span is not None else root.i + 1
+    preps = [c for c in root.children if c.dep_ == "prep" and c.i >= end and adjacent(end, c, ix)]
+    titled = any(c.dep_ == "compound" and is_title(c, ix) for c in root.children)
+    for prep, m in pobj_mentions(root, PERSON_PREPS, ix, ORG_LABELS | PLACE_LABELS, preps):
+        if m.label in ORG_LABELS:
+            yield NAME_OF(person, "memberOf", as_actor(m), root)
+        elif prep in HOME_PREPS and titled and is_country(m):
+            # "President Abdel Fattah El Sisi of Egypt" serves the state
+            yield TITLE_OF(person, "memberOf", as_actor(m), root)
+        elif prep in HOME_PREPS:
+            for place in with_state(m, ix):
+                yield HOME_OF(person, "livesIn", as_place(place), root)
+    for c in root.children:
+        m = mention_at(c, ix, BODY_LABELS - {"NORP"}) if c.dep_ == "poss" else None
+        if m is not None and m != person:
+            yield NAME_POSS(person, "memberOf", as_actor(m), c)
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in ix.ment_of:
+            # "CBS anchorman Dan Rather": a name on the noun before the person
+            for g in c.children:
+                org = mention_at(g, ix, ORG_LABELS) if g.dep_ in ("compound", "nmod") else None
+                if org is not None and org != person:
+                    yield ROLE_COMPOUND(person, "memberOf", as_actor(org), c)
+    for title, verb in _titles_of(root, ix):
+        if verb is not None and suppressed(verb, ix):
+            continue
+        for m in _bodies(title, ix):
+            if m == person:
+                continue
+            if m.label == "GPE" and not stands_for_state(m, ix):
+                yield TITLE_HOME(person, "livesIn", as_place(m), title)
+            else:
+                yield TITLE_OF(person, "memberOf", as_actor(m), title)
+
+
+def _titles_of(root: Token, ix: DocIndex) -> list[tuple[Token, Token | None]]:
+    """The title words said of a person, each with the verb that says it (None: apposed)."""
+    found: list[tuple[Token, Token | None]] = []
+
+    def add(t: Token, verb: Token | None) -> None:
+        for u in (t, *t.conjuncts):
+            if u.i not in ix.ment_of and is_title(u, ix):
+                found.append((u, verb))
+
+    for c in root.children:
+        if c.dep_ in ("appos", "compound"):
+            add(c, None)  # "X, chairman of Y"; "China's Premier Li Peng"
+        elif c.dep_ == "relcl" and c.lemma_.lower() in COPULAS:  # "X, who is chairman of Y"
+            for a in c.children:
+                if a.dep_ in ("attr", "oprd"):
+                    add(a, c)
+    head = root.head
+    if root.dep_ == "appos" and head.i != root.i:
+        add(head, None)  # "the chairman of Y, X"
+    if root.dep_ in ("nsubj", "nsubjpass") and head.i != root.i:
+        lemma = head.lemma_.lower()
+        for a in head.children:
+            if a.dep_ in ("attr", "oprd") and (lemma in COPULAS or lemma in NAMING_VERBS):
+                add(a, head)  # "X is the chairman of Y", "X was named president of Y"
+            elif a.dep_ == "prep" and a.lower_ == "as" and lemma in COPULAS:
+                for p in a.children:  # "X served as chairman of Y"
+                    if p.dep_ == "pobj":
+                        add(p, head)
+    return found
+
+
+def _bodies(title: Token, ix: DocIndex) -> list[Mention]:
+    """The bodies, states and peoples a title word names: its modifiers and its of-phrase."""
+    found: list[Mention] = []
+    for prep, m in pobj_mentions(title, TITLE_PREPS, ix, BODY_LABELS):
+        if prep in ("in", "with", "for") and m.label not in ORG_LABELS:
+            continue  # "an analyst in Chicago", "the envoy for Afghanistan": no body
+        found.append(m)
+    if not found:
+        # "chief of waste disposal for the NRC": one common noun between title and body
+        for c in title.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i not in ix.ment_of:
+                        found += [m for _, m in pobj_mentions(p, frozenset({"for", "at"}), ix,
+                                                              ORG_LABELS)]
+    frontier = [title]
+    for _ in range(3):  # "a University of Texas law professor": the name is levels down
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ not in ("compound", "nmod", "amod", "poss"):
+                    continue
+                m = mention_at(c, ix, BODY_LABELS)
+                if m is not None and not separated(c.i, title.i, ix) and \
+                        not modified_outside(c, ix):
+                    found.append(m)
+                elif c.dep_ == "compound":
+                    nxt.append(c)
+        frontier = nxt
+    return list(dict.fromkeys(found))
+
+
+@matcher(BORN, on="word", words=frozenset({"born"}))
+def born(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X was born in Y", "X, born in Y", "Born in Y, X ...": X lives in Y."""
+    if suppressed(verb, ix):
+        return
+    people = _people_of(verb, ix)
+    people += [m for c in verb.children if c.dep_ in ("oprd", "attr")  # "born Phoebe Moses"
+               for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m is not None]
+    for place in _places_under(verb, HOME_PLACE_PREPS, ix)[:1]:
+        for p in people:
+            yield BORN(p, "livesIn", place, verb)
+
+
+def _people_of(verb: Token, ix: DocIndex) -> list[Mention]:
+    """The persons a participle is said of: its subject, the noun it modifies, or the
+    subject of the clause it opens ("Born in Y, X has ...")."""
+    toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not toks and verb.dep_ in ("acl", "relcl", "advcl", "conj"):
+        toks = subjects(verb.head, ix) if verb.dep_ in ("advcl", "conj") else [verb.head]
+    if not toks:
+        toks = subjects(verb, ix)
+    return [m for t in toks for m in (args(t, ix)) if isinstance(m, Mention)
+            and m.label == "PERSON"]
+
+
+def _places_under(tok: Token, preps: frozenset[str], ix: DocIndex) -> list[Mention]:
+    """The named places of ``tok``'s prepositions, looking through one common noun
+    ("born in a manse in Staunton")."""
+    found: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            m = mention_at(p, ix, PLACE_LABELS)
+            if m is not None:
+                found.append(as_place(m))
+            elif p.pos_ == "NOUN":
+                found += _places_under(p, preps, ix)
+    return found
+
+
+@matcher(NATIVE, on="word", words=HOME_WORDS)
+def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X, a native of Y", "a Memphis native", "X's hometown of Y", "X's home in Y"."""
+    people: list[Mention] = []
+    places: list[Mention] = []
+    low = word.lemma_.lower()
+    head = word.head
+    for c in word.children:
+        if c.dep_ == "poss":
+            people += [m for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
+        elif c.dep_ in ("compound", "nmod", "amod"):
+            places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})] if m]
+        elif c.dep_ == "appos" and low == "hometown":
+            places += [m for m in [mention_at(c, ix, PLACE_LABELS)] if m]
+    preps = frozenset({"in"}) if low == "home" else frozenset({"of"})
+    if low != "native" or not places:  # "a native of Chisholm, Minn.": the town and its state
+        places += [p for m in _places_under(word, preps, ix)[:1] for p in with_state(m, ix)]
+    if word.dep_ == "appos" and low == "hometown":
+        places += [m for m in [mention_at(head, ix, PLACE_LABELS)] if m]  # "Y, X's hometown"
+    elif word.dep_ == "appos":
+        people += [m for m in [mention_at(head, ix, frozenset({"PERSON"}))] if m]
+    elif word.dep_ == "attr" and head.lemma_.lower() in COPULAS:
+        if suppressed(head, ix):
+            return
+        people += [m for t in subjects(head, ix) for m in [mention_at(t, ix, frozenset(
+            {"PERSON"}))] if m]
+    elif word.dep_ == "amod" and head.dep_ == "appos":
+        # "Cybill Shepherd, a Memphis native": the parser hangs "native" on the place
+        place = mention_at(head, ix, PLACE_LABELS | {"NORP"})
+        person = mention_at(head.head, ix, frozenset({"PERSON"}))
+        if place is not None and person is not None and low == "native":
+            places.append(place)
+            people.append(person)
+    if low == "home" and not people:
+        return
+    for p in dict.fromkeys(people):
+        for place in dict.fromkeys(places):
+            # a city the tagger took for a people ("a Memphis native") stays as tagged
+            home = place if place.label == "NORP" else as_place(place)
+            if relation_accepts("livesIn", p, home):
+                yield NATIVE(p, "livesIn", home, word)
+
+
+@matcher(BASED, on="word", words=frozenset({"based", "headquartered", "headquarters"}))
+def based(word: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X is based in Y", "X, headquartered in Y", "X's headquarters in Y"."""
+    if word.pos_ == "NOUN":
+        if noun_suppressed(word, ix):
+            return
+        orgs = [m for c in word.children if c.dep_ == "poss"
+                for m in [mention_at(c, ix, ORG_LABELS)] if m]
+        places = _places_under(word, SEAT_PREPS, ix)
+        places += [as_place(m) for c in word.children if c.dep_ in ("compound", "nmod")
+                   for m in [mention_at(c, ix, PLACE_LABELS)] if m]
+    else:
+        if suppressed(word, ix):
+            return
+        toks = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not toks and word.dep_ in ("acl", "relcl"):
+            toks = [word.head]
+        orgs = [m for t in toks for m in args(t, ix) if isinstance(m, Mention)
+                and m.label in ORG_LABELS]
+        places = _places_under(word, SEAT_PREPS, ix)[:1]
+    for org in orgs:
+        for place in places:
+            yield BASED(as_actor(org), "basedIn", place, word)
+
+
+@matcher(BASED_HYPHEN, on="word", words=frozenset({"based"}))
+def based_hyphen(word: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"a Chicago-based company X", "X, the Atlanta-based airline": X basedIn the place."""
+    places = [as_place(m) for c in word.children if c.i < word.i and hyphen_follows(c)
+              for m in [mention_at(c, ix, PLACE_LABELS)] if m]
+    if not places or word.dep_ != "amod":
+        return
+    noun = word.head
+    orgs = [m for m in [mention_at(noun, ix, ORG_LABELS)] if m]
+    if noun.dep_ == "appos":
+        orgs += [m for m in [mention_at(noun.head, ix, ORG_LABELS)] if m]
+    orgs += [m for c in noun.children if c.dep_ == "appos"
+             for m in [mention_at(c, ix, ORG_LABELS)] if m]
+    if noun.i + 1 < len(ix.doc) and not orgs:  # "the Atlanta-based company Coca-Cola"
+        orgs += [m for m in [mention_at(ix.doc[noun.i + 1], ix, ORG_LABELS)] if m]
+    for org in orgs:
+        for place in places:
+            yield BASED_HYPHEN(as_actor(org), "basedIn", place, word)
+
+
+@matcher(ORG_OF_PLACE, ORG_POSS_PLACE, ORG_PLACE_COMPOUND, UNIT_PART, on="mention",
+         labels=frozenset({"ORG"}))
+def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """An organisation's place in its own phrase, and the unit a unit is apposed to."""
+    root = person_root(org, ix)
+    if root is None:
+        return
+    seated = org.text.split()[-1].lower() in SEAT_HEADS
+    for prep, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS):
+        if m != org and (prep == "of" or seated):
+            yield ORG_OF_PLACE(as_actor(org), "basedIn", as_place(m), root)
+    for c in root.children:
+        m = mention_at(c, ix, PLACE_LABELS) if c.dep_ == "poss" else None
+        if m is not None and m != org and not is_country(m):
+            # a city's or region's: "Chicago's Field Museum"; a state's is its organ, its
+            # ally or its foe ("Turkey's banned PKK"), no seat
+            yield ORG_POSS_PLACE(as_actor(org), "basedIn", as_place(m), c)
+        m = mention_at(c, ix, frozenset({"GPE"})) if c.dep_ in ("compound", "nmod") else None
+        if m is not None and m != org and c.i < root.i:
+            if is_country(m):  # "the U.S. Congress": a state's body
+                yield ORG_PLACE_COMPOUND(as_actor(org), "partOf", as_actor(m), c)
+            else:
+                yield ORG_PLACE_COMPOUND(as_actor(org), "basedIn", as_place(m), c)
+        unit = mention_at(c, ix, ORG_LABELS) if c.dep_ == "appos" else None
+        if unit is not None and unit != org and _is_unit(org) and _is_unit(unit):
+            yield UNIT_PART(as_actor(org), "partOf", as_actor(unit), c)
+
+
+def _is_unit(m: Mention) -> bool:
+    """A unit's name: a number first and a unit word last ("3rd Battalion")."""
+    words = m.text.split()
+    return len(words) >= 2 and words[0][:1].isdigit() and words[-1].lower() in UNIT_WORDS
+
+
+@matcher(AS_PART, on="word", words=frozenset({"part"}))
+def as_part(word: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X deployed as part of Y": the subject of the clause is part (or a member) of Y."""
+    prep = word.head
+    if word.dep_ != "pobj" or prep.lower_ != "as" or prep.head.pos_ not in ("VERB", "AUX"):
+        return
+    verb = prep.head
+    if suppressed(verb, ix):
+        return
+    wholes = [m for _, m in pobj_mentions(word, frozenset({"of"}), ix, ORG_LABELS)]
+    for s in (m for t in _subject_toks(verb, ix) for m in args(t, ix)):
+        if not isinstance(s, Mention):
+            continue
+        for whole in wholes:
+            pred = "memberOf" if s.label in ("PERSON", "GPE") else "partOf"
+            if s != whole and relation_accepts(pred, as_actor(s), whole):
+                yield AS_PART(as_actor(s), pred, whole, word)
+
+
+def _subject_toks(verb: Token, ix: DocIndex) -> list[Token]:
+    toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return toks or subjects(verb, ix)
+
+
+#: Verbs of joining or serving a body, with the preposition of the body ("" = object).
+MEMBER_FRAMES = {"join": "", "elect": "to", "work": "for", "teach": "at", "serve": "in",
+                 "employ": "by", "hire": "by", "enlist": "in", "assign": "to"}
+
+
+def _joins(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in MEMBER_FRAMES
+
+
+@matcher(JOINED, on="verb", when=_joins)
+def joined(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X joined Y", "X was elected to Y", "X, who works for Y": X memberOf the body Y.
+
+    Only a named organisation is a body here: "Britain joined France in condemning ..."
+    joins an act, not France.
+    """
+    if suppressed(verb, ix):
+        return
+    prep = MEMBER_FRAMES[verb.lemma_.lower()]
+    if prep:
+        bodies = [m for _, m in pobj_mentions(verb, frozenset({prep}), ix, ORG_LABELS)]
+        if prep == "by":
+            bodies += [m for c in verb.children if c.dep_ == "agent" for p in c.children
+                       if p.dep_ == "pobj" for m in [mention_at(p, ix, ORG_LABELS)] if m]
+    else:
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+            return
+        bodies = [m for c in verb.children if c.dep_ == "dobj"
+                  for m in [mention_at(c, ix, ORG_LABELS)] if m]
+    if not bodies:
+        return
+    for s in (m for t in _subject_toks(verb, ix) for m in args(t, ix)):
+        if not isinstance(s, Mention) or s.label not in ("PERSON", "GPE"):
+            continue
+        for body in bodies:
+            if s != body and relation_accepts("memberOf", as_actor(s), body):
+                yield JOINED(as_actor(s), "memberOf", as_actor(body), verb)

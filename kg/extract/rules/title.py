@@ -12,18 +12,21 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.rules.index import DocIndex
+from kg.extract.rules.people_words import stands_for_state
 from kg.extract.rules.registry import Candidate, matcher, rule
-from kg.extract.rules.tokens import as_actor, separates
+from kg.extract.rules.tokens import as_actor, as_place, separates
 from kg.model import Mention
 
 ROLE = rule("title:role", 0.9, '"Defense Minister Sergei Shoigu": Shoigu memberOf the role')
 TITLE = rule("title", 0.9, '"Russian Defense Minister Sergei Shoigu": Shoigu memberOf Russian')
+TITLE_HOME = rule("title:home", 0.7,
+                  '"New Jersey Gov. Thomas Kean": a place (not a state) in the title: livesIn')
 
 #: Labels of the names inside a title that the holder is a member of.
 MEMBER_LABELS = ("NORP", "GPE", "ORG")
 
 
-@matcher(ROLE, TITLE, on="mention", labels=frozenset({"PERSON"}))
+@matcher(ROLE, TITLE, TITLE_HOME, on="mention", labels=frozenset({"PERSON"}))
 def titles(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """The person is a member of each title phrase before or apposed to the name."""
     first = ix.doc.char_span(person.start, person.end, alignment_mode="expand")
@@ -38,8 +41,13 @@ def titles(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
                                ix.sent_of[role.start], True, "role")
         yield ROLE(person, "memberOf", role_mention, role.root)
         for t in role:
-            if t.i in ix.ment_of and ix.ment_of[t.i].label in MEMBER_LABELS:
-                yield TITLE(person, "memberOf", as_actor(ix.ment_of[t.i]), role.root)
+            m = ix.ment_of.get(t.i)
+            if m is None or m.label not in MEMBER_LABELS:
+                continue
+            if m.label == "GPE" and not stands_for_state(m, ix):  # a governor's state
+                yield TITLE_HOME(person, "livesIn", as_place(m), role.root)
+            else:
+                yield TITLE(person, "memberOf", as_actor(m), role.root)
 
 
 def _roles(first: Span, ix: DocIndex) -> list[Span]:
