@@ -98,13 +98,16 @@ def test_registry_explain_needs_an_article_without_rules(capsys):
 #: extractor class, which decides which rule is credited with a fact two rules find.
 ORDER = {
     "compound": ["hyphen.hyphened", "hyphen.owned", "hyphen.led"],
-    "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place"],
-    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in"],
+    "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place",
+              "conflict.fights_in"],
+    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in",
+             "conflict.harm_verb", "conflict.strikes_hit"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
-    "word": ["member.members"],
-    "noun": ["nouns.relational", "nouns.mutual"],
-    "mention": ["title.titles", "located.located", "located.owner"],
+    "word": ["member.members", "conflict.killer_noun", "conflict.killing_of"],
+    "noun": ["nouns.relational", "nouns.mutual", "conflict.attack_noun", "conflict.forces_in",
+             "conflict.visit_noun"],
+    "mention": ["title.titles", "located.located", "located.owner", "conflict.force_name_in"],
 }
 
 
