@@ -15,6 +15,7 @@ from kg.model import Mention
 
 from . import test_geo_rules as G
 from . import test_people_rules as P
+from . import test_conflict_rules as C
 from . import test_rules_entities as E
 from . import test_rules_hard_cases as H
 from . import test_rules_nominal as N
@@ -259,6 +260,34 @@ ROWS = [
         {("Smith", "memberOf", "Senate")}),
 
     # --- conflict rows ---
+    ref("conflict:killer-noun", C.KILLS, "Grant Cooper defended Kennedy assassin Sirhan B. Sirhan.",
+        {("Sirhan B. Sirhan", "kills", "Kennedy")}),
+    ref("conflict:killing-of", C.KILLS,
+        "The murder of John Lennon by Mark Chapman shocked the world.",
+        {("Mark Chapman", "kills", "John Lennon")}),
+    ref("conflict:convicted", C.KILLS, "Mark David Chapman pleaded guilty to killing John Lennon.",
+        {("Mark David Chapman", "kills", "John Lennon")}),
+    ref("conflict:charged", C.KILLS, "John Smith was charged with the murder of Jane Doe.",
+        {("John Smith", "kills", "Jane Doe")}),
+    ref("conflict:shot-dead", C.KILLS, "Lennon was fatally shot by Mark David Chapman.",
+        {("Mark David Chapman", "kills", "Lennon")}),
+    ref("conflict:shot", C.KILLS, "Jack Ruby shot Lee Harvey Oswald.",
+        {("Jack Ruby", "attacks", "Lee Harvey Oswald")}),
+    ref("conflict:killed-group", C.KILLS, "The Islamic State killed Iraqi soldiers.",
+        {("Islamic State", "attacks", "Iraqi")}),
+    ref("conflict:attack-noun", C.ATTACKS, "Turkey launched an assault on the YPG.",
+        {("Turkey", "attacks", "YPG")}),
+    ref("conflict:fights-in", C.ATTACKS, "Russian forces carried out airstrikes in Syria.",
+        {("Russian", "operatesIn", "Syria")}),
+    ref("conflict:target-in", C.ATTACKS,
+        "Near Mosul, four strikes engaged three ISIL tactical units.",
+        {("ISIL", "operatesIn", "Mosul")}),
+    ref("conflict:forces-in", C.ATTACKS, "Turkish troops in Syria remain a problem.",
+        {("Turkish", "operatesIn", "Syria")}),
+    ref("conflict:has-forces", C.ATTACKS, "The U.S. has about 900 troops in Syria.",
+        {("U.S.", "operatesIn", "Syria")}),
+    ref("conflict:visit-noun", C.VISITS, "Kerry met Lavrov during his visit to Moscow.",
+        {("Kerry", "visits", "Moscow")}),
 
     # --- stance rows ---
 

@@ -98,16 +98,19 @@ def test_registry_explain_needs_an_article_without_rules(capsys):
 #: extractor class, which decides which rule is credited with a fact two rules find.
 ORDER = {
     "compound": ["hyphen.hyphened", "hyphen.owned", "hyphen.led"],
-    "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place"],
+    "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place",
+              "conflict.fights_in"],
     "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in", "geo.copula",
-             "people.joined"],
+             "people.joined", "conflict.harm_verb", "conflict.strikes_hit"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
     "word": ["member.members", "people.born", "people.natives", "people.based",
-             "people.based_hyphen", "people.as_part"],
-    "noun": ["nouns.relational", "nouns.mutual"],
+             "people.based_hyphen", "people.as_part", "conflict.killer_noun",
+             "conflict.killing_of"],
+    "noun": ["nouns.relational", "nouns.mutual", "conflict.attack_noun", "conflict.forces_in",
+             "conflict.visit_noun"],
     "mention": ["title.titles", "located.located", "located.owner", "geo.dateline", "geo.chain",
-                "geo.region_in", "people.affiliations", "people.seats"],
+                "geo.region_in", "people.affiliations", "people.seats", "conflict.force_name_in"],
 }
 
 

@@ -164,6 +164,7 @@ ADJUNCTS = [
             ("Shoukry", "participatesIn", "Meeting"),
             ("Lavrov", "meetsWith", "Shoukry"),
             ("Meeting", "heldIn", "Cairo"),
+            ("Lavrov", "visits", "Cairo"),  # "travel to" is a visits frame
         },
     ),
 ]

@@ -18,7 +18,7 @@ from kg.extract.rules.checks import fits
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.modality import speaker
 from kg.extract.rules.registry import Candidate, matcher, rule
-from kg.extract.rules.tokens import as_actor, lookup
+from kg.extract.rules.tokens import WH_WORDS, as_actor, lookup
 from kg.model import Argument, EventMention, Mention
 
 SVO = rule("svo", None, '"Egypt hosted talks": subject and object of a verb frame')
@@ -53,7 +53,8 @@ def verb_frames(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
                          for p in c.children if p.dep_ == "pobj"]
             obj_toks = [c for c in children if c.dep_ == "nsubjpass"] if not frame.prep else \
                 prep_objects(verb, frame.prep)
-            if not obj_toks and verb.dep_ in ("acl", "relcl"):
+            if verb.dep_ in ("acl", "relcl") and (
+                    not obj_toks or obj_toks[0].lower_ in WH_WORDS):  # "Y, who was killed by X"
                 obj_toks = [verb.head]
         else:
             subj_toks = subjects(verb, ix)

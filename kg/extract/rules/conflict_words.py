@@ -1,0 +1,257 @@
+"""Word classes and parse helpers of the conflict family (:mod:`.conflict`); no rules here.
+
+Sources of the word classes: the CAMEO codes 18-20 (assault, fight, mass violence) and
+186 (assassinate), the VerbNet classes murder-42.1 and judgment-33 (convict, sentence),
+the ACE 2005 Conflict.Attack and Life.Die triggers, and the military-unit nouns of news
+reporting, by hand.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.rules.arguments import mention_group, mentions_of, subjects
+from kg.extract.rules.index import DocIndex
+from kg.extract.rules.modality import suppressed
+from kg.extract.rules.tokens import VERB_POS, as_place, lemmas
+from kg.model import Mention
+
+#: Nouns for whoever killed someone ("Kennedy's assassin", "the killer of X").
+KILLER_NOUNS = frozenset({"assassin", "assassins", "killer", "killers", "murderer", "murderers",
+                          "slayer", "slayers"})
+#: Nouns for a killing ("the assassination of X"); "shooting" is an attack.
+KILL_NOUNS = frozenset({"assassination", "assassinations", "killing", "killings", "murder",
+                        "murders", "slaying", "slayings", "shooting", "shootings"})
+#: Verbs of killing and shooting whose patient this family reads (non-persons, "shot dead").
+HARM_VERBS = frozenset({"kill", "murder", "assassinate", "slay", "behead", "execute", "gun",
+                        "shoot", "massacre", "slaughter"})
+#: Verbs whose clause judges a killing done ("convicted of", "pleaded guilty to"), and
+#: whether the judgement is final (True) or a charge (False).
+CONVICT_VERBS = {"convict": True, "sentence": True, "execute": True, "hang": True, "jail": True,
+                 "imprison": True, "plead": True, "confess": True, "admit": True, "find": True,
+                 "charge": False, "indict": False, "prosecute": False, "try": False}
+#: Adjectives between a judging verb and its preposition ("pleaded guilty to killing").
+JUDGED_ADJECTIVES = frozenset({"guilty", "responsible"})
+#: Verbs whose infinitive is intended, threatened or planned, not done ("threatened to
+#: attack", "plans to strike"); nouns of the same ("a plan to attack").
+INTENT_VERBS = frozenset({"threaten", "plan", "vow", "pledge", "promise", "prepare", "intend",
+                          "warn", "want", "seek", "aim", "try", "attempt", "hope", "propose",
+                          "consider", "mull", "weigh", "offer", "decide", "agree", "refuse",
+                          "call", "urge", "ask", "demand", "order", "need", "wish", "expect"})
+INTENT_NOUNS = frozenset({"plan", "plans", "threat", "threats", "intention", "intent", "bid",
+                          "attempt", "attempts", "call", "calls", "decision", "order", "vow",
+                          "readiness", "willingness", "proposal", "option"})
+#: Modifiers of an event noun that make it unreal or unsure ("the alleged killer").
+HEDGED_NOUN_MODS = frozenset({"alleged", "suspected", "accused", "would-be", "possible",
+                              "potential", "planned", "proposed", "upcoming", "expected",
+                              "postponed", "canceled", "cancelled", "purported", "threatened",
+                              "imminent", "future", "prospective", "rumored", "rumoured",
+                              "reputed", "feared", "hypothetical"})
+#: Event types whose word names fighting ("strikes in Syria", "the war in Yemen").
+ATTACK_EVENT_TYPES = frozenset({"Attack", "Conflict"})
+#: Verbs that lend their subject to an attack noun they take ("conducted strikes").
+CONFLICT_LIGHT = frozenset({"conduct", "launch", "carry", "mount", "stage", "wage", "lead", "fly",
+                            "deliver", "execute", "perform", "undertake", "unleash",
+                            "intensify", "escalate", "step", "continue", "resume", "begin",
+                            "start", "make", "join", "order", "renew", "press"})
+#: Verbs that lend their subject to a visit noun they take ("paid a visit to Cairo").
+VISIT_LIGHT = frozenset({"pay", "make", "begin", "start", "conclude", "end", "complete",
+                         "undertake", "wrap", "continue", "kick"})
+#: Nouns of a visit; their destination is the object of "to" ("of" for a tour, "in" for
+#: an arrival).
+VISIT_NOUNS = frozenset({"visit", "trip", "tour", "arrival", "journey", "stopover"})
+#: Prepositions of the object of an attack noun ("strikes against ISIL", "assault on X").
+TARGET_PREPS = ("against", "on")
+#: Prepositions of where an actor is or fights ("in Syria", "near Mosul").
+LOCATIVE = frozenset({"in", "near", "inside", "across", "around", "throughout", "outside",
+                      "within"})
+MOTION = frozenset({"to", "into"})
+#: Nouns of armed people and units: with a place they say that their side is there.
+FORCE_NOUNS = frozenset({"force", "troop", "fighter", "militant", "soldier", "unit", "militia",
+                         "militiaman", "rebel", "insurgent", "jihadist", "airman", "marine",
+                         "sailor", "personnel", "commando", "paratrooper", "garrison",
+                         "contingent", "battalion", "brigade", "squadron", "regiment",
+                         "deployment", "gunman", "warplane", "jet", "aircraft", "drone",
+                         "terrorist", "operative", "extremist"})
+#: Last words of an organisation's name that make it an armed force ("Syrian Democratic Forces").
+FORCE_ORG_HEADS = frozenset({"forces", "army", "militia", "militias", "brigade", "brigades",
+                             "battalion", "regiment", "squadron", "corps", "units", "guard",
+                             "guards", "marines", "army"})
+#: Verbs whose object forces are where the verb says ("has 900 troops in Syria").
+PRESENCE_VERBS = frozenset({"have", "keep", "maintain", "deploy", "send", "station", "base",
+                            "dispatch", "position", "post", "rotate", "leave", "retain"})
+#: Labels of the mentions that act (places do not kill or visit).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+
+
+def people(tok: Token, ix: DocIndex) -> list[Mention]:
+    """The persons a word stands for (victims of a killing must be persons)."""
+    return [m for m in actors(tok, ix) if m.label == "PERSON"]
+
+
+def actors(tok: Token, ix: DocIndex) -> list[Mention]:
+    """The acting mentions a word stands for, through force nouns and personal pronouns.
+
+    "ISIL fighters" stands for ISIL; "his" for the nearest person subject before it.
+    """
+    found = [m for m in mentions_of(tok, ix) if m.label in ACTOR_LABELS]
+    if found:
+        return found
+    low = tok.lower_
+    if low in PERSON_PRONOUNS:
+        ante = person_antecedent(tok, ix)
+        return [ante] if ante is not None else []
+    if tok.lemma_.lower() in FORCE_NOUNS:
+        out = [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+               and c.i in ix.ment_of for m in mention_group(c, ix)]
+        return [m for m in out if m.label in ("ORG", "NORP", "GPE")]
+    return []
+
+
+def person_antecedent(pron: Token, ix: DocIndex) -> Mention | None:
+    """The nearest person before a personal pronoun in its sentence that is a subject."""
+    best = None
+    for t in pron.sent:
+        if t.i >= pron.i:
+            break
+        m = ix.ment_of.get(t.i)
+        if m is not None and m.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass"):
+            best = m
+    return best
+
+
+def agents_and_patients(verb: Token, ix: DocIndex) -> tuple[list[Mention], list[Mention]]:
+    """Who does a transitive verb and to whom: active, passive, relative clauses."""
+    children = list(verb.children)
+    agent_toks = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+    if passive:
+        patient_toks = [c for c in children if c.dep_ == "nsubjpass"]
+        if verb.dep_ in ("acl", "relcl") and (
+                not patient_toks or patient_toks[0].lower_ in ("who", "whom", "that", "which")):
+            patient_toks = [verb.head]  # "Y, who was killed by X", "Y, killed by X"
+        subj_toks = agent_toks
+    else:
+        subj_toks = subjects(verb, ix)
+        patient_toks = [c for c in children if c.dep_ == "dobj"]
+    agents = [m for t in subj_toks for m in actors(t, ix)]
+    patients = [m for t in patient_toks for m in actors(t, ix)]
+    return agents, patients
+
+
+def fatal(verb: Token) -> bool:
+    """A shooting that kills: "shot dead", "shot to death", "fatally shot", "shot and killed"."""
+    for c in verb.children:
+        low = c.lower_
+        if low in ("fatally", "mortally", "dead"):
+            return True
+        if c.dep_ == "prep" and low == "to" and any(p.lower_ == "death" for p in c.children):
+            return True
+    return False
+
+
+def intended(tok: Token) -> bool:
+    """Threatened, planned or asked for, not done ("threatened to attack", "plans to strike").
+
+    A noun is read through the verb that governs it ("threatened attacks on X").
+    """
+    t = tok
+    if t.pos_ not in VERB_POS and t.dep_ in ("dobj", "pobj"):
+        gov = t.head.head if t.dep_ == "pobj" else t.head
+        if gov.pos_ in VERB_POS and gov.lemma_.lower() in INTENT_VERBS:
+            return True
+        t = gov
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if t.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS:
+            return True
+        if t.dep_ in ("acl", "relcl") and head.lower_ in INTENT_NOUNS:
+            return True
+        if t.dep_ not in ("xcomp", "conj", "acl"):
+            return False
+        t = head
+    return False
+
+
+def conflict_light(tok: Token, ix: DocIndex) -> Token | None:
+    """The light verb that takes an attack noun: "conducted strikes", "carried out attacks"."""
+    if tok.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    head = tok.head
+    if head.pos_ not in VERB_POS:
+        return None
+    lemma = lemmas(head)[0]
+    if lemma not in CONFLICT_LIGHT:
+        return None
+    if lemma == "carry" and not any(c.lower_ == "out" for c in head.children):
+        return None
+    return head
+
+
+def visit_light(tok: Token) -> Token | None:
+    """The verb whose subject makes a visit: "paid a visit to", "is on a visit to"."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.pos_ in VERB_POS and head.lemma_.lower() in VISIT_LIGHT:
+        return head
+    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in VERB_POS:
+        return head.head
+    return None
+
+
+def convicted(tok: Token, ix: DocIndex) -> tuple[list[Mention], bool] | None:
+    """Who a clause convicts of (or charges with) the killing ``tok`` names, and whether final.
+
+    "X was convicted of killing Y", "sentenced X for the murder of Y", "X pleaded guilty
+    to killing Y", "X was charged with the murder of Y".
+    """
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
+        return None
+    gov = tok.head.head
+    judged: list[Token] = []
+    if gov.lower_ in JUDGED_ADJECTIVES and gov.head.i != gov.i:
+        gov = gov.head  # "pleaded guilty to", "found guilty of"
+    elif gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj":
+        judged, gov = [gov], gov.head  # "convicted sniper X of killing Y"
+    if gov.pos_ not in VERB_POS:
+        return None
+    final = CONVICT_VERBS.get(gov.lemma_.lower())
+    if final is None:
+        return None
+    if suppressed(gov, ix):
+        return None
+    children = list(gov.children)
+    toks = judged or [c for c in children if c.dep_ == "nsubjpass"]
+    if not toks:
+        toks = [c for c in children if c.dep_ == "dobj"] or subjects(gov, ix)
+    if not toks and gov.dep_ == "conj":  # "was tried and convicted of"
+        toks = [c for c in gov.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    found = [m for t in toks for m in actors(t, ix)]
+    return (found, final) if found else None
+
+
+def places_under(tok: Token, ix: DocIndex, *, motion: bool = False,
+                 at: bool = False) -> list[Mention]:
+    """The named places of ``tok``'s locative prepositions ("in Syria", "near Mosul").
+
+    With ``motion``, also "to" and "into" ("deployed troops to Syria"); with ``at``, "at"
+    ("troops at Incirlik Air Base"; after an attack word "at" names the target).
+    """
+    preps = LOCATIVE | MOTION if motion else LOCATIVE
+    if at:
+        preps = preps | {"at"}
+    out: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            for m in mentions_of(p, ix, place=True):
+                if m.label in PLACE_LABELS and as_place(m) not in out:
+                    out.append(as_place(m))
+    return out
