@@ -98,12 +98,14 @@ def test_registry_explain_needs_an_article_without_rules(capsys):
 #: extractor class, which decides which rule is credited with a fact two rules find.
 ORDER = {
     "compound": ["hyphen.hyphened", "hyphen.owned", "hyphen.led"],
-    "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place"],
-    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in"],
+    "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place",
+              "stance.act_agent"],
+    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in",
+             "stance.spoke_with"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
     "word": ["member.members"],
-    "noun": ["nouns.relational", "nouns.mutual"],
+    "noun": ["nouns.relational", "nouns.mutual", "stance.manner", "stance.mutual_of_owner"],
     "mention": ["title.titles", "located.located", "located.owner"],
 }
 

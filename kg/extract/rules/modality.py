@@ -19,6 +19,8 @@ from kg.model import Mention
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "report", "note", "claim", "confirm",
                           "announce", "declare", "argue", "write", "insist", "stress",
                           "emphasize", "reaffirm", "assert", "explain", "warn", "believe"})
+#: Verbs of reporting whose complement's "would" is a tense, not a hedge.
+REPORTING_VERBS = SPEECH_VERBS | {"ask"}
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "refuse", "decline", "fail"})
 #: Verbs whose infinitive complement is asked for or aimed at, not asserted
 #: ("urged Turkey to withdraw", "seeks to normalize ties").
@@ -101,6 +103,11 @@ def _suppression(verb: Token) -> str | None:
     return None
 
 
+def _backshifted(t: Token) -> bool:
+    """ "said Russia would host the talks": reported speech's "would" is a shifted "will"."""
+    return t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS
+
+
 def _has_yet(t: Token) -> bool:
     """ "has yet to sign": the complement has not happened."""
     return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in t.children)
@@ -120,7 +127,8 @@ def _marked(t: Token, came: str | None, hops: int) -> str | None:
             continue
         if c.dep_ == "neg":
             return f"negated ('{c.text}' on '{t.text}')"
-        if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS and hops <= 1:
+        if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS and hops <= 1 \
+                and not (c.lower_ == "would" and _backshifted(t)):
             return f"hedged ('{c.text}' on '{t.text}')"
     return None
 

@@ -17,9 +17,9 @@ from spacy.tokens import Token
 from kg.extract.lexicon import NounFrame
 from kg.extract.rules.arguments import mention_group, mentions_of, pobjs, subjects
 from kg.extract.rules.index import DocIndex
-from kg.extract.rules.modality import governor_speaker, noun_suppressed, speaker
+from kg.extract.rules.modality import governor_speaker, noun_suppressed, speaker, suppressed
 from kg.extract.rules.registry import Candidate, matcher, rule
-from kg.extract.rules.tokens import VERB_POS, as_actor, lookup
+from kg.extract.rules.tokens import VERB_POS, as_actor, governing_verb, lookup
 from kg.model import EventMention, Mention
 
 IN_SUPPORT = rule("stance:in-support", 0.7, '"X struck targets in support of Y", "X remains '
@@ -30,6 +30,8 @@ ACT_AGENT = rule("stance:act-agent", 0.65, "\"the US condemned ISIL's attack\": 
                  "ISIL, the attack's named agent")
 MUTUAL_POSS = rule("stance:mutual-poss", 0.65, "\"Turkey's allies Russia and Iran\": each ally "
                    "cooperatesWith Turkey")
+SPOKE_WITH = rule("stance:spoke-with", 0.7, '"Raisi spoke by phone with the emir of Qatar": '
+                  "X meetsWith Y (not \"Speaking to IRNA, X said\": an interview)")
 MUTUAL_ATTR = rule("stance:mutual-attr", 0.7, '"Russia is a close ally of Syria": the subject '
                    "to the \"of\" party")
 
@@ -40,6 +42,10 @@ HELP_NOUNS = frozenset({"support", "backing", "help", "assistance", "aid", "cove
 #: Event types whose named agent is what one condemns along with the act.
 ACT_TYPES = frozenset({"Attack", "Conflict", "Occupation"})
 AGENT_DEPS = ("poss", "compound", "amod", "nmod")
+#: Verbs of conversation; with an actor as partner they are a consultation (CAMEO 04).
+TALK_VERBS = frozenset({"speak", "talk", "converse", "chat"})
+#: Who one consults: persons and states; a talk "with" an organisation is mostly an interview.
+PARTNER_LABELS = frozenset({"PERSON", "GPE", "NORP", ""})
 
 
 def _clause_verb(prep: Token) -> Token | None:
@@ -61,12 +67,18 @@ def _in_phrase(tok: Token, ix: DocIndex) -> bool:
 @matcher(IN_SUPPORT, WITH_SUPPORT, on="noun", when=_in_phrase)
 def manner(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"in support of Y" relates the clause's subject to Y; "with support from Y" the reverse."""
-    verb = _clause_verb(tok.head)
-    if verb is None or noun_suppressed(tok, ix):
+    prep = tok.head
+    if prep.head.i in ix.ment_of:  # "The SDF, with support from Turkey, took Raqqa"
+        verb = governing_verb(prep.head)
+        doers = [as_actor(a) for a in mention_group(prep.head, ix)]
+    else:
+        verb = _clause_verb(prep)
+        doers = [as_actor(a) for s in subjects(verb, ix) for a in mentions_of(s, ix)] \
+            if verb is not None else []
+    if not doers or noun_suppressed(tok, ix):
         return
     frame: NounFrame = lookup(ix.lexicon.nouns, tok)
     said = speaker(verb, ix)
-    doers = [as_actor(a) for s in subjects(verb, ix) for a in mentions_of(s, ix)]
     if tok.head.lower_ == "in" and frame.relation in MANNER_RELATIONS:
         preps = tuple(p for p in frame.preps if p != "to") + ("with",) * (
             frame.relation == "cooperatesWith")
@@ -139,3 +151,21 @@ def mutual_of_owner(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
             for a in mentions_of(s, ix):
                 for t in targets:
                     yield MUTUAL_ATTR(as_actor(a), relation, t, tok, said)
+
+
+def _talks(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in TALK_VERBS and verb.pos_ == "VERB"
+
+
+@matcher(SPOKE_WITH, on="verb", when=_talks)
+def spoke_with(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """A finite "spoke with Y" is a consultation; a "Speaking to Y," participle an interview."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "ROOT", "csubj") or suppressed(verb, ix):
+        return
+    partners = [a for p in pobjs(verb, ("with", "to")) for a in mentions_of(p, ix)
+                if a.label in PARTNER_LABELS]
+    said = speaker(verb, ix)
+    for s in subjects(verb, ix):
+        for a in mentions_of(s, ix):
+            for b in partners:
+                yield SPOKE_WITH(as_actor(a), "meetsWith", as_actor(b), verb, said)
