@@ -229,6 +229,11 @@ ROWS = [
         {("Russia", "cooperatesWith", "Syria")}),
     row("stance:spoke-with", "Erdogan spoke with Putin on Tuesday.", ST.SPOKE_WITH,
         {("Erdogan", "meetsWith", "Putin")}),
+    row("stance:to-blame", "Shamkhani said that the United States and Israel are to blame for "
+        "the conflicts.", ST.TO_BLAME,
+        {("Shamkhani", "accuses", "United States"), ("Shamkhani", "accuses", "Israel")}),
+    row("stance:hold-responsible", "Iran holds Washington responsible for the attack.",
+        ST.HOLDS_RESPONSIBLE, {("Iran", "accuses", "Washington")}),
 
     # --- learned rows ---
 

@@ -101,7 +101,7 @@ ORDER = {
     "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place",
               "stance.act_agent"],
     "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in",
-             "stance.spoke_with"],
+             "stance.spoke_with", "stance.to_blame", "stance.hold_responsible"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
     "word": ["member.members"],

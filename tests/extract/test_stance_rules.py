@@ -115,6 +115,33 @@ IMPOSED_SANCTIONS = """
     6  Iran       Iran       PROPN NNP  pobj      5   B-GPE
     7  .          .          PUNCT .    punct     3   O
 """
+TO_BLAME = """
+    0  Shamkhani  Shamkhani  PROPN NNP  nsubj     1   B-PERSON
+    1  said       say        VERB  VBD  ROOT      1   O
+    2  that       that       SCONJ IN   mark      8   O
+    3  the        the        DET   DT   det       5   O
+    4  United     United     PROPN NNP  compound  5   B-GPE
+    5  States     States     PROPN NNP  nsubj     8   I-GPE
+    6  and        and        CCONJ CC   cc        5   O
+    7  Israel     Israel     PROPN NNP  conj      5   B-GPE
+    8  are        be         AUX   VBP  ccomp     1   O
+    9  to         to         PART  TO   aux       10  O
+    10 blame      blame      VERB  VB   xcomp     8   O
+    11 for        for        ADP   IN   prep      10  O
+    12 the        the        DET   DT   det       13  O
+    13 conflicts  conflict   NOUN  NNS  pobj      11  O
+    14 .          .          PUNCT .    punct     1   O
+"""
+HOLDS_RESPONSIBLE = """
+    0  Iran         Iran         PROPN NNP  nsubj     1   B-GPE
+    1  holds        hold         VERB  VBZ  ROOT      1   O
+    2  Washington   Washington   PROPN NNP  nsubj     3   B-GPE
+    3  responsible  responsible  ADJ   JJ   ccomp     1   O
+    4  for          for          ADP   IN   prep      3   O
+    5  the          the          DET   DT   det       6   O
+    6  attack       attack       NOUN  NN   pobj      4   O
+    7  .            .            PUNCT .    punct     1   O
+"""
 
 US = "United States"
 
@@ -140,6 +167,12 @@ RULE_CASES = [
     ("stance:spoke-with", "Erdogan spoke with Putin on Tuesday.",
      SPOKE_WITH, {("Erdogan", "meetsWith", "Putin")},
      ("VBD  ROOT", "VBG  ROOT", ("", "")), set()),  # "Speaking with Putin, ..." is an interview
+    ("stance:to-blame", "Shamkhani said that the United States and Israel are to blame for the "
+     "conflicts.", TO_BLAME, {("Shamkhani", "accuses", US), ("Shamkhani", "accuses", "Israel")},
+     ("said       say ", "left       leave", ("said", "left")), set()),  # no one says it
+    ("stance:hold-responsible", "Iran holds Washington responsible for the attack.",
+     HOLDS_RESPONSIBLE, {("Iran", "accuses", "Washington")},
+     ("responsible  responsible", "happy        happy      ", ("responsible", "happy")), set()),
     ("stance:spoke-with", "Speaking to Tasnim, Tangsiri said Iran was ready.",
      SPEAKING_TO, set(), ("B-ORG", "B-GPE", ("", "")), set()),
 ]

@@ -32,6 +32,10 @@ MUTUAL_POSS = rule("stance:mutual-poss", 0.65, "\"Turkey's allies Russia and Ira
                    "cooperatesWith Turkey")
 SPOKE_WITH = rule("stance:spoke-with", 0.7, '"Raisi spoke by phone with the emir of Qatar": '
                   "X meetsWith Y (not \"Speaking to IRNA, X said\": an interview)")
+TO_BLAME = rule("stance:to-blame", 0.7, '"Shamkhani said the US is to blame for the conflicts": '
+                "the speaker accuses the US")
+HOLD_RESPONSIBLE = rule("stance:hold-responsible", 0.75,
+                        '"Iran holds Washington responsible for the attack": Iran accuses it')
 MUTUAL_ATTR = rule("stance:mutual-attr", 0.7, '"Russia is a close ally of Syria": the subject '
                    "to the \"of\" party")
 
@@ -42,6 +46,8 @@ HELP_NOUNS = frozenset({"support", "backing", "help", "assistance", "aid", "cove
 #: Event types whose named agent is what one condemns along with the act.
 ACT_TYPES = frozenset({"Attack", "Conflict", "Occupation"})
 AGENT_DEPS = ("poss", "compound", "amod", "nmod")
+#: What "hold X ..." makes X when it accuses X.
+CULPABLE = frozenset({"responsible", "accountable", "culpable", "liable", "guilty"})
 #: Verbs of conversation; with an actor as partner they are a consultation (CAMEO 04).
 TALK_VERBS = frozenset({"speak", "talk", "converse", "chat"})
 #: Who one consults: persons and states; a talk "with" an organisation is mostly an interview.
@@ -169,3 +175,41 @@ def spoke_with(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
         for a in mentions_of(s, ix):
             for b in partners:
                 yield SPOKE_WITH(as_actor(a), "meetsWith", as_actor(b), verb, said)
+
+
+def _to_blame(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" \
+        and verb.head.lemma_.lower() == "be"
+
+
+@matcher(TO_BLAME, on="verb", when=_to_blame)
+def to_blame(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X is to blame": whoever the text reports as saying so accuses X."""
+    be = verb.head
+    said = speaker(be, ix)
+    if said is None or suppressed(be, ix):
+        return
+    for s in subjects(be, ix):
+        for a in mentions_of(s, ix):
+            yield TO_BLAME(said, "accuses", as_actor(a), verb, said)
+
+
+def _holds(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() == "hold" and any(
+        c.lemma_.lower() in CULPABLE for c in verb.children)
+
+
+@matcher(HOLD_RESPONSIBLE, on="verb", when=_holds)
+def hold_responsible(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X holds Y responsible/accountable": X accuses Y."""
+    if suppressed(verb, ix):
+        return
+    said = speaker(verb, ix)
+    culpable = [c for c in verb.children if c.lemma_.lower() in CULPABLE]
+    accused = [c for c in verb.children if c.dep_ == "dobj"]
+    accused += [s for c in culpable for s in c.children if s.dep_ == "nsubj"]
+    for s in subjects(verb, ix):
+        for a in mentions_of(s, ix):
+            for t in accused:
+                for b in mentions_of(t, ix):
+                    yield HOLD_RESPONSIBLE(as_actor(a), "accuses", as_actor(b), verb, said)
