@@ -44,6 +44,8 @@ class EventNoun:
     type: str
     requires: tuple[str, ...]
     confidence: float
+    #: Modifiers that make the noun no event of the type ("press" in "press conference").
+    excludes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +138,9 @@ class Lexicon:
             r["lemma"]: EventNoun(
                 r["lemma"],
                 r["type"],
-                tuple(x for x in r["requires"].split("|") if x),
+                tuple(x for x in r["requires"].split("|") if x and not x.startswith("!")),
                 float(r["confidence"]),
+                frozenset(x[1:] for x in r["requires"].split("|") if x.startswith("!")),
             )
             for r in rows("events.tsv")
         }

@@ -21,6 +21,7 @@ from . import test_rules_hard_cases as H
 from . import test_rules_nominal as N
 from . import test_rules_nouns as O
 from . import test_rules_svo as S
+from . import test_stance_rules as ST
 from .docs import doc_for, facts, run_rule, table_of, triples
 
 # the model tags "US" npadvmod, which the "hyphen" rule takes; as "dep" only "lead" does
@@ -290,6 +291,23 @@ ROWS = [
         {("Kerry", "visits", "Moscow")}),
 
     # --- stance rows ---
+    row("stance:in-support", "The United States remains steadfast in support of Turkey.",
+        ST.IN_SUPPORT, {("United States", "supports", "Turkey")}),
+    row("stance:with-support", "The SDF, with support from Turkey, captured Raqqa.",
+        ST.WITH_SUPPORT, {("Turkey", "supports", "SDF")}),
+    row("stance:act-agent", "The United States strongly condemns ISIL's attacks.",
+        ST.ACT_AGENT, {("United States", "opposes", "ISIL")}),
+    row("stance:mutual-poss", "Syria's ally Russia condemned the strike.", ST.MUTUAL_POSS,
+        {("Russia", "cooperatesWith", "Syria")}),
+    row("stance:mutual-attr", "Russia is a close ally of Syria.", ST.MUTUAL_ATTR,
+        {("Russia", "cooperatesWith", "Syria")}),
+    row("stance:spoke-with", "Erdogan spoke with Putin on Tuesday.", ST.SPOKE_WITH,
+        {("Erdogan", "meetsWith", "Putin")}),
+    row("stance:to-blame", "Shamkhani said that the United States and Israel are to blame for "
+        "the conflicts.", ST.TO_BLAME,
+        {("Shamkhani", "accuses", "United States"), ("Shamkhani", "accuses", "Israel")}),
+    row("stance:hold-responsible", "Iran holds Washington responsible for the attack.",
+        ST.HOLDS_RESPONSIBLE, {("Iran", "accuses", "Washington")}),
 
     # --- learned rows ---
 

@@ -105,6 +105,7 @@ NOMINAL = [
         """,
         {
             ("Turkey", "opposes", "Attack"),
+            ("Turkey", "opposes", "Israel"),  # condemning an act opposes its agent (stance)
             ("Israel", "participatesIn", "Attack"),
             ("Israel", "attacks", "Gaza"),
         },

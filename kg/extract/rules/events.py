@@ -56,6 +56,9 @@ def _event_noun(tok: Token, lexicon: Lexicon, ment_of: Mapping[int, Mention]
         return None  # "Israeli occupation forces" are forces, not an occupation
     if "plural" in entry.requires and not (tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s")):
         return None
+    if any(c.lemma_.lower() in entry.excludes for c in tok.children
+           if c.dep_ in ("compound", "amod", "nmod")):
+        return None  # "a press conference" is not a meeting between actors
     words = {r for r in entry.requires if r not in ("plural", "noun")}
     if words:
         near = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}

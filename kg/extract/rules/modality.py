@@ -19,13 +19,28 @@ from kg.model import Mention
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "report", "note", "claim", "confirm",
                           "announce", "declare", "argue", "write", "insist", "stress",
                           "emphasize", "reaffirm", "assert", "explain", "warn", "believe"})
-DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+#: Verbs of reporting whose complement's "would" is a tense, not a hedge.
+REPORTING_VERBS = SPEECH_VERBS | {"ask"}
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "refuse", "decline", "fail"})
 #: Verbs whose infinitive complement is asked for or aimed at, not asserted
 #: ("urged Turkey to withdraw", "seeks to normalize ties").
 DIRECTIVE_VERBS = frozenset({"urge", "ask", "call", "press", "demand", "request", "encourage",
                              "invite", "tell", "order", "want", "seek", "hope", "plan", "aim",
-                             "try", "attempt", "wish", "push", "expect", "like"})
-HEDGE_MODALS = frozenset({"could", "might", "may", "should"})
+                             "try", "attempt", "wish", "push", "expect", "like", "vow",
+                             "pledge", "promise", "threaten", "offer", "propose", "intend",
+                             "mean", "hesitate", "need"})
+#: Adjectives whose infinitive complement is only in prospect ("ready to cooperate").
+PROSPECT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "poised", "eager", "keen",
+                                 "likely", "unlikely", "set", "due", "reluctant",
+                                 "unwilling", "unable", "determined", "free"})
+#: Nouns whose infinitive complement is intended or offered, not done ("willingness to
+#: cooperate", "plans to visit"); efforts and attempts are acts, and stay facts.
+PROSPECT_NOUNS = frozenset({"willingness", "readiness", "intention", "intent", "plan", "aim",
+                            "goal", "objective", "proposal", "offer", "desire", "wish", "hope",
+                            "promise", "pledge", "vow", "threat", "call", "demand", "request",
+                            "appeal", "need", "bid", "chance", "opportunity", "option", "way",
+                            "ability", "right", "permission", "invitation", "idea"})
+HEDGE_MODALS = frozenset({"could", "might", "may", "should", "would"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 #: How a clause may govern a complement whose verb it denies or requests.
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "dobj", "advcl")
@@ -74,12 +89,33 @@ def _suppression(verb: Token) -> str | None:
                 return f"denied ('{t.text}')"
             if came == "xcomp" and lemma in DIRECTIVE_VERBS:
                 return f"requested, not asserted ('{t.text}')"
+            if came == "xcomp" and lemma in PROSPECT_ADJECTIVES and t.pos_ == "ADJ":
+                return f"in prospect, not done ('{t.text}')"
+            if came == "xcomp" and lemma == "have" and _has_yet(t):
+                return f"not yet done ('yet' on '{t.text}')"
+        if t.dep_ == "acl" and t.head.lemma_.lower() in PROSPECT_NOUNS and _infinitive(t):
+            return f"in prospect, not done ('{t.head.text}')"
         if t.head.i == t.i or t.dep_ in OWN_CLAUSE_DEPS:
             break
         came = t.dep_ if t.dep_ != "conj" or came in (None, "conj") else came
         t = t.head
         hops += 1
     return None
+
+
+def _backshifted(t: Token) -> bool:
+    """ "said Russia would host the talks": reported speech's "would" is a shifted "will"."""
+    return t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _has_yet(t: Token) -> bool:
+    """ "has yet to sign": the complement has not happened."""
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in t.children)
+
+
+def _infinitive(t: Token) -> bool:
+    """A to-infinitive clause ("plans *to visit*"), not a participle ("a plan adopted by")."""
+    return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 def _marked(t: Token, came: str | None, hops: int) -> str | None:
@@ -91,7 +127,8 @@ def _marked(t: Token, came: str | None, hops: int) -> str | None:
             continue
         if c.dep_ == "neg":
             return f"negated ('{c.text}' on '{t.text}')"
-        if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS and hops <= 1:
+        if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS and hops <= 1 \
+                and not (c.lower_ == "would" and _backshifted(t)):
             return f"hedged ('{c.text}' on '{t.text}')"
     return None
 

@@ -1,1 +1,215 @@
-"""Stance and speech acts at full width (supports, opposes, accuses, demands)."""
+"""Stance and speech acts at full width (supports, opposes, accuses, demands, cooperatesWith).
+
+The verb classes and relational nouns are rows of the lexicon (``verbs.tsv``,
+``nouns.tsv``); this family reads the constructions those rows cannot: a
+relational noun in a manner phrase ("X acted *in support of* Y", "X, *with support
+from* Y"), condemning an actor's act ("condemned ISIL's attack" opposes ISIL) and
+relations through a possessed or predicated mutual noun ("Turkey's allies Russia
+and Iran", "Russia is an ally of Syria").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import NounFrame
+from kg.extract.rules.arguments import mention_group, mentions_of, pobjs, subjects
+from kg.extract.rules.index import DocIndex
+from kg.extract.rules.modality import governor_speaker, noun_suppressed, speaker, suppressed
+from kg.extract.rules.registry import Candidate, matcher, rule
+from kg.extract.rules.tokens import VERB_POS, as_actor, governing_verb, lookup
+from kg.model import EventMention, Mention
+
+IN_SUPPORT = rule("stance:in-support", 0.7, '"X struck targets in support of Y", "X remains '
+                  'steadfast in support of Y": the subject of the clause relates to Y')
+WITH_SUPPORT = rule("stance:with-support", 0.65, '"Syrian forces, with support from Turkey, '
+                    'took Dabiq": Turkey supports the subject of the clause')
+ACT_AGENT = rule("stance:act-agent", 0.65, "\"the US condemned ISIL's attack\": the US opposes "
+                 "ISIL, the attack's named agent")
+MUTUAL_POSS = rule("stance:mutual-poss", 0.65, "\"Turkey's allies Russia and Iran\": each ally "
+                   "cooperatesWith Turkey")
+SPOKE_WITH = rule("stance:spoke-with", 0.7, '"Raisi spoke by phone with the emir of Qatar": '
+                  "X meetsWith Y (not \"Speaking to IRNA, X said\": an interview)")
+TO_BLAME = rule("stance:to-blame", 0.7, '"Shamkhani said the US is to blame for the conflicts": '
+                "the speaker accuses the US")
+HOLD_RESPONSIBLE = rule("stance:hold-responsible", 0.75,
+                        '"Iran holds Washington responsible for the attack": Iran accuses it')
+MUTUAL_ATTR = rule("stance:mutual-attr", 0.7, '"Russia is a close ally of Syria": the subject '
+                   "to the \"of\" party")
+
+#: Relations a manner phrase "in <noun> of/with Y" lends to the clause's subject.
+MANNER_RELATIONS = frozenset({"supports", "cooperatesWith", "opposes"})
+#: Nouns of help whose giver is the "from"/"of" party in "with support from Y".
+HELP_NOUNS = frozenset({"support", "backing", "help", "assistance", "aid", "cover"})
+#: Event types whose named agent is what one condemns along with the act.
+ACT_TYPES = frozenset({"Attack", "Conflict", "Occupation"})
+AGENT_DEPS = ("poss", "compound", "amod", "nmod")
+#: What "hold X ..." makes X when it accuses X.
+CULPABLE = frozenset({"responsible", "accountable", "culpable", "liable", "guilty"})
+#: Verbs of conversation; with an actor as partner they are a consultation (CAMEO 04).
+TALK_VERBS = frozenset({"speak", "talk", "converse", "chat"})
+#: Who one consults: persons and states; a talk "with" an organisation is mostly an interview.
+PARTNER_LABELS = frozenset({"PERSON", "GPE", "NORP", ""})
+
+
+def _clause_verb(prep: Token) -> Token | None:
+    """The verb a manner phrase hangs on, through a predicate adjective ("steadfast in")."""
+    head = prep.head
+    if head.pos_ in VERB_POS:
+        return head
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "advmod") \
+            and head.head.pos_ in VERB_POS:
+        return head.head
+    return None
+
+
+def _in_phrase(tok: Token, ix: DocIndex) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "with") \
+        and lookup(ix.lexicon.nouns, tok) is not None
+
+
+@matcher(IN_SUPPORT, WITH_SUPPORT, on="noun", when=_in_phrase)
+def manner(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"in support of Y" relates the clause's subject to Y; "with support from Y" the reverse."""
+    prep = tok.head
+    if prep.head.i in ix.ment_of:  # "The SDF, with support from Turkey, took Raqqa"
+        verb = governing_verb(prep.head)
+        doers = [as_actor(a) for a in mention_group(prep.head, ix)]
+    else:
+        verb = _clause_verb(prep)
+        doers = [as_actor(a) for s in subjects(verb, ix) for a in mentions_of(s, ix)] \
+            if verb is not None else []
+    if not doers or noun_suppressed(tok, ix):
+        return
+    frame: NounFrame = lookup(ix.lexicon.nouns, tok)
+    said = speaker(verb, ix)
+    if tok.head.lower_ == "in" and frame.relation in MANNER_RELATIONS:
+        preps = tuple(p for p in frame.preps if p != "to") + ("with",) * (
+            frame.relation == "cooperatesWith")
+        for p in pobjs(tok, preps):
+            for o in mentions_of(p, ix):
+                for d in doers:
+                    yield IN_SUPPORT(d, frame.relation, as_actor(o), tok, said)
+    elif tok.head.lower_ == "with" and tok.lemma_.lower() in HELP_NOUNS:
+        givers = [a for p in pobjs(tok, ("from", "of", "by")) for a in mentions_of(p, ix)]
+        givers += [a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                   and c.i in ix.ment_of for a in mention_group(c, ix)]
+        for g in givers:
+            for d in doers:
+                yield WITH_SUPPORT(as_actor(g), "supports", d, tok, said)
+
+
+def _opposes(verb: Token, ix: DocIndex) -> bool:
+    frames = lookup(ix.lexicon.verbs, verb) or ()
+    return any(f.relation == "opposes" and not f.prep for f in frames)
+
+
+@matcher(ACT_AGENT, on="frame", when=_opposes)
+def act_agent(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """Condemning an attack, a war or an occupation opposes its named agent."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [cj for o in objs for cj in o.conjuncts]
+    said = speaker(verb, ix)
+    doers = [as_actor(a) for s in subjects(verb, ix) for a in mentions_of(s, ix)]
+    for o in objs:
+        ev: EventMention | None = ix.event_of.get(o.i)
+        if ev is None or ev.type not in ACT_TYPES or o.i in ix.ment_of:
+            continue
+        agents = [a for c in o.children if c.dep_ in AGENT_DEPS and c.i in ix.ment_of
+                  for a in mention_group(c, ix)]
+        agents += [a for p in pobjs(o, ("by",)) for a in mentions_of(p, ix)]
+        if ev.type == "Attack":  # "the attack of the Israeli forces on Nablus"
+            agents += [a for p in pobjs(o, ("of",)) for a in mentions_of(p, ix)]
+        for a in agents:
+            for d in doers:
+                yield ACT_AGENT(d, "opposes", as_actor(a), verb, said)
+
+
+def _mutual(tok: Token, ix: DocIndex) -> bool:
+    return lookup(ix.lexicon.mutual_nouns, tok) is not None
+
+
+@matcher(MUTUAL_POSS, MUTUAL_ATTR, on="noun", when=_mutual)
+def mutual_of_owner(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"Turkey's allies Russia and Iran"; "Russia is an ally of Syria"."""
+    relation: str = lookup(ix.lexicon.mutual_nouns, tok)
+    if noun_suppressed(tok, ix):
+        return
+    said = governor_speaker(tok, ix)
+    owners = [as_actor(a) for c in tok.children if c.dep_ == "poss" for a in mentions_of(c, ix)]
+    if owners:
+        group: list[Mention] = []
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound", "nmod") and c.i in ix.ment_of:
+                group += [m for m in mention_group(c, ix) if m not in group]
+        if tok.dep_ == "appos" and tok.head.i in ix.ment_of:
+            group += [m for m in mention_group(tok.head, ix) if m not in group]
+        for m in group:
+            for o in owners:
+                yield MUTUAL_POSS(as_actor(m), relation, o, tok, said)
+        return
+    head = tok.head
+    if tok.dep_ == "attr" and head.lemma_.lower() == "be":
+        targets = [as_actor(a) for p in pobjs(tok, ("of",)) for a in mentions_of(p, ix)]
+        for s in subjects(head, ix):
+            for a in mentions_of(s, ix):
+                for t in targets:
+                    yield MUTUAL_ATTR(as_actor(a), relation, t, tok, said)
+
+
+def _talks(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in TALK_VERBS and verb.pos_ == "VERB"
+
+
+@matcher(SPOKE_WITH, on="verb", when=_talks)
+def spoke_with(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """A finite "spoke with Y" is a consultation; a "Speaking to Y," participle an interview."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "ROOT", "csubj") or suppressed(verb, ix):
+        return
+    partners = [a for p in pobjs(verb, ("with", "to")) for a in mentions_of(p, ix)
+                if a.label in PARTNER_LABELS]
+    said = speaker(verb, ix)
+    for s in subjects(verb, ix):
+        for a in mentions_of(s, ix):
+            for b in partners:
+                yield SPOKE_WITH(as_actor(a), "meetsWith", as_actor(b), verb, said)
+
+
+def _to_blame(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" \
+        and verb.head.lemma_.lower() == "be"
+
+
+@matcher(TO_BLAME, on="verb", when=_to_blame)
+def to_blame(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X is to blame": whoever the text reports as saying so accuses X."""
+    be = verb.head
+    said = speaker(be, ix)
+    if said is None or suppressed(be, ix):
+        return
+    for s in subjects(be, ix):
+        for a in mentions_of(s, ix):
+            yield TO_BLAME(said, "accuses", as_actor(a), verb, said)
+
+
+def _holds(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() == "hold" and any(
+        c.lemma_.lower() in CULPABLE for c in verb.children)
+
+
+@matcher(HOLD_RESPONSIBLE, on="verb", when=_holds)
+def hold_responsible(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X holds Y responsible/accountable": X accuses Y."""
+    if suppressed(verb, ix):
+        return
+    said = speaker(verb, ix)
+    culpable = [c for c in verb.children if c.lemma_.lower() in CULPABLE]
+    accused = [c for c in verb.children if c.dep_ == "dobj"]
+    accused += [s for c in culpable for s in c.children if s.dep_ == "nsubj"]
+    for s in subjects(verb, ix):
+        for a in mentions_of(s, ix):
+            for t in accused:
+                for b in mentions_of(t, ix):
+                    yield HOLD_RESPONSIBLE(as_actor(a), "accuses", as_actor(b), verb, said)
