@@ -15,8 +15,9 @@ from kg.extract.rules.registry import TRIGGERS, Registry
 from kg.extract.rules.runner import relations
 from kg.model import EventMention, Mention
 
-#: The rules whose confidence is the lexicon row's.
-LEXICON_RULES = {"svo", "svo:passive", "svo:inverse", "hyphen", "poss-participle", "noun:<lemma>"}
+#: The rules whose confidence is the lexicon row's (for "learned", the model's probability).
+LEXICON_RULES = {"svo", "svo:passive", "svo:inverse", "hyphen", "poss-participle", "noun:<lemma>",
+                 "learned"}
 
 
 def test_registry_ids_unique():
@@ -104,7 +105,7 @@ ORDER = {
               "nominal.ties", "nominal.occupation"],
     "word": ["member.members"],
     "noun": ["nouns.relational", "nouns.mutual"],
-    "mention": ["title.titles", "located.located", "located.owner"],
+    "mention": ["title.titles", "located.located", "located.owner", "learned.classified"],
 }
 
 
