@@ -310,6 +310,22 @@ ROWS = [
         ST.HOLDS_RESPONSIBLE, {("Iran", "accuses", "Washington")}),
 
     # --- learned rows ---
+    row("learned", "Mohammad Eslami, the head of the Atomic Energy Organization, said so.", """
+        0  Mohammad      Mohammad      PROPN NNP  compound  1   B-PERSON
+        1  Eslami        Eslami        PROPN NNP  nsubj     11  I-PERSON
+        2  ,             ,             PUNCT ,    punct     1   O
+        3  the           the           DET   DT   det       4   O
+        4  head          head          NOUN  NN   appos     1   O
+        5  of            of            ADP   IN   prep      4   O
+        6  the           the           DET   DT   det       9   B-ORG
+        7  Atomic        Atomic        PROPN NNP  compound  8   I-ORG
+        8  Energy        Energy        PROPN NNP  compound  9   I-ORG
+        9  Organization  Organization  PROPN NNP  pobj      5   I-ORG
+        10 ,             ,             PUNCT ,    punct     1   O
+        11 said          say           VERB  VBD  ROOT      11  O
+        12 so            so            ADV   RB   advmod    11  O
+        13 .             .             PUNCT .     punct     11  O
+    """, {("Mohammad Eslami", "memberOf", "Atomic Energy Organization")}),
 
 ]
 

@@ -15,8 +15,9 @@ from kg.extract.rules.registry import TRIGGERS, Registry
 from kg.extract.rules.runner import relations
 from kg.model import EventMention, Mention
 
-#: The rules whose confidence is the lexicon row's.
-LEXICON_RULES = {"svo", "svo:passive", "svo:inverse", "hyphen", "poss-participle", "noun:<lemma>"}
+#: The rules whose confidence is the lexicon row's (for "learned", the model's probability).
+LEXICON_RULES = {"svo", "svo:passive", "svo:inverse", "hyphen", "poss-participle", "noun:<lemma>",
+                 "learned"}
 
 
 def test_registry_ids_unique():
@@ -111,7 +112,8 @@ ORDER = {
     "noun": ["nouns.relational", "nouns.mutual", "conflict.attack_noun", "conflict.forces_in",
              "conflict.visit_noun", "stance.manner", "stance.mutual_of_owner"],
     "mention": ["title.titles", "located.located", "located.owner", "geo.dateline", "geo.chain",
-                "geo.region_in", "people.affiliations", "people.seats", "conflict.force_name_in"],
+                "geo.region_in", "people.affiliations", "people.seats", "conflict.force_name_in",
+                "learned.classified"],
 }
 
 
