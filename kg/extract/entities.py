@@ -200,6 +200,31 @@ def collective_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(t.i, t.i + 1) for t in found]
 
 
+#: A locative preposition that, capitalised at a sentence start, fronts a place: "Near Rawah,".
+#: Only "Near": "In Short,", "In Addition,", "At Noon," front no place.
+_FRONTED = frozenset({"Near"})
+
+
+def fronted_place_spans(doc: Doc) -> list[tuple[int, int]]:
+    """"Near Al Huwayjah, one strike ...": the capitalised words between a sentence-initial
+    locative preposition and the comma are a place, which the NER misses when it reads the
+    capitalised preposition as part of a name."""
+    out = []
+    for tok in doc:
+        if tok.text not in _FRONTED:
+            continue
+        if tok.i > 0 and not (tok.is_sent_start or doc[tok.i - 1].is_punct
+                              or doc[tok.i - 1].is_space):
+            continue
+        j = tok.i + 1
+        while (j < len(doc) and j - tok.i <= 4 and doc[j].is_title and doc[j].is_alpha
+               and doc[j].pos_ == "PROPN"):
+            j += 1
+        if j > tok.i + 1 and j < len(doc) and doc[j].text == ",":
+            out.append((tok.i + 1, j))
+    return out
+
+
 def refine(doc: Doc, spans: list[Span]) -> list[Span]:
     """Unit names and proper collectives over the merged spans.
 
@@ -226,4 +251,8 @@ def refine(doc: Doc, spans: list[Span]) -> list[Span]:
             extra.append(Span(doc, start, end, label="ORG"))
         elif not any(i in taken for i in range(start, end)):
             extra.append(Span(doc, start, end, label="ORG"))
+    taken = {i for s in out + extra for i in range(s.start, s.end)}
+    for start, end in fronted_place_spans(doc):
+        if not any(i in taken for i in range(start - 1, end)):
+            extra.append(Span(doc, start, end, label="GPE"))
     return sorted(filter_spans(out + extra), key=lambda s: s.start)

@@ -119,3 +119,20 @@ def test_entities_split_person_names(words, ner, matches, expected):
 def test_entities_given_name_joins_surname(words, pos, heads, deps, ner, expected):
     doc = Doc(blank().vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ner)
     assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "expected"),
+    [
+        # a capitalised "Near" opening a sentence fronts a place the NER missed
+        (["Near", "Al", "Huwayjah", ",", "one", "strike", "hit"],
+         ["PROPN", "PROPN", "PROPN", "PUNCT", "NUM", "NOUN", "VERB"], [("Al Huwayjah", "GPE")]),
+        # no comma after the capitalised words: no fronted place
+        (["Near", "East", "Studies", "grew"], ["PROPN", "PROPN", "PROPN", "VERB"], []),
+        # other prepositions front no place ("In Short, ...")
+        (["In", "Short", ",", "it", "works"], ["ADP", "PROPN", "PUNCT", "PRON", "VERB"], []),
+    ],
+)
+def test_entities_fronted_place(words, pos, expected):
+    doc = Doc(blank().vocab, words=words, pos=pos, ents=["O"] * len(words))
+    assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected
