@@ -91,7 +91,7 @@ def merge_entities(doc: Doc, matches: list[tuple[int, int, str]]) -> list[Span]:
         if not any(g.start < n.end and n.start < g.end for g in kept_gaz):
             kept_ner.append(n)
     spans = _join_split_names(sorted(kept_gaz + kept_ner, key=lambda s: s.start), set(kept_gaz))
-    return refine(doc, spans)
+    return refine(doc, spans, set(kept_gaz))
 
 
 def _join_split_names(spans: list[Span], gazetteer: set[Span]) -> list[Span]:
@@ -200,17 +200,78 @@ def collective_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(t.i, t.i + 1) for t in found]
 
 
-def refine(doc: Doc, spans: list[Span]) -> list[Span]:
+#: A locative preposition that, capitalised at a sentence start, fronts a place: "Near Rawah,".
+#: Only "Near": "In Short,", "In Addition,", "At Noon," front no place.
+_FRONTED = frozenset({"Near"})
+
+
+def fronted_place_spans(doc: Doc) -> list[tuple[int, int]]:
+    """"Near Al Huwayjah, one strike ...": the capitalised words between a sentence-initial
+    locative preposition and the comma are a place, which the NER misses when it reads the
+    capitalised preposition as part of a name."""
+    out = []
+    for tok in doc:
+        if tok.text not in _FRONTED:
+            continue
+        if tok.i > 0 and not (tok.is_sent_start or doc[tok.i - 1].is_punct
+                              or doc[tok.i - 1].is_space):
+            continue
+        j = tok.i + 1
+        while (j < len(doc) and j - tok.i <= 4 and doc[j].is_title and doc[j].is_alpha
+               and doc[j].pos_ == "PROPN"):
+            j += 1
+        if j > tok.i + 1 and j < len(doc) and doc[j].text == ",":
+            out.append((tok.i + 1, j))
+    return out
+
+
+#: Verbs whose object is a person: an ORG there is a misread name ("killing Lincoln").
+_PERSON_OBJECT_VERBS = frozenset({"kill", "assassinate", "murder", "shoot", "stab", "behead"})
+
+
+def person_context(s: Span) -> bool:
+    """Whether a short capitalised ORG span stands where only a person can.
+
+    * an age apposed: "Jacobs, 20, and ...", "Warner, 70, who ...";
+    * a "who" relative: "Campbell, who is going ...";
+    * the object of a verb of killing: "shooting Lincoln".
+
+    Acronyms and names with an organisation head word ("Party", "Bank") are never people.
+    """
+    doc = s.doc
+    if len(s) > 3 or not all(t.is_title and t.is_alpha for t in s):
+        return False
+    if s[0].lower_ == "the" or (s.start > 0 and doc[s.start - 1].lower_ in ("the", "a", "an")):
+        return False  # "the Pentagon, which ...": a name with an article is no person's
+    if any(t.lower_ in word_list("org_heads.txt") or t.lower_ in UNIT_HEADS for t in s):
+        return False
+    nxt = [doc[i] for i in range(s.end, min(len(doc), s.end + 3))]
+    if len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who":
+        return True
+    if (len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text in (",", ")")
+            and nxt[1].text.isdigit() and 0 < int(nxt[1].text) < 120):
+        return True
+    root = s.root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _PERSON_OBJECT_VERBS:
+        return True
+    return False
+
+
+def refine(doc: Doc, spans: list[Span], gazetteer: set[Span] | None = None) -> list[Span]:
     """Unit names and proper collectives over the merged spans.
 
     * a unit name ("3rd Battalion", "Abel Battery") is an ORG, whatever the NER said of it
       or of its parts, where it covers them whole;
     * an ORG right after an ordinal starts with it ("5th U.S. Circuit Court of Appeals");
-    * "the Coalition" written as a name is an ORG.
+    * "the Coalition" written as a name is an ORG;
+    * a name the NER took for an ORG is a PERSON where its context says so
+      (:func:`person_context`), unless the gazetteer named it.
     """
     out: list[Span] = []
     for s in spans:
-        if s.label_ == "PERSON" and s[-1].lower_ in UNIT_HEADS and s[-1].is_title and len(s) > 1:
+        if s.label_ == "ORG" and s not in (gazetteer or ()) and person_context(s):
+            s = Span(doc, s.start, s.end, label="PERSON")  # "Jacobs, 20, ...", "Warner, who"
+        elif s.label_ == "PERSON" and s[-1].lower_ in UNIT_HEADS and s[-1].is_title and len(s) > 1:
             s = Span(doc, s.start, s.end, label="ORG")  # "Abel Battery", "Alpha Company"
         elif s.label_ == "ORG" and s.start > 0 and _ORDINAL.match(doc[s.start - 1].text):
             s = Span(doc, s.start - 1, s.end, label="ORG")
@@ -226,4 +287,8 @@ def refine(doc: Doc, spans: list[Span]) -> list[Span]:
             extra.append(Span(doc, start, end, label="ORG"))
         elif not any(i in taken for i in range(start, end)):
             extra.append(Span(doc, start, end, label="ORG"))
+    taken = {i for s in out + extra for i in range(s.start, s.end)}
+    for start, end in fronted_place_spans(doc):
+        if not any(i in taken for i in range(start - 1, end)):
+            extra.append(Span(doc, start, end, label="GPE"))
     return sorted(filter_spans(out + extra), key=lambda s: s.start)

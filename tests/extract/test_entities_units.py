@@ -119,3 +119,61 @@ def test_entities_split_person_names(words, ner, matches, expected):
 def test_entities_given_name_joins_surname(words, pos, heads, deps, ner, expected):
     doc = Doc(blank().vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ner)
     assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "expected"),
+    [
+        # a capitalised "Near" opening a sentence fronts a place the NER missed
+        (["Near", "Al", "Huwayjah", ",", "one", "strike", "hit"],
+         ["PROPN", "PROPN", "PROPN", "PUNCT", "NUM", "NOUN", "VERB"], [("Al Huwayjah", "GPE")]),
+        # no comma after the capitalised words: no fronted place
+        (["Near", "East", "Studies", "grew"], ["PROPN", "PROPN", "PROPN", "VERB"], []),
+        # other prepositions front no place ("In Short, ...")
+        (["In", "Short", ",", "it", "works"], ["ADP", "PROPN", "PUNCT", "PRON", "VERB"], []),
+    ],
+)
+def test_entities_fronted_place(words, pos, expected):
+    doc = Doc(blank().vocab, words=words, pos=pos, ents=["O"] * len(words))
+    assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "heads", "deps", "lemmas", "ner", "expected"),
+    [
+        # an apposed age: a person
+        (["Jacobs", ",", "20", ",", "was", "charged"],
+         ["PROPN", "PUNCT", "NUM", "PUNCT", "AUX", "VERB"], [5, 0, 0, 0, 5, 5],
+         ["nsubjpass", "punct", "appos", "punct", "auxpass", "ROOT"],
+         ["Jacobs", ",", "20", ",", "be", "charge"],
+         ["B-ORG", "O", "B-DATE", "O", "O", "O"], [("Jacobs", "PERSON"), ("20", "DATE")]),
+        # a "who" relative: a person
+        (["Campbell", ",", "who", "went", ",", "asked"],
+         ["PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB"], [5, 0, 3, 0, 0, 5],
+         ["nsubj", "punct", "nsubj", "relcl", "punct", "ROOT"],
+         ["Campbell", ",", "who", "go", ",", "ask"],
+         ["B-ORG", "O", "O", "O", "O", "O"], [("Campbell", "PERSON")]),
+        # the object of a verb of killing: a person
+        (["Booth", "shot", "Lincoln"], ["PROPN", "VERB", "PROPN"], [1, 1, 1],
+         ["nsubj", "ROOT", "dobj"], ["Booth", "shoot", "Lincoln"],
+         ["B-PERSON", "O", "B-ORG"], [("Booth", "PERSON"), ("Lincoln", "PERSON")]),
+        # "which", an acronym, an organisation head word: no person
+        (["Amtrak", ",", "which", "went", ",", "asked"],
+         ["PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB"], [5, 0, 3, 0, 0, 5],
+         ["nsubj", "punct", "nsubj", "relcl", "punct", "ROOT"],
+         ["Amtrak", ",", "which", "go", ",", "ask"],
+         ["B-ORG", "O", "O", "O", "O", "O"], [("Amtrak", "ORG")]),
+        (["NATO", ",", "who", "went", ",", "asked"],
+         ["PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB"], [5, 0, 3, 0, 0, 5],
+         ["nsubj", "punct", "nsubj", "relcl", "punct", "ROOT"],
+         ["NATO", ",", "who", "go", ",", "ask"],
+         ["B-ORG", "O", "O", "O", "O", "O"], [("NATO", "ORG")]),
+        (["Rebels", "shot", "Ocean", "Bank"], ["NOUN", "VERB", "PROPN", "PROPN"], [1, 1, 3, 1],
+         ["nsubj", "ROOT", "compound", "dobj"], ["rebel", "shoot", "Ocean", "Bank"],
+         ["O", "O", "B-ORG", "I-ORG"], [("Ocean Bank", "ORG")]),
+    ],
+)
+def test_entities_person_by_context(words, pos, heads, deps, lemmas, ner, expected):
+    doc = Doc(blank().vocab, words=words, pos=pos, heads=heads, deps=deps, lemmas=lemmas,
+              ents=ner)
+    assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected

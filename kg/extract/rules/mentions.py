@@ -117,14 +117,15 @@ def _place_syntax(t: Token) -> bool:
     """A place name used as a place, not for its government (ACE GPE metonymy).
 
     "left Moscow", "visit Paris" (object of a motion verb), "the Moscow Tchaikovsky
-    Competition" (modifier of a noun that is no actor noun), "BANGKOK, Thailand (AP)"
+    Competition" (modifier of a noun that is neither an actor noun nor a title), "BANGKOK, Thailand (AP)"
     (a verbless dateline), "Bosnia's capital, Sarajevo" (apposed to a place).
     """
     head = t.head
     if t.dep_ == "dobj":
         return head.lemma_.lower() in MOTION_WORDS
     if t.dep_ == "compound":
-        return head.lemma_.lower() not in Lexicon.default().actor_nouns
+        lex = Lexicon.default()  # "the Moscow government", "Kremlin spokesman": the state
+        return head.lemma_.lower() not in lex.actor_nouns and head.lower_ not in lex.titles
     if t.dep_ == "ROOT":
         return not any(c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in t.children)
     if t.dep_ == "appos":
