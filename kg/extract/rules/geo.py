@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.rules.geotext import (
     DATELINE_ENDS,
@@ -217,8 +217,9 @@ def _gapped(obj: Token, ix: DocIndex) -> Iterator[Candidate]:
 def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in Syria".
 
-    The place right before "in" must be named as a province, town or facility, or be a town
-    the gazetteer puts in the country or state after "in".
+    The place right before "in" must be named as a province, town or facility, be a town
+    the gazetteer puts in the country or state after "in", or be a place name the gazetteer
+    does not know before a country or state ("Sarmada in Syria").
     """
     doc = ix.doc
     span = span_of(loc, ix)
@@ -238,7 +239,7 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
         return  # an organisation or a person is in a place only as a facility or a district
     if end + 1 >= len(doc) or doc[end].lower_ not in IN_PREPS:
         return
-    at = end + 2 if doc[end + 1].lower_ in DIRECTIONS else end + 1  # "in northern Israel"
+    at, of_region = _container_start(end + 1, doc)
     where = ix.ment_of.get(at) if at < len(doc) else None
     if where is None or where == loc or where.label not in PLACE_LABELS or \
             where.start != doc[at].idx:
@@ -247,10 +248,12 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     if wspan is None or (wspan.end < len(doc) and doc[wspan.end].lower_ in ("'s", "\u2019s")):
         return  # "Aleppo in Syria's north" names a part of Syria: still Syria, but the
         # possessive may also begin an actor ("in Syria's war"): left out
-    region = (wspan.end < len(doc) and doc[wspan.end].lower_ in PLACE_HEADS) or \
+    region = of_region or (wspan.end < len(doc) and doc[wspan.end].lower_ in PLACE_HEADS) or \
         wspan[-1].lower_ in PLACE_HEADS  # "Perugia in Umbria province"
     known = places.contains(where.text, loc.text)
-    if known is False or (not (named or region) and not known):
+    unknown_in_country = loc.label in ("GPE", "LOC") and places.kind(loc.text) is None and \
+        places.kind(where.text) in ("country", "state")  # "Ayn Issa in northern Syria"
+    if known is False or (not (named or region or unknown_in_country) and not known):
         return
     if not known and not region and places.kind(where.text) not in ("country", "state") and \
             places.kind(loc.text) is not None:
@@ -258,6 +261,20 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     place = loc if loc.label in PLACE_LABELS else \
         Mention(loc.start, loc.end, loc.text, "FAC", loc.sentence)
     yield REGION_IN(as_place(place), "locatedIn", as_place(where), doc[end])
+
+
+def _container_start(i: int, doc: Doc) -> tuple[int, bool]:
+    """Where the container's name starts after "in", and whether a region noun names it.
+
+    "in northern Israel", "in the northwest province of Latakia" (True).
+    """
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in DIRECTIONS:
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in PLACE_HEADS and doc[i + 1].lower_ == "of":
+        return i + 2, True
+    return i, False
 
 
 def _place_of(tok: Token, ix: DocIndex) -> Mention | None:
