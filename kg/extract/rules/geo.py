@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.rules.geotext import (
     DATELINE_ENDS,
+    FACILITY_NOUNS,
     PLACE_LABELS,
     after_comma,
     as_town,
@@ -53,19 +54,15 @@ REGION_IN = rule("geo:region-in", 0.75,
                  'Syria" (a town the gazetteer puts there): locatedIn, whatever the parse '
                  'attaches "in" to')
 
-#: Head words of facility names the NER tags ORG ("GSA Depot, Davisville, R.I."): in an
-#: address they are places, not organisations with a seat.
-FACILITY_NOUNS = frozenset({"depot", "seashore", "channel", "base", "park", "airport", "station",
-                            "dam", "bridge", "plant", "reservoir", "river", "lake", "canal",
-                            "harbor", "harbour", "port", "forest", "monument", "arsenal",
-                            "shipyard", "airfield", "field", "range", "site", "mine", "refinery",
-                            "landfill", "stadium", "museum", "memorial", "cemetery", "beach",
-                            "island", "islands", "mountain", "mountains", "valley", "canyon"})
 #: Nouns after a name that make it a place's name whatever the NER tagged ("the Al-Sinek
 #: neighborhood", "Anbar province"); not "area" or "state" ("the ISIS area").
 PLACE_HEADS = frozenset({"province", "governorate", "district", "county", "neighborhood",
                          "neighbourhood", "suburb", "village", "town", "city", "region",
                          "prefecture", "oblast"})
+#: Words of direction between "in" and a place ("Haifa in northern Israel").
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "central", "northeast", "northwest", "southeast", "southwest",
+                        "northeastern", "northwestern", "southeastern", "southwestern"})
 #: Verbs that place their subject: "X is / lies / sits in Y", "X is located in Y".
 PLACING_VERBS = frozenset({"be", "lie", "sit", "locate", "situate"})
 #: Prepositions of containment.
@@ -86,8 +83,6 @@ def dateline(country: Mention, ix: DocIndex) -> Iterator[Candidate]:
     named = name_at(_start(country, ix), ix)
     if named is None or named.kind not in ("country", "state") or named.mention != country:
         return
-    if named.end >= len(doc) or doc[named.end].text not in DATELINE_ENDS:
-        return
     comma = named.start - 1
     if comma < 1 or doc[comma].text != ",":
         return
@@ -97,11 +92,15 @@ def dateline(country: Mention, ix: DocIndex) -> Iterator[Candidate]:
     if first == comma or not _opens(doc[first]):
         return
     span = doc[first:comma]
+    ends = named.end >= len(doc) or doc[named.end].text in DATELINE_ENDS or \
+        (span.text.isupper() and _closes(doc[named.end - 1]))
+    if not ends:  # "LANCASTER, Ky." alone on its line is a dateline too
+        return
     if not any(t.text[:1].isalpha() for t in span):
         return
     place = Mention(span.start_char, span.end_char, span.text, "GPE", ix.sent_of.get(first, 0))
-    if places.contains(country.text, span.text) is False:
-        return
+    if places.contains(country.text, span.text) is False and named.kind != "state":
+        return  # a US state may hold a small town named like a larger one elsewhere
     yield DATELINE(place, "locatedIn", container(named, span.text), doc[comma])
 
 
@@ -115,6 +114,15 @@ def _dateline_word(tok: Token) -> bool:
     text = tok.text.replace(".", "").replace("-", "").replace("'", "")
     return bool(text) and text.isalpha() and (tok.text.isupper() or tok.text.istitle()) \
         and not tok.is_space
+
+
+def _closes(tok: Token) -> bool:
+    """The token ends its sentence or its line."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return True
+    nxt = doc[tok.i + 1]
+    return nxt.is_sent_start or "\n" in tok.whitespace_ or (nxt.is_space and "\n" in nxt.text)
 
 
 def _opens(tok: Token) -> bool:
@@ -209,8 +217,9 @@ def _gapped(obj: Token, ix: DocIndex) -> Iterator[Candidate]:
 def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in Syria".
 
-    The place right before "in" must be named as a province, town or facility, or be a town
-    the gazetteer puts in the country or state after "in".
+    The place right before "in" must be named as a province, town or facility, be a town
+    the gazetteer puts in the country or state after "in", or be a place name the gazetteer
+    does not know before a country or state ("Sarmada in Syria").
     """
     doc = ix.doc
     span = span_of(loc, ix)
@@ -230,23 +239,42 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
         return  # an organisation or a person is in a place only as a facility or a district
     if end + 1 >= len(doc) or doc[end].lower_ not in IN_PREPS:
         return
-    where = ix.ment_of.get(end + 1)
+    at, of_region = _container_start(end + 1, doc)
+    where = ix.ment_of.get(at) if at < len(doc) else None
     if where is None or where == loc or where.label not in PLACE_LABELS or \
-            where.start != doc[end + 1].idx:
+            where.start != doc[at].idx:
         return
     wspan = span_of(where, ix)
-    if wspan is not None and wspan.end < len(doc) and doc[wspan.end].lower_ in ("'s", "\u2019s"):
+    if wspan is None or (wspan.end < len(doc) and doc[wspan.end].lower_ in ("'s", "\u2019s")):
         return  # "Aleppo in Syria's north" names a part of Syria: still Syria, but the
         # possessive may also begin an actor ("in Syria's war"): left out
+    region = of_region or (wspan.end < len(doc) and doc[wspan.end].lower_ in PLACE_HEADS) or \
+        wspan[-1].lower_ in PLACE_HEADS  # "Perugia in Umbria province"
     known = places.contains(where.text, loc.text)
-    if known is False or (not named and not known):
+    unknown_in_country = loc.label in ("GPE", "LOC") and places.kind(loc.text) is None and \
+        places.kind(where.text) in ("country", "state")  # "Ayn Issa in northern Syria"
+    if known is False or (not (named or region or unknown_in_country) and not known):
         return
-    if not known and places.kind(where.text) not in ("country", "state") and \
+    if not known and not region and places.kind(where.text) not in ("country", "state") and \
             places.kind(loc.text) is not None:
         return  # a known town "in" another town: "fighting in Aleppo city in March" is no place
     place = loc if loc.label in PLACE_LABELS else \
         Mention(loc.start, loc.end, loc.text, "FAC", loc.sentence)
     yield REGION_IN(as_place(place), "locatedIn", as_place(where), doc[end])
+
+
+def _container_start(i: int, doc: Doc) -> tuple[int, bool]:
+    """Where the container's name starts after "in", and whether a region noun names it.
+
+    "in northern Israel", "in the northwest province of Latakia" (True).
+    """
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in DIRECTIONS:
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in PLACE_HEADS and doc[i + 1].lower_ == "of":
+        return i + 2, True
+    return i, False
 
 
 def _place_of(tok: Token, ix: DocIndex) -> Mention | None:

@@ -20,6 +20,15 @@ from kg.resolve import places
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: What ends a dateline's place: "BEIRUT, Lebanon (AP) _", "PERUGIA, Italy --".
 DATELINE_ENDS = frozenset({"(", "-", "--", "_", "\u2014", "\u2013", ":"})
+#: Head words of facility names the NER tags ORG ("GSA Depot, Davisville, R.I."): in an
+#: address they are places, not organisations with a seat.
+FACILITY_NOUNS = frozenset({"depot", "seashore", "channel", "base", "park", "airport", "station",
+                            "dam", "bridge", "plant", "reservoir", "river", "lake", "canal",
+                            "harbor", "harbour", "port", "forest", "monument", "arsenal",
+                            "shipyard", "airfield", "field", "range", "site", "mine", "refinery",
+                            "landfill", "stadium", "museum", "memorial", "cemetery", "beach",
+                            "island", "islands", "mountain", "mountains", "valley", "canyon",
+                            "hospital", "penitentiary", "prison", "camp", "fort", "cave"})
 #: Words that continue a list after a name ("Moscow, Turkey and Iran").
 LIST_WORDS = frozenset({"and", "or", "&", "nor"})
 #: Dependencies that make a name the subject of a clause, not part of an address
@@ -139,8 +148,9 @@ def holds(container: Named, place: str, *, strict_list: bool, ix: DocIndex) -> b
     """Whether the text places ``place`` in ``container`` (a country or US state after a comma).
 
     The gazetteer decides where it knows the place: "Athens, Ga." yes, "Moscow, Turkey" no, a
-    country or a state before another ("Russia, Turkey") no. Where it does not know the place,
-    the syntax must be clear: the container is no clause's subject and, unless it is a state
+    country or a state before another ("Russia, Turkey") no; but a US state may hold a small
+    town named like a larger one elsewhere ("Livingston, Texas"). Where it does not know the
+    place, the syntax must be clear: the container is no clause's subject and, unless it is a state
     abbreviation (only ever written after a town), no list goes on after it.
     """
     if container.kind not in ("country", "state"):
@@ -148,8 +158,13 @@ def holds(container: Named, place: str, *, strict_list: bool, ix: DocIndex) -> b
     if is_subject(container, ix) or runs_on(container, ix):
         return False
     known = places.contains(container.mention.text, place)
-    if known is not None:
-        return known
+    if known:
+        return True
+    if known is False and (container.kind != "state" or places.kind(place) in ("country",
+                                                                           "state")):
+        return False
+    # unknown, or a small US town that shares a larger town's name ("Livingston, Texas"):
+    # the gazetteer holds towns of more than 15,000 people only
     if container.abbreviated:
         return True
     return not (strict_list and continues_list(container.end, ix))
@@ -169,3 +184,13 @@ def as_town(m: Mention) -> Mention:
     """A town the NER took for a person or an organisation ("Klamath Falls"), read as a place."""
     return as_place(m) if m.label in PLACE_LABELS else \
         Mention(m.start, m.end, m.text, "GPE", m.sentence)
+
+
+#: First words of facility and landmark names ("Camp Butner", "Fort Campbell", "Lake Mead").
+FACILITY_PREFIXES = frozenset({"camp", "fort", "lake", "mount", "mt."})
+
+
+def is_facility(name: str) -> bool:
+    """Whether a name is a facility's or a landmark's by its first or last word."""
+    words = name.lower().split()
+    return len(words) >= 2 and (words[-1] in FACILITY_NOUNS or words[0] in FACILITY_PREFIXES)

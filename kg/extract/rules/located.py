@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.extract.rules.geotext import PLACE_LABELS, after_comma, as_town, container, holds
+from kg.extract.rules.geotext import (
+    PLACE_LABELS,
+    after_comma,
+    as_town,
+    container,
+    holds,
+    is_facility,
+)
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.registry import Candidate, matcher, rule
 from kg.extract.rules.tokens import as_actor, as_place
@@ -37,10 +44,15 @@ def located(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
         return
     if loc.label not in PLACE_LABELS:
         state = after_comma(span.end, ix)
-        if state is not None and places.kind(loc.text) in ("city", "county") and \
-                places.contains(state.mention.text, loc.text) and \
-                holds(state, loc.text, strict_list=True, ix=ix):
+        if state is None or not holds(state, loc.text, strict_list=True, ix=ix):
+            return
+        if places.kind(loc.text) in ("city", "county") and \
+                places.contains(state.mention.text, loc.text):
             yield LOCATED_COMMA(as_town(loc), "locatedIn", container(state, loc.text),
+                                doc[state.start])
+        elif is_facility(loc.text):  # "Camp Butner, N.C." (tagged PERSON)
+            facility = Mention(loc.start, loc.end, loc.text, "FAC", loc.sentence)
+            yield LOCATED_COMMA(facility, "locatedIn", container(state, loc.text),
                                 doc[state.start])
         return
     root = span.root
@@ -54,12 +66,18 @@ def located(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
                 for p in child.children:
                     m = ix.ment_of.get(p.i) if p.dep_ == "pobj" else None
                     if m is not None and m.label in PLACE_LABELS and \
-                            places.contains(m.text, loc.text) is not False:
+                            places.contains(m.text, loc.text) is not False and \
+                            not _two_towns(loc.text, m.text):
                         yield LOCATED(as_place(loc), "locatedIn", as_place(m), child)
     state = after_comma(span.end, ix)
     if state is not None and holds(state, loc.text, strict_list=True, ix=ix):
         yield LOCATED_COMMA(as_place(loc), "locatedIn", container(state, loc.text),
                             doc[state.start])
+
+
+def _two_towns(place: str, container: str) -> bool:
+    """Two towns the gazetteer knows: "fighting in Aleppo in Idlib" places neither in the other."""
+    return places.kind(place) == "city" and places.kind(container) == "city"
 
 
 @matcher(OWNER, on="mention", labels=frozenset({"ORG"}))
