@@ -81,7 +81,7 @@ UNIT_PART = rule("people:unit-part", 0.75,
 AS_PART = rule("people:as-part", 0.75, '"X deployed as part of Y": X partOf (or memberOf) Y')
 
 #: Words whose phrase names a person's home ("a native of", "a Chicago resident").
-HOME_WORDS = frozenset({"native", "natives", "resident", "hometown", "home"})
+HOME_WORDS = frozenset({"native", "natives", "resident", "hometown", "home", "birthplace"})
 
 
 @matcher(TITLE_OF, TITLE_HOME, NAME_OF, NAME_POSS, HOME_OF, ROLE_COMPOUND, on="mention",
@@ -195,10 +195,14 @@ def born(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     if suppressed(verb, ix):
         return
     people = _people_of(verb, ix)
-    people += [m for c in verb.children if c.dep_ in ("oprd", "attr")  # "born Phoebe Moses"
-               for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m is not None]
-    for place in _places_under(verb, HOME_PLACE_PREPS, ix)[:1]:
-        for p in people:
+    names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]  # "born Phoebe Moses"
+    people += [m for c in names for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
+    places = _places_under(verb, HOME_PLACE_PREPS, ix)[:1]
+    places += [] if places else [m for c in names for m in _places_under(c, HOME_PLACE_PREPS, ix)]
+    if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        places = [as_place(m) for m in [mention_at(verb.head, ix, PLACE_LABELS)] if m]
+    for place in places[:1]:  # the town only: its state is the town's (located:comma)
+        for p in dict.fromkeys(people):
             yield BORN(p, "livesIn", place, verb)
 
 
@@ -206,6 +210,8 @@ def _people_of(verb: Token, ix: DocIndex) -> list[Mention]:
     """The persons a participle is said of: its subject, the noun it modifies, or the
     subject of the clause it opens ("Born in Y, X has ...")."""
     toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if toks and toks[0].lower_ in ("who", "that") and verb.dep_ == "relcl":
+        toks = [verb.head]  # "Angie Dickinson, who was born in Kulm"
     if not toks and verb.dep_ in ("acl", "relcl", "advcl", "conj"):
         toks = subjects(verb.head, ix) if verb.dep_ in ("advcl", "conj") else [verb.head]
     if not toks:
@@ -214,21 +220,23 @@ def _people_of(verb: Token, ix: DocIndex) -> list[Mention]:
             and m.label == "PERSON"]
 
 
-def _places_under(tok: Token, preps: frozenset[str], ix: DocIndex) -> list[Mention]:
-    """The named places of ``tok``'s prepositions, looking through one common noun
-    ("born in a manse in Staunton")."""
+def _places_under(tok: Token, preps: frozenset[str], ix: DocIndex, depth: int = 2
+                  ) -> list[Mention]:
+    """The named places of ``tok``'s prepositions, looking through a common noun or a
+    date the parser hung them on ("born in a manse in Staunton", "born on Feb. 5, 1907,
+    in Portland")."""
     found: list[Mention] = []
     for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in preps:
+        if c.dep_ != "prep" or c.lower_ not in preps | {"on"}:
             continue
         for p in c.children:
             if p.dep_ != "pobj":
                 continue
-            m = mention_at(p, ix, PLACE_LABELS)
+            m = mention_at(p, ix, PLACE_LABELS) if c.lower_ in preps else None
             if m is not None:
                 found.append(as_place(m))
-            elif p.pos_ == "NOUN":
-                found += _places_under(p, preps, ix)
+            elif depth > 0 and (p.pos_ == "NOUN" or p.ent_type_ == "DATE"):
+                found += _places_under(p, preps, ix, depth - 1)
     return found
 
 
@@ -244,12 +252,12 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             people += [m for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
         elif c.dep_ in ("compound", "nmod", "amod"):
             places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})] if m]
-        elif c.dep_ == "appos" and low == "hometown":
+        elif c.dep_ == "appos" and low in ("hometown", "birthplace"):
             places += [m for m in [mention_at(c, ix, PLACE_LABELS)] if m]
     preps = frozenset({"in"}) if low == "home" else frozenset({"of"})
     if low != "native" or not places:  # "a native of Chisholm, Minn.": the town and its state
         places += [p for m in _places_under(word, preps, ix)[:1] for p in with_state(m, ix)]
-    if word.dep_ == "appos" and low == "hometown":
+    if word.dep_ == "appos" and low in ("hometown", "birthplace"):
         places += [m for m in [mention_at(head, ix, PLACE_LABELS)] if m]  # "Y, X's hometown"
     elif word.dep_ == "appos":
         people += [m for m in [mention_at(head, ix, frozenset({"PERSON"}))] if m]
