@@ -134,6 +134,11 @@ def _titles_of(root: Token, ix: DocIndex) -> list[tuple[Token, Token | None]]:
         for u in (t, *t.conjuncts):
             if u.i not in ix.ment_of and is_title(u, ix):
                 found.append((u, verb))
+                # "a spokesman for reform and president of Y": the parser joins the
+                # second title to the first one's object
+                found.extend((v, verb) for p in u.children if p.dep_ == "prep"
+                             for o in p.children if o.dep_ == "pobj"
+                             for v in o.conjuncts if v.i not in ix.ment_of and is_title(v, ix))
 
     for c in root.children:
         if c.dep_ in ("appos", "compound"):
@@ -345,9 +350,10 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
             # a city's or region's: "Chicago's Field Museum"; a state's is its organ, its
             # ally or its foe ("Turkey's banned PKK"), no seat
             yield ORG_POSS_PLACE(as_actor(org), "basedIn", as_place(m), c)
-        m = mention_at(c, ix, frozenset({"GPE"})) if c.dep_ in ("compound", "nmod") else None
+        m = mention_at(c, ix, frozenset({"GPE", "NORP"})) \
+            if c.dep_ in ("compound", "nmod", "amod") else None
         if m is not None and m != org and c.i < root.i:
-            if is_country(m):  # "the U.S. Congress": a state's body
+            if is_country(m) or m.label == "NORP":  # "the U.S. Congress", "the Soviet Navy"
                 yield ORG_PLACE_COMPOUND(as_actor(org), "partOf", as_actor(m), c)
             else:
                 yield ORG_PLACE_COMPOUND(as_actor(org), "basedIn", as_place(m), c)
@@ -382,7 +388,12 @@ def as_part(word: Token, ix: DocIndex) -> Iterator[Candidate]:
 
 
 def _subject_toks(verb: Token, ix: DocIndex) -> list[Token]:
+    """A verb's subjects; a relative pronoun is its head, and a title apposed to a name is
+    the name ("Derwinski, a Republican from Chicago who served in Congress")."""
     toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if toks and toks[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        head = verb.head
+        toks = [head.head] if head.dep_ == "appos" and head.i not in ix.ment_of else [head]
     return toks or subjects(verb, ix)
 
 
