@@ -81,7 +81,7 @@ UNIT_PART = rule("people:unit-part", 0.75,
 AS_PART = rule("people:as-part", 0.75, '"X deployed as part of Y": X partOf (or memberOf) Y')
 
 #: Words whose phrase names a person's home ("a native of", "a Chicago resident").
-HOME_WORDS = frozenset({"native", "natives", "resident", "hometown", "home"})
+HOME_WORDS = frozenset({"native", "natives", "resident", "hometown", "home", "birthplace"})
 
 
 @matcher(TITLE_OF, TITLE_HOME, NAME_OF, NAME_POSS, HOME_OF, ROLE_COMPOUND, on="mention",
@@ -134,6 +134,11 @@ def _titles_of(root: Token, ix: DocIndex) -> list[tuple[Token, Token | None]]:
         for u in (t, *t.conjuncts):
             if u.i not in ix.ment_of and is_title(u, ix):
                 found.append((u, verb))
+                # "a spokesman for reform and president of Y": the parser joins the
+                # second title to the first one's object
+                found.extend((v, verb) for p in u.children if p.dep_ == "prep"
+                             for o in p.children if o.dep_ == "pobj"
+                             for v in o.conjuncts if v.i not in ix.ment_of and is_title(v, ix))
 
     for c in root.children:
         if c.dep_ in ("appos", "compound"):
@@ -195,10 +200,14 @@ def born(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     if suppressed(verb, ix):
         return
     people = _people_of(verb, ix)
-    people += [m for c in verb.children if c.dep_ in ("oprd", "attr")  # "born Phoebe Moses"
-               for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m is not None]
-    for place in _places_under(verb, HOME_PLACE_PREPS, ix)[:1]:
-        for p in people:
+    names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]  # "born Phoebe Moses"
+    people += [m for c in names for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
+    places = _places_under(verb, HOME_PLACE_PREPS, ix)[:1]
+    places += [] if places else [m for c in names for m in _places_under(c, HOME_PLACE_PREPS, ix)]
+    if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        places = [as_place(m) for m in [mention_at(verb.head, ix, PLACE_LABELS)] if m]
+    for place in places[:1]:  # the town only: its state is the town's (located:comma)
+        for p in dict.fromkeys(people):
             yield BORN(p, "livesIn", place, verb)
 
 
@@ -206,6 +215,8 @@ def _people_of(verb: Token, ix: DocIndex) -> list[Mention]:
     """The persons a participle is said of: its subject, the noun it modifies, or the
     subject of the clause it opens ("Born in Y, X has ...")."""
     toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if toks and toks[0].lower_ in ("who", "that") and verb.dep_ == "relcl":
+        toks = [verb.head]  # "Angie Dickinson, who was born in Kulm"
     if not toks and verb.dep_ in ("acl", "relcl", "advcl", "conj"):
         toks = subjects(verb.head, ix) if verb.dep_ in ("advcl", "conj") else [verb.head]
     if not toks:
@@ -214,21 +225,23 @@ def _people_of(verb: Token, ix: DocIndex) -> list[Mention]:
             and m.label == "PERSON"]
 
 
-def _places_under(tok: Token, preps: frozenset[str], ix: DocIndex) -> list[Mention]:
-    """The named places of ``tok``'s prepositions, looking through one common noun
-    ("born in a manse in Staunton")."""
+def _places_under(tok: Token, preps: frozenset[str], ix: DocIndex, depth: int = 2
+                  ) -> list[Mention]:
+    """The named places of ``tok``'s prepositions, looking through a common noun or a
+    date the parser hung them on ("born in a manse in Staunton", "born on Feb. 5, 1907,
+    in Portland")."""
     found: list[Mention] = []
     for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in preps:
+        if c.dep_ != "prep" or c.lower_ not in preps | {"on"}:
             continue
         for p in c.children:
             if p.dep_ != "pobj":
                 continue
-            m = mention_at(p, ix, PLACE_LABELS)
+            m = mention_at(p, ix, PLACE_LABELS) if c.lower_ in preps else None
             if m is not None:
                 found.append(as_place(m))
-            elif p.pos_ == "NOUN":
-                found += _places_under(p, preps, ix)
+            elif depth > 0 and (p.pos_ == "NOUN" or p.ent_type_ == "DATE"):
+                found += _places_under(p, preps, ix, depth - 1)
     return found
 
 
@@ -244,12 +257,12 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             people += [m for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
         elif c.dep_ in ("compound", "nmod", "amod"):
             places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})] if m]
-        elif c.dep_ == "appos" and low == "hometown":
+        elif c.dep_ == "appos" and low in ("hometown", "birthplace"):
             places += [m for m in [mention_at(c, ix, PLACE_LABELS)] if m]
     preps = frozenset({"in"}) if low == "home" else frozenset({"of"})
     if low != "native" or not places:  # "a native of Chisholm, Minn.": the town and its state
         places += [p for m in _places_under(word, preps, ix)[:1] for p in with_state(m, ix)]
-    if word.dep_ == "appos" and low == "hometown":
+    if word.dep_ == "appos" and low in ("hometown", "birthplace"):
         places += [m for m in [mention_at(head, ix, PLACE_LABELS)] if m]  # "Y, X's hometown"
     elif word.dep_ == "appos":
         people += [m for m in [mention_at(head, ix, frozenset({"PERSON"}))] if m]
@@ -337,9 +350,10 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
             # a city's or region's: "Chicago's Field Museum"; a state's is its organ, its
             # ally or its foe ("Turkey's banned PKK"), no seat
             yield ORG_POSS_PLACE(as_actor(org), "basedIn", as_place(m), c)
-        m = mention_at(c, ix, frozenset({"GPE"})) if c.dep_ in ("compound", "nmod") else None
+        m = mention_at(c, ix, frozenset({"GPE", "NORP"})) \
+            if c.dep_ in ("compound", "nmod", "amod") else None
         if m is not None and m != org and c.i < root.i:
-            if is_country(m):  # "the U.S. Congress": a state's body
+            if is_country(m) or m.label == "NORP":  # "the U.S. Congress", "the Soviet Navy"
                 yield ORG_PLACE_COMPOUND(as_actor(org), "partOf", as_actor(m), c)
             else:
                 yield ORG_PLACE_COMPOUND(as_actor(org), "basedIn", as_place(m), c)
@@ -374,7 +388,12 @@ def as_part(word: Token, ix: DocIndex) -> Iterator[Candidate]:
 
 
 def _subject_toks(verb: Token, ix: DocIndex) -> list[Token]:
+    """A verb's subjects; a relative pronoun is its head, and a title apposed to a name is
+    the name ("Derwinski, a Republican from Chicago who served in Congress")."""
     toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if toks and toks[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        head = verb.head
+        toks = [head.head] if head.dep_ == "appos" and head.i not in ix.ment_of else [head]
     return toks or subjects(verb, ix)
 
 

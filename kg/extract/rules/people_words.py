@@ -90,13 +90,14 @@ def pobj_mentions(tok: Token, preps: frozenset[str], ix: DocIndex,
 
 
 def _named_by_compound(t: Token, ix: DocIndex, labels: frozenset[str]) -> Mention | None:
-    """The name right before a common noun that ends it ("the Senate Banking Committee"
-    whose "Committee" the tagger left out, "House delegation")."""
-    if t.pos_ != "NOUN" or t.i == 0:
+    """The name compounded on a common noun ("the Montgomery County House delegation",
+    whose "delegation" the tagger left out; "a United Nations peacekeeping force")."""
+    if t.pos_ != "NOUN":
         return None
-    prev = ix.doc[t.i - 1]
-    if prev.head.i == t.i and prev.dep_ == "compound":
-        return mention_at(prev, ix, labels)
+    for c in t.children:  # "a United Nations peacekeeping force"
+        m = mention_at(c, ix, labels) if c.dep_ == "compound" and c.i < t.i else None
+        if m is not None:
+            return m
     return None
 
 
