@@ -281,7 +281,8 @@ ATTACKS = [
             8  Mosul      Mosul    PROPN  NNP  pobj      7  B-GPE
             9  .          .        PUNCT  .    punct     2  O
         """,
-        {('ISIL', 'operatesIn', 'Mosul'), ('U.S.', 'attacks', 'ISIL')},
+        {('ISIL', 'operatesIn', 'Mosul'), ('U.S.', 'attacks', 'ISIL'),
+         ('U.S.', 'operatesIn', 'Mosul')},
         only=ONLY,
     ),
     case(

@@ -31,6 +31,7 @@ from kg.extract.rules.conflict_words import (
     HEDGED_NOUN_MODS,
     KILL_NOUNS,
     KILLER_NOUNS,
+    PLACE_LABELS,
     PRESENCE_VERBS,
     TARGET_PREPS,
     VISIT_NOUNS,
@@ -42,6 +43,7 @@ from kg.extract.rules.conflict_words import (
     intended,
     people,
     places_under,
+    planned,
     visit_light,
 )
 from kg.extract.rules.index import DocIndex
@@ -192,7 +194,7 @@ def _attack_noun(tok: Token, ix: DocIndex) -> bool:
 @matcher(ATTACK_NOUN, FIGHTS_IN, TARGET_IN, on="noun", when=_attack_noun)
 def attack_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"X conducted 10 strikes against Y near Mosul", "strikes by X", "X's fight against Y"."""
-    if _hedged(tok):
+    if _hedged(tok) or planned(tok):
         return
     light = conflict_light(tok, ix)
     if light is not None:
@@ -216,7 +218,8 @@ def attack_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
             if a != t and relation_accepts("attacks", a, t):
                 yield ATTACK_NOUN(as_actor(a), "attacks", as_actor(t), tok, said)
     holders = [tok] if light is None else [tok, light]
-    where = [pl for h in holders for pl in places_under(h, ix)]
+    # the attacker strikes where it strikes its targets ("strikes against ISIL near Mosul")
+    where = [pl for h in (*holders, *target_toks) for pl in places_under(h, ix)]
     for a in agents:
         for pl in where:
             if a.label != "PERSON" and relation_accepts("operatesIn", a, pl):
@@ -242,6 +245,8 @@ def fights_in(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     agents, patients = agents_and_patients(verb, ix)
     said = speaker(verb, ix)
     where = places_under(verb, ix)
+    where += [pl for c in verb.children if c.dep_ == "dobj" for pl in places_under(c, ix)
+              if pl not in where]
     for a in agents:
         for pl in where:
             if a.label != "PERSON" and relation_accepts("operatesIn", a, pl):
@@ -337,14 +342,21 @@ def _visit_noun(tok: Token, ix: DocIndex) -> bool:
 @matcher(VISIT, on="noun", when=_visit_noun)
 def visit_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"during his visit to Cairo", "a visit by X to Y", "X is on a visit to Y"."""
-    if _hedged(tok) or noun_suppressed(tok, ix):
+    if _hedged(tok) or planned(tok) or noun_suppressed(tok, ix):
         return
     lemma = tok.lemma_.lower()
     preps = ("of",) if lemma == "tour" else ("in",) if lemma == "arrival" else ("to",)
     dests: list[Mention] = []
     for p in _pobjs(tok, preps):
-        for m in mentions_of(p, ix):
-            dests.append(as_place(m) if m.label in ("GPE", "LOC", "FAC") else as_actor(m))
+        first: Mention | None = None
+        for t in (p, *p.conjuncts):
+            # the named object itself, not what an apposition after it names
+            found = [ix.ment_of[t.i]] if t.i in ix.ment_of else mentions_of(t, ix, place=True)
+            for m in found:
+                first = first or m
+                if first.label in PLACE_LABELS and m.label not in PLACE_LABELS:
+                    continue  # "trip to Tehran, William Burns said": no visit to a person
+                dests.append(as_place(m) if m.label in PLACE_LABELS else as_actor(m))
     if not dests:
         return
     visitors = [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]

@@ -46,7 +46,12 @@ HEDGED_NOUN_MODS = frozenset({"alleged", "suspected", "accused", "would-be", "po
                               "potential", "planned", "proposed", "upcoming", "expected",
                               "postponed", "canceled", "cancelled", "purported", "threatened",
                               "imminent", "future", "prospective", "rumored", "rumoured",
-                              "reputed", "feared", "hypothetical"})
+                              "reputed", "feared", "hypothetical", "reported"})
+#: Nouns that make the event they are "for" or "of" a plan ("preparations for a visit").
+PLAN_NOUNS = frozenset({"plan", "plans", "preparation", "preparations", "discussion",
+                        "discussions", "talk", "talks", "invitation", "proposal", "request",
+                        "arrangement", "arrangements", "threat", "threats", "possibility",
+                        "prospect", "idea", "option", "call", "calls", "date"})
 #: Event types whose word names fighting ("strikes in Syria", "the war in Yemen").
 ATTACK_EVENT_TYPES = frozenset({"Attack", "Conflict"})
 #: Verbs that lend their subject to an attack noun they take ("conducted strikes").
@@ -71,8 +76,11 @@ FORCE_NOUNS = frozenset({"force", "troop", "fighter", "militant", "soldier", "un
                          "militiaman", "rebel", "insurgent", "jihadist", "airman", "marine",
                          "sailor", "personnel", "commando", "paratrooper", "garrison",
                          "contingent", "battalion", "brigade", "squadron", "regiment",
-                         "deployment", "gunman", "warplane", "jet", "aircraft", "drone",
-                         "terrorist", "operative", "extremist"})
+                         "deployment", "gunman", "terrorist", "operative", "extremist"})
+#: Nouns of what an armed side holds: attacking "ISIL targets" attacks ISIL.
+HELD_NOUNS = frozenset({"target", "position", "stronghold", "base", "headquarters", "facility",
+                        "camp", "hideout", "convoy", "checkpoint", "outpost", "depot",
+                        "compound", "installation", "asset"})
 #: Last words of an organisation's name that make it an armed force ("Syrian Democratic Forces").
 FORCE_ORG_HEADS = frozenset({"forces", "army", "militia", "militias", "brigade", "brigades",
                              "battalion", "regiment", "squadron", "corps", "units", "guard",
@@ -94,7 +102,8 @@ def people(tok: Token, ix: DocIndex) -> list[Mention]:
 def actors(tok: Token, ix: DocIndex) -> list[Mention]:
     """The acting mentions a word stands for, through force nouns and personal pronouns.
 
-    "ISIL fighters" stands for ISIL; "his" for the nearest person subject before it.
+    "ISIL fighters" and "ISIL targets" stand for ISIL; "his" for the nearest person
+    subject before it.
     """
     found = [m for m in mentions_of(tok, ix) if m.label in ACTOR_LABELS]
     if found:
@@ -103,7 +112,7 @@ def actors(tok: Token, ix: DocIndex) -> list[Mention]:
     if low in PERSON_PRONOUNS:
         ante = person_antecedent(tok, ix)
         return [ante] if ante is not None else []
-    if tok.lemma_.lower() in FORCE_NOUNS:
+    if tok.lemma_.lower() in FORCE_NOUNS or tok.lemma_.lower() in HELD_NOUNS:
         out = [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                and c.i in ix.ment_of for m in mention_group(c, ix)]
         return [m for m in out if m.label in ("ORG", "NORP", "GPE")]
@@ -176,6 +185,13 @@ def intended(tok: Token) -> bool:
             return False
         t = head
     return False
+
+
+def planned(tok: Token) -> bool:
+    """An event noun that is what a plan is for: "discussions for a visit by X to Y"."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ in ("for", "of", "about", "on") \
+        and head.head.lower_ in PLAN_NOUNS
 
 
 def conflict_light(tok: Token, ix: DocIndex) -> Token | None:
