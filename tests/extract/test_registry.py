@@ -105,7 +105,8 @@ ORDER = {
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
     "word": ["member.members"],
-    "noun": ["nouns.relational", "nouns.mutual", "stance.manner", "stance.mutual_of_owner"],
+    "noun": ["nouns.relational", "nouns.mutual", "stance.manner", "stance.received",
+             "stance.mutual_of_owner"],
     "mention": ["title.titles", "located.located", "located.owner"],
 }
 
