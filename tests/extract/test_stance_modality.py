@@ -121,3 +121,24 @@ def test_stance_modality_marker_stops_the_fact(sentence, table, marker, word, fa
     assert old in table
     neutral = run(sentence.replace(*word), table.replace(old, new))
     assert fact in triples(neutral)
+
+
+BACKED_EFFORTS = """
+    0  Russia   Russia   PROPN NNP  nsubj     1   B-GPE
+    1  backed   back     VERB  VBD  ROOT      1   O
+    2  efforts  effort   NOUN  NNS  dobj      1   O
+    3  to       to       PART  TO   aux       4   O
+    4  end      end      VERB  VB   acl       2   O
+    5  the      the      DET   DT   det       6   O
+    6  war      war      NOUN  NN   dobj      4   O
+    7  .        .        PUNCT .    punct     1   O
+"""
+
+
+def test_stance_modality_backing_efforts_to_end_a_war_backs_no_war():
+    """The event under a verb of undoing is not what the subject supports."""
+    assert ("Russia", "supports", "Conflict") not in triples(
+        run("Russia backed efforts to end the war.", BACKED_EFFORTS))
+    won = run("Russia backed efforts to win the war.",
+              BACKED_EFFORTS.replace("end      end ", "win      win "))
+    assert ("Russia", "supports", "Conflict") in triples(won)
