@@ -233,6 +233,8 @@ ROWS = [
         {("Iran", "supports", "Chinese")}),
     row("stance:received", "Hamas received support from Iran.", ST.RECEIVED_SUPPORT,
         {("Iran", "supports", "Hamas")}),
+    row("stance:demand-that", "Iran demanded that the United States lift the sanctions.",
+        ST.DEMANDED_THAT, {("Iran", "demands", "United States")}),
     row("stance:to-blame", "Shamkhani said that the United States and Israel are to blame for "
         "the conflicts.", ST.TO_BLAME,
         {("Shamkhani", "accuses", "United States"), ("Shamkhani", "accuses", "Israel")}),

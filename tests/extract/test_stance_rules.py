@@ -159,6 +159,18 @@ RECEIVED_SUPPORT = """
     4  Iran      Iran      PROPN NNP  pobj      3   B-GPE
     5  .         .         PUNCT .    punct     1   O
 """
+DEMANDED_THAT = """
+    0  Iran       Iran       PROPN NNP  nsubj     1   B-GPE
+    1  demanded   demand     VERB  VBD  ROOT      1   O
+    2  that       that       SCONJ IN   mark      6   O
+    3  the        the        DET   DT   det       5   O
+    4  United     United     PROPN NNP  compound  5   B-GPE
+    5  States     States     PROPN NNP  nsubj     6   I-GPE
+    6  lift       lift       VERB  VBP  ccomp     1   O
+    7  the        the        DET   DT   det       8   O
+    8  sanctions  sanction   NOUN  NNS  dobj      6   O
+    9  .          .          PUNCT .    punct     1   O
+"""
 
 US = "United States"
 
@@ -196,6 +208,9 @@ RULE_CASES = [
     ("stance:received", "Hamas received support from Iran.", RECEIVED_SUPPORT,
      {("Iran", "supports", "Hamas")},
      ("received  receive", "sent      send   ", ("received", "sent")), set()),
+    ("stance:demand-that", "Iran demanded that the United States lift the sanctions.",
+     DEMANDED_THAT, {("Iran", "demands", US)},
+     ("demanded   demand", "said       say   ", ("demanded", "said")), set()),
     ("stance:spoke-with", "Speaking to Tasnim, Tangsiri said Iran was ready.",
      SPEAKING_TO, set(), ("B-ORG", "B-GPE", ("", "")), set()),
 ]

@@ -40,6 +40,8 @@ TO_BLAME = rule("stance:to-blame", 0.7, '"Shamkhani said the US is to blame for 
                 "the speaker accuses the US")
 HOLD_RESPONSIBLE = rule("stance:hold-responsible", 0.75,
                         '"Iran holds Washington responsible for the attack": Iran accuses it')
+DEMAND_THAT = rule("stance:demand-that", 0.75, '"Iran demanded that the US lift the sanctions": '
+                   "Iran demands the US")
 MUTUAL_ATTR = rule("stance:mutual-attr", 0.7, '"Russia is a close ally of Syria": the subject '
                    "to the \"of\" party")
 
@@ -63,6 +65,8 @@ AIMS = frozenset({"initiative", "plan", "proposal", "effort", "position", "stanc
 #: Verbs whose object relational noun comes from someone else ("faced sanctions by the US").
 UNDERGO_VERBS = frozenset({"face", "suffer", "endure", "receive", "draw", "attract", "get",
                            "enjoy", "win", "earn", "gain", "incur", "encounter"})
+#: Verbs whose "that" clause is what is demanded of its subject.
+DEMAND_VERBS = frozenset({"demand", "urge", "request", "ask", "require", "insist"})
 #: What "hold X ..." makes X when it accuses X.
 CULPABLE = frozenset({"responsible", "accountable", "culpable", "liable", "guilty"})
 #: Verbs of conversation; with an actor as partner they are a consultation (CAMEO 04).
@@ -261,3 +265,31 @@ def hold_responsible(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             for t in accused:
                 for b in mentions_of(t, ix):
                     yield HOLD_RESPONSIBLE(as_actor(a), "accuses", as_actor(b), verb, said)
+
+
+def _demands_that(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in DEMAND_VERBS and verb.pos_ == "VERB" and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children)
+
+
+@matcher(DEMAND_THAT, on="verb", when=_demands_that)
+def demand_that(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X demanded that Y withdraw": X demands Y (an assertion after "insist" needs "should")."""
+    if suppressed(verb, ix):
+        return
+    said = speaker(verb, ix)
+    insist = verb.lemma_.lower() == "insist"
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not any(m.dep_ == "mark" and m.lower_ == "that"
+                                        for m in c.children):
+            continue
+        if insist and not any(a.dep_ == "aux" and a.lower_ in ("should", "must")
+                              for a in c.children):
+            continue  # "insisted that Iran is peaceful" asserts, demands nothing
+        targets = [a for t in c.children if t.dep_ in ("nsubj", "nsubjpass")
+                   for a in mentions_of(t, ix)]
+        for s_tok in subjects(verb, ix):
+            for a in mentions_of(s_tok, ix):
+                for t in targets:
+                    yield DEMAND_THAT(as_actor(a), "demands", as_actor(t), verb, said)
