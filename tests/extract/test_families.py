@@ -303,6 +303,12 @@ ROWS = [
         {("Russia", "cooperatesWith", "Syria")}),
     row("stance:spoke-with", "Erdogan spoke with Putin on Tuesday.", ST.SPOKE_WITH,
         {("Erdogan", "meetsWith", "Putin")}),
+    row("stance:backs-agent", "Iran has supported the Chinese initiative.", ST.BACKS_INITIATIVE,
+        {("Iran", "supports", "Chinese")}),
+    row("stance:received", "Hamas received support from Iran.", ST.RECEIVED_SUPPORT,
+        {("Iran", "supports", "Hamas")}),
+    row("stance:demand-that", "Iran demanded that the United States lift the sanctions.",
+        ST.DEMANDED_THAT, {("Iran", "demands", "United States")}),
     row("stance:to-blame", "Shamkhani said that the United States and Israel are to blame for "
         "the conflicts.", ST.TO_BLAME,
         {("Shamkhani", "accuses", "United States"), ("Shamkhani", "accuses", "Israel")}),

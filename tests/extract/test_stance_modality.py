@@ -1,10 +1,11 @@
 """Modality of the stance helper: what is only in prospect is no fact.
 
-"has yet to", "would", "ready to", "willingness to", "refused to", and a press
-conference typed as a meeting. Every Doc is the parse ``en_core_web_sm`` gives through
-kg's pipeline, written down by hand (see :mod:`tests.extract.docs`). Each case is
-paired with the same parse with the marker word swapped for a neutral one, which does
-give the fact: the marker, not a missing frame, is what stops it.
+"has yet to", "would", "must", "refrained from", "ready to", "willingness to",
+"refused to", and a press conference typed as a meeting. Every Doc is the parse
+``en_core_web_sm`` gives through kg's pipeline, written down by hand (see
+:mod:`tests.extract.docs`). Each case is paired with the same parse with the marker
+word swapped for a neutral one, which does give the fact: the marker, not a missing
+frame, is what stops it.
 """
 
 from __future__ import annotations
@@ -70,6 +71,22 @@ PRESS_CONFERENCE = """
     6  Moscow      Moscow      PROPN NNP  pobj      5   B-GPE
     7  .           .           PUNCT .    punct     1   O
 """
+REFRAINED = """
+    0  Indonesia    Indonesia    PROPN NNP  nsubj     1   B-GPE
+    1  refrained    refrain      VERB  VBD  ROOT      1   O
+    2  from         from         ADP   IN   prep      1   O
+    3  criticizing  criticize    VERB  VBG  pcomp     2   O
+    4  Iran         Iran         PROPN NNP  dobj      3   B-GPE
+    5  .            .            PUNCT .    punct     1   O
+"""
+MUST = """
+    0  Russia  Russia  PROPN NNP  nsubj     2   B-GPE
+    1  must    must    AUX   MD   aux       2   O
+    2  back    back    VERB  VB   ROOT      2   O
+    3  the     the     DET   DT   det       4   O
+    4  SDF     SDF     PROPN NNP  dobj      2   B-ORG
+    5  .       .       PUNCT .    punct     2   O
+"""
 
 # (sentence, table, (marker in the table, neutral word, same in the sentence), the fact)
 CASES = [
@@ -84,6 +101,11 @@ CASES = [
      ("would", "will"), ("Russia", "supports", "SDF")),
     ("Iran refused to support Hamas.", REFUSED, ("refused  refuse ", "began    begin  "),
      ("refused", "began"), ("Iran", "supports", "Hamas")),
+    ("Indonesia refrained from criticizing Iran.", REFRAINED,
+     ("refrained    refrain ", "profited     profit  "), ("refrained", "profited"),
+     ("Indonesia", "opposes", "Iran")),
+    ("Russia must back the SDF.", MUST, ("must    must", "did     do  "), ("must", "did"),
+     ("Russia", "supports", "SDF")),
     ("Lavrov held a press conference in Moscow.", PRESS_CONFERENCE,
      ("press       press ", "peace       peace "), ("press", "peace"),
      ("Meeting", "heldIn", "Moscow")),
@@ -99,3 +121,24 @@ def test_stance_modality_marker_stops_the_fact(sentence, table, marker, word, fa
     assert old in table
     neutral = run(sentence.replace(*word), table.replace(old, new))
     assert fact in triples(neutral)
+
+
+BACKED_EFFORTS = """
+    0  Russia   Russia   PROPN NNP  nsubj     1   B-GPE
+    1  backed   back     VERB  VBD  ROOT      1   O
+    2  efforts  effort   NOUN  NNS  dobj      1   O
+    3  to       to       PART  TO   aux       4   O
+    4  end      end      VERB  VB   acl       2   O
+    5  the      the      DET   DT   det       6   O
+    6  war      war      NOUN  NN   dobj      4   O
+    7  .        .        PUNCT .    punct     1   O
+"""
+
+
+def test_stance_modality_backing_efforts_to_end_a_war_backs_no_war():
+    """The event under a verb of undoing is not what the subject supports."""
+    assert ("Russia", "supports", "Conflict") not in triples(
+        run("Russia backed efforts to end the war.", BACKED_EFFORTS))
+    won = run("Russia backed efforts to win the war.",
+              BACKED_EFFORTS.replace("end      end ", "win      win "))
+    assert ("Russia", "supports", "Conflict") in triples(won)

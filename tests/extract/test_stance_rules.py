@@ -142,6 +142,35 @@ HOLDS_RESPONSIBLE = """
     6  attack       attack       NOUN  NN   pobj      4   O
     7  .            .            PUNCT .    punct     1   O
 """
+BACKS_INITIATIVE = """
+    0  Iran        Iran        PROPN NNP  nsubj     2   B-GPE
+    1  has         have        AUX   VBZ  aux       2   O
+    2  supported   support     VERB  VBN  ROOT      2   O
+    3  the         the         DET   DT   det       5   O
+    4  Chinese     chinese     ADJ   JJ   amod      5   B-NORP
+    5  initiative  initiative  NOUN  NN   dobj      2   O
+    6  .           .           PUNCT .    punct     2   O
+"""
+RECEIVED_SUPPORT = """
+    0  Hamas     Hamas     PROPN NNP  nsubj     1   B-ORG
+    1  received  receive   VERB  VBD  ROOT      1   O
+    2  support   support   NOUN  NN   dobj      1   O
+    3  from      from      ADP   IN   prep      1   O
+    4  Iran      Iran      PROPN NNP  pobj      3   B-GPE
+    5  .         .         PUNCT .    punct     1   O
+"""
+DEMANDED_THAT = """
+    0  Iran       Iran       PROPN NNP  nsubj     1   B-GPE
+    1  demanded   demand     VERB  VBD  ROOT      1   O
+    2  that       that       SCONJ IN   mark      6   O
+    3  the        the        DET   DT   det       5   O
+    4  United     United     PROPN NNP  compound  5   B-GPE
+    5  States     States     PROPN NNP  nsubj     6   I-GPE
+    6  lift       lift       VERB  VBP  ccomp     1   O
+    7  the        the        DET   DT   det       8   O
+    8  sanctions  sanction   NOUN  NNS  dobj      6   O
+    9  .          .          PUNCT .    punct     1   O
+"""
 
 US = "United States"
 
@@ -173,6 +202,15 @@ RULE_CASES = [
     ("stance:hold-responsible", "Iran holds Washington responsible for the attack.",
      HOLDS_RESPONSIBLE, {("Iran", "accuses", "Washington")},
      ("responsible  responsible", "happy        happy      ", ("responsible", "happy")), set()),
+    ("stance:backs-agent", "Iran has supported the Chinese initiative.", BACKS_INITIATIVE,
+     {("Iran", "supports", "Chinese")},
+     ("initiative  initiative", "ship        ship      ", ("initiative", "ship")), set()),
+    ("stance:received", "Hamas received support from Iran.", RECEIVED_SUPPORT,
+     {("Iran", "supports", "Hamas")},
+     ("received  receive", "sent      send   ", ("received", "sent")), set()),
+    ("stance:demand-that", "Iran demanded that the United States lift the sanctions.",
+     DEMANDED_THAT, {("Iran", "demands", US)},
+     ("demanded   demand", "said       say   ", ("demanded", "said")), set()),
     ("stance:spoke-with", "Speaking to Tasnim, Tangsiri said Iran was ready.",
      SPEAKING_TO, set(), ("B-ORG", "B-GPE", ("", "")), set()),
 ]

@@ -231,6 +231,14 @@ def pobjs(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"]
 
 
+#: Verbs that undo the event in their object: backing efforts to end a war backs no war.
+UNDOING_VERBS = frozenset({"resolve", "end", "stop", "halt", "prevent", "settle", "defuse",
+                           "avert", "curb", "contain", "counter", "combat", "fight", "oppose",
+                           "resist", "deter", "thwart", "block", "ban", "avoid", "eliminate",
+                           "overcome", "tackle", "de-escalate", "deescalate", "reduce",
+                           "ease", "mitigate", "condemn", "reject", "terminate", "suspend"})
+
+
 def deep_event(tok: Token, ix: DocIndex, depth: int = 4) -> EventMention | None:
     """The first event inside an object phrase: "the need to ... return refugees"."""
     if tok.lemma_.lower() in REPORT_NOUNS:
@@ -248,6 +256,7 @@ def deep_event(tok: Token, ix: DocIndex, depth: int = 4) -> EventMention | None:
                     continue  # "discussed ways to raise trade in a meeting": the setting
                 if c.i in ix.event_of:
                     return ix.event_of[c.i]
-                nxt.append(c)
+                if c.lemma_.lower() not in UNDOING_VERBS or c.pos_ != "VERB":
+                    nxt.append(c)  # "efforts to resolve the conflict" do not support it
         frontier = nxt
     return None

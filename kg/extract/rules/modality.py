@@ -40,7 +40,9 @@ PROSPECT_NOUNS = frozenset({"willingness", "readiness", "intention", "intent", "
                             "promise", "pledge", "vow", "threat", "call", "demand", "request",
                             "appeal", "need", "bid", "chance", "opportunity", "option", "way",
                             "ability", "right", "permission", "invitation", "idea"})
-HEDGE_MODALS = frozenset({"could", "might", "may", "should", "would"})
+HEDGE_MODALS = frozenset({"could", "might", "may", "should", "would", "must", "ought"})
+#: Verbs whose "from"-complement is not done ("abstained from voting").
+ABSTAIN_VERBS = frozenset({"abstain", "refrain", "desist", "stop", "cease"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 #: How a clause may govern a complement whose verb it denies or requests.
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "dobj", "advcl")
@@ -78,11 +80,15 @@ def _suppression(verb: Token) -> str | None:
         return "a question"
     t = verb
     came: str | None = None
+    prev: Token | None = None
     hops = 0
     while hops < 8:
         reason = _marked(t, came, hops)
         if reason is not None:
             return reason
+        if came == "prep" and prev is not None and prev.lower_ == "from" \
+                and t.lemma_.lower() in ABSTAIN_VERBS and t.pos_ == "VERB":
+            return f"not done ('{t.text}')"  # "abstained from voting"
         if t is not verb and came in COMPLEMENT_DEPS:
             lemma = t.lemma_.lower()
             if lemma in DENIAL_VERBS and t.pos_ == "VERB":
@@ -98,6 +104,7 @@ def _suppression(verb: Token) -> str | None:
         if t.head.i == t.i or t.dep_ in OWN_CLAUSE_DEPS:
             break
         came = t.dep_ if t.dep_ != "conj" or came in (None, "conj") else came
+        prev = t
         t = t.head
         hops += 1
     return None

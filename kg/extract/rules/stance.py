@@ -28,6 +28,10 @@ WITH_SUPPORT = rule("stance:with-support", 0.65, '"Syrian forces, with support f
                     'took Dabiq": Turkey supports the subject of the clause')
 ACT_AGENT = rule("stance:act-agent", 0.65, "\"the US condemned ISIL's attack\": the US opposes "
                  "ISIL, the attack's named agent")
+BACKS_AGENT = rule("stance:backs-agent", 0.65, "\"Iran supported China's initiative\": "
+                   "Iran supports China, the author of the plan")
+RECEIVED = rule("stance:received", 0.65, '"Syria faced sanctions by the US", "received support '
+                'from Iran": the giver relates to the subject')
 MUTUAL_POSS = rule("stance:mutual-poss", 0.65, "\"Turkey's allies Russia and Iran\": each ally "
                    "cooperatesWith Turkey")
 SPOKE_WITH = rule("stance:spoke-with", 0.7, '"Raisi spoke by phone with the emir of Qatar": '
@@ -36,6 +40,8 @@ TO_BLAME = rule("stance:to-blame", 0.7, '"Shamkhani said the US is to blame for 
                 "the speaker accuses the US")
 HOLD_RESPONSIBLE = rule("stance:hold-responsible", 0.75,
                         '"Iran holds Washington responsible for the attack": Iran accuses it')
+DEMAND_THAT = rule("stance:demand-that", 0.75, '"Iran demanded that the US lift the sanctions": '
+                   "Iran demands the US")
 MUTUAL_ATTR = rule("stance:mutual-attr", 0.7, '"Russia is a close ally of Syria": the subject '
                    "to the \"of\" party")
 
@@ -46,6 +52,21 @@ HELP_NOUNS = frozenset({"support", "backing", "help", "assistance", "aid", "cove
 #: Event types whose named agent is what one condemns along with the act.
 ACT_TYPES = frozenset({"Attack", "Conflict", "Occupation"})
 AGENT_DEPS = ("poss", "compound", "amod", "nmod")
+#: What an actor does or holds that condemning or rejecting opposes it for.
+OPPOSED_ACTS = frozenset({"aggression", "crime", "policy", "move", "decision", "measure",
+                          "action", "interference", "intervention", "sanction", "claim",
+                          "accusation", "violation", "provocation", "threat", "remark",
+                          "comment", "statement", "atrocity", "massacre", "blockade", "siege",
+                          "incursion", "raid", "invasion", "annexation", "settlement"})
+#: What an actor proposes or achieves that praising or backing it supports it for.
+AIMS = frozenset({"initiative", "plan", "proposal", "effort", "position", "stance", "role",
+                  "mediation", "bid", "approach", "vision", "idea", "achievement",
+                  "accomplishment", "success", "leadership", "candidacy"})
+#: Verbs whose object relational noun comes from someone else ("faced sanctions by the US").
+UNDERGO_VERBS = frozenset({"face", "suffer", "endure", "receive", "draw", "attract", "get",
+                           "enjoy", "win", "earn", "gain", "incur", "encounter"})
+#: Verbs whose "that" clause is what is demanded of its subject.
+DEMAND_VERBS = frozenset({"demand", "urge", "request", "ask", "require", "insist"})
 #: What "hold X ..." makes X when it accuses X.
 CULPABLE = frozenset({"responsible", "accountable", "culpable", "liable", "guilty"})
 #: Verbs of conversation; with an actor as partner they are a consultation (CAMEO 04).
@@ -101,30 +122,61 @@ def manner(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
                 yield WITH_SUPPORT(as_actor(g), "supports", d, tok, said)
 
 
-def _opposes(verb: Token, ix: DocIndex) -> bool:
+def _stance_verb(verb: Token, ix: DocIndex) -> bool:
     frames = lookup(ix.lexicon.verbs, verb) or ()
-    return any(f.relation == "opposes" and not f.prep for f in frames)
+    return any(f.relation in ("opposes", "supports") and not f.prep for f in frames)
 
 
-@matcher(ACT_AGENT, on="frame", when=_opposes)
+@matcher(ACT_AGENT, BACKS_AGENT, on="frame", when=_stance_verb)
 def act_agent(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
-    """Condemning an attack, a war or an occupation opposes its named agent."""
+    """Condemning an actor's attack or policy opposes the actor; praising its plan supports it."""
+    frames = lookup(ix.lexicon.verbs, verb)
+    relation = "opposes" if any(f.relation == "opposes" and not f.prep for f in frames) \
+        else "supports"
+    made, nouns = (ACT_AGENT, OPPOSED_ACTS) if relation == "opposes" else (BACKS_AGENT, AIMS)
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [cj for o in objs for cj in o.conjuncts]
     said = speaker(verb, ix)
     doers = [as_actor(a) for s in subjects(verb, ix) for a in mentions_of(s, ix)]
     for o in objs:
+        if o.i in ix.ment_of:
+            continue
         ev: EventMention | None = ix.event_of.get(o.i)
-        if ev is None or ev.type not in ACT_TYPES or o.i in ix.ment_of:
+        acts = ev is not None and ev.type in ACT_TYPES and relation == "opposes"
+        if not acts and o.lemma_.lower() not in nouns:
             continue
         agents = [a for c in o.children if c.dep_ in AGENT_DEPS and c.i in ix.ment_of
                   for a in mention_group(c, ix)]
         agents += [a for p in pobjs(o, ("by",)) for a in mentions_of(p, ix)]
-        if ev.type == "Attack":  # "the attack of the Israeli forces on Nablus"
+        if ev is not None and ev.type == "Attack":  # "the attack of the Israeli forces on Nablus"
             agents += [a for p in pobjs(o, ("of",)) for a in mentions_of(p, ix)]
         for a in agents:
             for d in doers:
-                yield ACT_AGENT(d, "opposes", as_actor(a), verb, said)
+                yield made(d, relation, as_actor(a), verb, said)
+
+
+def _undergoes(tok: Token, ix: DocIndex) -> bool:
+    frame = lookup(ix.lexicon.nouns, tok)
+    return frame is not None and frame.relation in ("supports", "opposes", "accuses") \
+        and tok.dep_ == "dobj" and tok.head.lemma_.lower() in UNDERGO_VERBS
+
+
+@matcher(RECEIVED, on="noun", when=_undergoes)
+def received(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"Syria faced sanctions by the US", "received support from Iran": the giver to the subject."""
+    if noun_suppressed(tok, ix):
+        return
+    frame: NounFrame = lookup(ix.lexicon.nouns, tok)
+    verb = tok.head
+    said = speaker(verb, ix)
+    holders = (tok, verb)  # "from Iran" hangs on the noun or on the verb
+    givers = [a for h in holders for p in pobjs(h, ("from", "by")) for a in mentions_of(p, ix)]
+    if tok.lemma_.lower() in HELP_NOUNS:  # "enjoys the backing of Russia"
+        givers += [a for p in pobjs(tok, ("of",)) for a in mentions_of(p, ix)]
+    for s in subjects(verb, ix):
+        for a in mentions_of(s, ix):
+            for g in givers:
+                yield RECEIVED(as_actor(g), frame.relation, as_actor(a), tok, said)
 
 
 def _mutual(tok: Token, ix: DocIndex) -> bool:
@@ -213,3 +265,31 @@ def hold_responsible(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             for t in accused:
                 for b in mentions_of(t, ix):
                     yield HOLD_RESPONSIBLE(as_actor(a), "accuses", as_actor(b), verb, said)
+
+
+def _demands_that(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in DEMAND_VERBS and verb.pos_ == "VERB" and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children)
+
+
+@matcher(DEMAND_THAT, on="verb", when=_demands_that)
+def demand_that(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"X demanded that Y withdraw": X demands Y (an assertion after "insist" needs "should")."""
+    if suppressed(verb, ix):
+        return
+    said = speaker(verb, ix)
+    insist = verb.lemma_.lower() == "insist"
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not any(m.dep_ == "mark" and m.lower_ == "that"
+                                        for m in c.children):
+            continue
+        if insist and not any(a.dep_ == "aux" and a.lower_ in ("should", "must")
+                              for a in c.children):
+            continue  # "insisted that Iran is peaceful" asserts, demands nothing
+        targets = [a for t in c.children if t.dep_ in ("nsubj", "nsubjpass")
+                   for a in mentions_of(t, ix)]
+        for s_tok in subjects(verb, ix):
+            for a in mentions_of(s_tok, ix):
+                for t in targets:
+                    yield DEMAND_THAT(as_actor(a), "demands", as_actor(t), verb, said)
