@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                     "weights": dict(sorted(weights.items()))}
     meta = {"trained_on": f"CoNLL04 {args.train} (Roth & Yih 2004, SpERT release)",
             "by": "scripts/train_relations.py", "c": args.c, "min_count": args.min_count,
-            "precision": args.precision}
+            "precision": args.precision, "precision_of": targets}
     Path(args.out).write_text(json.dumps({"meta": meta, "relations": out}, indent=0,
                                          ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
