@@ -132,3 +132,14 @@ def test_resolve_names_state_does_not_visit_own_capital(resolver):
     assert ("Ali Bagheri", "visits", "Tehran") in found
     assert ("Iran", "visits", "Baghdad") in found
     assert ("Iran", "visits", "Tehran") not in found
+
+
+def test_resolve_names_state_visiting_own_capital_dropped(resolver):
+    """"TEHRAN - ... visited Tehran": a dateline misread as the visitor makes no fact."""
+    text = "TEHRAN - Grossi visited Tehran."
+    dateline = Mention(0, 6, "TEHRAN", "GPE", 0, True)
+    tehran = Mention(text.index("Tehran"), text.index("Tehran") + 6, "Tehran", "GPE", 0, False)
+    ex = Extraction(mentions=(dateline, tehran), events=(),
+                    relations=(Relation(dateline, "visits", tehran, 0, "svo", 0.8),))
+    ra = resolver.resolve(Article("a1", "a1.txt", text), ex)
+    assert ra.relations == []

@@ -332,6 +332,8 @@ class Resolver:
                 person_states.setdefault(key, set()).add(state.key)
 
         general = [g for g in _generalise(resolved, person_states) if not self._own_place(g, out)]
+        # a state does not visit its own capital (a dateline "TEHRAN -" misread as the visitor)
+        resolved = [r for r in resolved if r.predicate != "visits" or not self._own_place(r, out)]
         out.relations = _dedupe(resolved + general)
         return out
 

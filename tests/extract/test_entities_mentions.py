@@ -84,8 +84,8 @@ ACTING = [
             7  known      know       VERB  VBN   ROOT       7   O
             8  .          .          PUNCT .     punct      7   O
         """,
-        # apposed to "capital": the city
-        [("Bosnia", "GPE", True), ("Sarajevo", "GPE", False)],
+        # apposed to "capital": the city; owning a place noun, the country is a place too
+        [("Bosnia", "GPE", False), ("Sarajevo", "GPE", False)],
     ),
     case(
         "BANGKOK, Thailand (AP)",
@@ -99,6 +99,34 @@ ACTING = [
         """,
         # a verbless dateline names places (BANGKOK is tagged by the gazetteer)
         [("BANGKOK", "GPE", False), ("Thailand", "GPE", False), ("AP", "ORG", True)],
+    ),
+    case(
+        "They gathered in Beijing's Tiananmen Square.",
+        """
+            0  They       they       PRON  PRP   nsubj      1   O
+            1  gathered   gather     VERB  VBD   ROOT       1   O
+            2  in         in         ADP   IN    prep       1   O
+            3  Beijing    Beijing    PROPN NNP   poss       6   B-GPE
+            4  's         's         PART  POS   case       3   O
+            5  Tiananmen  Tiananmen  PROPN NNP   compound   6   B-FAC
+            6  Square     Square     PROPN NNP   pobj       2   I-FAC
+            7  .          .          PUNCT .     punct      1   O
+        """,
+        # owning a place: the city
+        [("Beijing", "GPE", False), ("Tiananmen Square", "FAC", False)],
+    ),
+    case(
+        "The town lies south of Baghdad.",
+        """
+            0  The        the        DET   DT    det        1   O
+            1  town       town       NOUN  NN    nsubj      2   O
+            2  lies       lie        VERB  VBZ   ROOT       2   O
+            3  south      south      ADV   RB    advmod     2   O
+            4  of         of         ADP   IN    prep       3   O
+            5  Baghdad    Baghdad    PROPN NNP   pobj       4   B-GPE
+            6  .          .          PUNCT .     punct      2   O
+        """,
+        [("Baghdad", "GPE", False)],
     ),
 ]
 

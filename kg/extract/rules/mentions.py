@@ -117,8 +117,10 @@ def _place_syntax(t: Token) -> bool:
     """A place name used as a place, not for its government (ACE GPE metonymy).
 
     "left Moscow", "visit Paris" (object of a motion verb), "the Moscow Tchaikovsky
-    Competition" (modifier of a noun that is neither an actor noun nor a title), "BANGKOK, Thailand (AP)"
-    (a verbless dateline), "Bosnia's capital, Sarajevo" (apposed to a place).
+    Competition" (modifier of a noun that is neither an actor noun nor a title),
+    "BANGKOK, Thailand (AP)" (a verbless dateline), "Bosnia's capital, Sarajevo" (apposed
+    to a place), "Beijing's Tiananmen Square" (owning a place), "Rome is in Lazio" (placed),
+    "south of Baghdad" (of a place noun).
     """
     head = t.head
     if t.dep_ == "dobj":
@@ -130,6 +132,13 @@ def _place_syntax(t: Token) -> bool:
         return not any(c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in t.children)
     if t.dep_ == "appos":
         return head.ent_type_ in PLACE_LABELS or head.lemma_.lower() in ("capital", "city", "town")
+    if t.dep_ == "poss":  # "Beijing's Tiananmen Square", "Moscow's streets"
+        return head.ent_type_ in PLACE_LABELS or head.lemma_.lower() in PLACE_NOUNS
+    if t.dep_ == "nsubj" and head.lemma_ == "be":  # "Rome is in Lazio province"
+        return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+                   and any(o.ent_type_ in PLACE_LABELS for o in c.children) for c in head.children)
+    if t.dep_ == "pobj" and head.lower_ == "of":  # "south of Baghdad", "the city of Raqqa"
+        return head.head.lemma_.lower() in PLACE_NOUNS
     return False
 
 
@@ -137,3 +146,12 @@ def _place_syntax(t: Token) -> bool:
 def _portfolio_words() -> frozenset[str]:
     """Cabinet portfolio words ("defense", "foreign"): what a title fragment is made of."""
     return word_list("departments.txt") | {"ministry", "minister"}
+
+
+#: Nouns of a place or a part of one: a capital they govern or own is the city.
+PLACE_NOUNS = frozenset({
+    "capital", "city", "town", "village", "suburb", "suburbs", "outskirts", "north", "south",
+    "east", "west", "northeast", "northwest", "southeast", "southwest", "center", "centre",
+    "heart", "street", "streets", "square", "airport", "port", "province", "district",
+    "neighborhood", "neighbourhood", "downtown", "mayor",
+})
