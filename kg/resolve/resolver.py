@@ -23,6 +23,7 @@ from kg.extract.lexicon import Lexicon
 from kg.model import Argument, Article, Entity, EventMention, Extraction, Mention
 from kg.resolve import places
 from kg.resolve.gazetteer import GazEntry, Gazetteer
+from kg.resolve.geochain import through_addresses
 from kg.resolve.names import clean_surface, fold, person_key, person_tokens, slug, strip_honorifics
 from kg.schema import Schema
 
@@ -319,7 +320,8 @@ class Resolver:
                 )
                 person_states.setdefault(key, set()).add(state.key)
 
-        out.relations = _dedupe(resolved + _generalise(resolved, person_states))
+        out.relations = _dedupe(resolved + _generalise(resolved, person_states)
+                                + through_addresses(resolved))  # "of Chattanooga, Tenn."
         return out
 
     def _longer_org_names(self, mentions: Iterable[Mention]) -> dict[str, str]:
