@@ -53,6 +53,7 @@ def test_places_kind(name, kind):
 
 @pytest.mark.parametrize(("text", "label", "name"), [
     ("Ore.", "GPE", "Oregon"), ("Tenn", "GPE", "Tennessee"), ("N.Y.", "LOC", "New York"),
+    ("LA", "GPE", None), ("OR", "GPE", None),  # bare postal codes: Los Angeles, a word
     ("Georgia", "LOC", "Georgia"),  # the rules tag a state read from the text LOC
     ("Georgia", "GPE", None),  # else it is the country, left to countries.tsv
     ("BEIRUT", "GPE", "Beirut"), ("RAQQA", "GPE", "Raqqa"), ("LEBANON", "GPE", None),
