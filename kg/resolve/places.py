@@ -266,7 +266,8 @@ def place_name(text: str, label: str) -> str | None:
     """The name of the Location a mention stands for where the gazetteer decides it, else None.
 
     * a US state, by name or abbreviation ("Ore." -> "Oregon"); "Georgia" only when tagged
-      LOC (the rules tag a state read from the text so), else it is the country;
+      LOC (the rules tag a state read from the text so), else it is the country; not a bare
+      postal code, which alone may be something else ("LA" is mostly Los Angeles);
     * a city, county or state written in capitals and tagged as a place ("BEIRUT" ->
       "Beirut"; an organisation in capitals, "HAMAS", "XINHUA", is none);
     * a town of two or more words that the NER took for a person or an organisation
@@ -274,7 +275,7 @@ def place_name(text: str, label: str) -> str | None:
 
     Countries are left to kg's own gazetteer (``countries.tsv``), which knows their aliases.
     """
-    code = us_state(text)
+    code = us_state(text) if not (len(text) == 2 and text.isupper()) else None  # "LA"
     if code is not None and label in ("GPE", "LOC") and (
             label == "LOC" or country_code(text) is None):
         return places().states[code].name

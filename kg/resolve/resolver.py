@@ -23,6 +23,7 @@ from kg.extract.lexicon import Lexicon
 from kg.model import Argument, Article, Entity, EventMention, Extraction, Mention
 from kg.resolve import places
 from kg.resolve.gazetteer import GazEntry, Gazetteer
+from kg.resolve.geochain import through_addresses
 from kg.resolve.names import (
     HONORIFICS,
     clean_surface,
@@ -334,7 +335,8 @@ class Resolver:
         general = [g for g in _generalise(resolved, person_states) if not self._own_place(g, out)]
         # a state does not visit its own capital (a dateline "TEHRAN -" misread as the visitor)
         resolved = [r for r in resolved if r.predicate != "visits" or not self._own_place(r, out)]
-        out.relations = _dedupe(resolved + general)
+        out.relations = _dedupe(resolved + general
+                                + through_addresses(resolved))  # "of Chattanooga, Tenn."
         return out
 
     def _own_place(self, r: ResolvedRelation, out: ResolvedArticle) -> bool:

@@ -53,6 +53,7 @@ def test_places_kind(name, kind):
 
 @pytest.mark.parametrize(("text", "label", "name"), [
     ("Ore.", "GPE", "Oregon"), ("Tenn", "GPE", "Tennessee"), ("N.Y.", "LOC", "New York"),
+    ("LA", "GPE", None), ("OR", "GPE", None),  # bare postal codes: Los Angeles, a word
     ("Georgia", "LOC", "Georgia"),  # the rules tag a state read from the text LOC
     ("Georgia", "GPE", None),  # else it is the country, left to countries.tsv
     ("BEIRUT", "GPE", "Beirut"), ("RAQQA", "GPE", "Raqqa"), ("LEBANON", "GPE", None),
@@ -107,3 +108,22 @@ def test_places_locations_tsv_agrees_with_library():
             and not any(places.country_code(a) for a in e.aliases)]  # Macau: a territory
     assert len(rows) >= 15
     assert [e.name for e in rows if not places.contains(e.country, e.name)] == []
+
+
+def test_geochain_carries_lives_in_to_the_state_of_the_address():
+    from kg.resolve.geochain import through_addresses
+    from kg.resolve.resolver import Ref, ResolvedRelation
+
+    boyd, town, state = (Ref("entity", k) for k in ("person/boyd", "location/chattanooga",
+                                                     "location/tennessee"))
+    lives = ResolvedRelation(boyd, "livesIn", town, 3, "svo", 0.8)
+    address = ResolvedRelation(town, "locatedIn", state, 3, "located:comma", 0.75)
+    elsewhere = ResolvedRelation(town, "locatedIn", state, 4, "located:comma", 0.75)
+    meets = ResolvedRelation(boyd, "meetsWith", town, 3, "svo", 0.8)
+    (carried,) = through_addresses([lives, address, meets])
+    assert (carried.subject, carried.predicate, carried.object, carried.rule) == \
+        (boyd, "livesIn", state, "svo+address")
+    assert carried.confidence == 0.72
+    assert through_addresses([lives, elsewhere]) == []  # another sentence's address
+    by_gazetteer = ResolvedRelation(town, "locatedIn", state, 3, "located", 0.7)
+    assert through_addresses([lives, by_gazetteer]) == []

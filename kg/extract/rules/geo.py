@@ -253,8 +253,11 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     known = places.contains(where.text, loc.text)
     unknown_in_country = loc.label in ("GPE", "LOC") and places.kind(loc.text) is None and \
         places.kind(where.text) in ("country", "state")  # "Ayn Issa in northern Syria"
-    if known is False or (not (named or region or unknown_in_country) and not known):
-        return
+    town_in_region = (region and places.kind(loc.text) == "city") or \
+        (of_region and loc.label in ("GPE", "LOC"))  # "Perugia in Umbria province", "Jabla in
+    # the province of Latakia"
+    if known is False or (not (named or town_in_region or unknown_in_country) and not known):
+        return  # "units of Khuzestan in Dezful county": a province is no town of a county
     if not known and not region and places.kind(where.text) not in ("country", "state") and \
             places.kind(loc.text) is not None:
         return  # a known town "in" another town: "fighting in Aleppo city in March" is no place

@@ -28,7 +28,11 @@ FACILITY_NOUNS = frozenset({"depot", "seashore", "channel", "base", "park", "air
                             "shipyard", "airfield", "field", "range", "site", "mine", "refinery",
                             "landfill", "stadium", "museum", "memorial", "cemetery", "beach",
                             "island", "islands", "mountain", "mountains", "valley", "canyon",
-                            "hospital", "penitentiary", "prison", "camp", "fort", "cave"})
+                            "hospital", "penitentiary", "prison", "camp", "fort", "cave",
+                            "palace", "theatre", "theater", "cathedral", "mosque", "church",
+                            "shrine", "embassy", "consulate", "hotel", "arena", "square",
+                            "tower", "hall", "garrison", "crossing", "checkpoint", "highway",
+                            "terminal", "gate"})
 #: Words that continue a list after a name ("Moscow, Turkey and Iran").
 LIST_WORDS = frozenset({"and", "or", "&", "nor"})
 #: Dependencies that make a name the subject of a clause, not part of an address
@@ -194,3 +198,17 @@ def is_facility(name: str) -> bool:
     """Whether a name is a facility's or a landmark's by its first or last word."""
     words = name.lower().split()
     return len(words) >= 2 and (words[-1] in FACILITY_NOUNS or words[0] in FACILITY_PREFIXES)
+
+
+def named_like_a_place(m: Mention) -> bool:
+    """Whether a place mention's own words look like a place's name, where the gazetteer
+    does not know it: capitalised, not a mixed-case acronym ("GoU"), and a facility only
+    by a facility word ("Mehrabad Airport"; "the Holy Quran" and "Grand Prix" are tagged FAC).
+    """
+    text = m.text[4:] if m.text.lower().startswith("the ") else m.text
+    if not text[:1].isupper():
+        return False  # "mosques"
+    if " " not in text and len(text) <= 4 and sum(c.isupper() for c in text) >= 2 and \
+            not text.isupper():
+        return False
+    return m.label != "FAC" or is_facility(text) or text.lower().split()[-1] in FACILITY_NOUNS

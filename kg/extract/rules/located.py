@@ -11,6 +11,7 @@ from kg.extract.rules.geotext import (
     container,
     holds,
     is_facility,
+    named_like_a_place,
 )
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.registry import Candidate, matcher, rule
@@ -67,7 +68,8 @@ def located(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
                     m = ix.ment_of.get(p.i) if p.dep_ == "pobj" else None
                     if m is not None and m.label in PLACE_LABELS and \
                             places.contains(m.text, loc.text) is not False and \
-                            not _two_towns(loc.text, m.text):
+                            not _two_towns(loc.text, m.text) and \
+                            (places.kind(loc.text) is not None or named_like_a_place(loc)):
                         yield LOCATED(as_place(loc), "locatedIn", as_place(m), child)
     state = after_comma(span.end, ix)
     if state is not None and holds(state, loc.text, strict_list=True, ix=ix):
