@@ -352,7 +352,8 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
             yield ORG_POSS_PLACE(as_actor(org), "basedIn", as_place(m), c)
         m = mention_at(c, ix, frozenset({"GPE", "NORP"})) \
             if c.dep_ in ("compound", "nmod", "amod") else None
-        if m is not None and m != org and c.i < root.i:
+        if m is not None and m != org and c.i < root.i and (
+                m.label == "GPE" or _right_before(m, org, ix)):
             if is_country(m) or m.label == "NORP":  # "the U.S. Congress", "the Soviet Navy"
                 yield ORG_PLACE_COMPOUND(as_actor(org), "partOf", as_actor(m), c)
             else:
@@ -360,6 +361,13 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
         unit = mention_at(c, ix, ORG_LABELS) if c.dep_ == "appos" else None
         if unit is not None and unit != org and _is_unit(org) and _is_unit(unit):
             yield UNIT_PART(as_actor(org), "partOf", as_actor(unit), c)
+
+
+def _right_before(m: Mention, org: Mention, ix: DocIndex) -> bool:
+    """Nothing but a hyphen or a possessive between a people and the name it modifies
+    ("the Soviet Navy"; not "Serbo-Croatian 2000 GMT")."""
+    between = ix.doc.text[m.end:org.start]
+    return between.strip() in ("", "-", "'s", "\u2019s")
 
 
 def _is_unit(m: Mention) -> bool:
