@@ -280,6 +280,57 @@ CASES = [
 """,
         {('Abdel Fattah El Sisi', 'memberOf', 'Egypt')},
         id='president_abdel_fattah'),
+    pytest.param('NATO members include Turkey, Greece and Canada.', """
+    0  NATO           NATO          PROPN NNP   compound   1   B-ORG
+    1  members        member        NOUN  NNS   nsubj      2   O
+    2  include        include       VERB  VBP   ROOT       2   O
+    3  Turkey         Turkey        PROPN NNP   dobj       2   B-GPE
+    4  ,              ,             PUNCT ,     punct      3   O
+    5  Greece         Greece        PROPN NNP   conj       3   B-GPE
+    6  and            and           CCONJ CC    cc         5   O
+    7  Canada         Canada        PROPN NNP   conj       5   B-GPE
+    8  .              .             PUNCT .     punct      2   O
+""",
+        {('Canada', 'memberOf', 'NATO'),
+         ('Greece', 'memberOf', 'NATO'),
+         ('Turkey', 'memberOf', 'NATO')},
+        id='nato_members_include'),
+    pytest.param('Actress Angie Dickinson, who was born in Kulm, N.D., donated a coat.', """
+    0  Actress        Actress       PROPN NNP   compound   1   O
+    1  Angie          Angie         PROPN NNP   compound   2   B-PERSON
+    2  Dickinson      Dickinson     PROPN NNP   nsubj      12  I-PERSON
+    3  ,              ,             PUNCT ,     punct      2   O
+    4  who            who           PRON  WP    nsubjpass  6   O
+    5  was            be            AUX   VBD   auxpass    6   O
+    6  born           bear          VERB  VBN   relcl      2   O
+    7  in             in            ADP   IN    prep       6   O
+    8  Kulm           Kulm          PROPN NNP   pobj       7   B-GPE
+    9  ,              ,             PUNCT ,     punct      8   O
+    10 N.D.           N.D.          PROPN NNP   appos      8   B-GPE
+    11 ,              ,             PUNCT ,     punct      8   O
+    12 donated        donate        VERB  VBD   ROOT       12  O
+    13 a              a             DET   DT    det        14  O
+    14 coat           coat          NOUN  NN    dobj       12  O
+    15 .              .             PUNCT .     punct      12  O
+""",
+        {('Angie Dickinson', 'livesIn', 'Kulm')},
+        id='actress_angie_dickinson'),
+    pytest.param('Simon was born on Feb. 5, 1907, in Portland.', """
+    0  Simon          Simon         PROPN NNP   nsubjpass  2   B-PERSON
+    1  was            be            AUX   VBD   auxpass    2   O
+    2  born           bear          VERB  VBN   ROOT       2   O
+    3  on             on            ADP   IN    prep       2   O
+    4  Feb.           Feb.          PROPN NNP   pobj       3   B-DATE
+    5  5              5             NUM   CD    nummod     4   I-DATE
+    6  ,              ,             PUNCT ,     punct      4   I-DATE
+    7  1907           1907          NUM   CD    nummod     4   I-DATE
+    8  ,              ,             PUNCT ,     punct      4   O
+    9  in             in            ADP   IN    prep       4   O
+    10 Portland       Portland      PROPN NNP   pobj       9   B-GPE
+    11 .              .             PUNCT .     punct      2   O
+""",
+        {('Simon', 'livesIn', 'Portland')},
+        id='simon_was_born'),
 ]
 #: Sentences where the family must find nothing: a hedge, a negation, a non-title noun, a
 #: country a title is for, a dateline, a name the phrase does not follow, "Latin American".

@@ -99,7 +99,8 @@ def test_registry_explain_needs_an_article_without_rules(capsys):
 ORDER = {
     "compound": ["hyphen.hyphened", "hyphen.owned", "hyphen.led"],
     "frame": ["svo.verb_frames", "meeting.met", "meeting.held", "meeting.host_place"],
-    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in", "people.joined"],
+    "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in", "people.joined",
+             "people.members_include"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
     "word": ["member.members", "people.born", "people.natives", "people.based",

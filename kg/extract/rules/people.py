@@ -73,6 +73,8 @@ ORG_OF_PLACE = rule("people:org-of-place", 0.7,
                     '"Trust Co. of New York", "the Field Museum in Chicago": basedIn')
 ORG_PLACE_COMPOUND = rule("people:org-place-compound", 0.7,
                           '"the U.S. Congress": partOf the state; "Chicago Police": basedIn')
+MEMBERS_INCLUDE = rule("people:members-include", 0.75,
+                       '"NATO members include Turkey, Greece": each memberOf (partOf) NATO')
 JOINED = rule("people:joined", 0.75,
               '"X joined Y", "X was elected to Y", "X works for Y": X memberOf Y')
 ORG_POSS_PLACE = rule("people:org-poss-place", 0.7, "\"Chicago's Field Museum\": basedIn")
@@ -442,3 +444,38 @@ def joined(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
         for body in bodies:
             if s != body and relation_accepts("memberOf", as_actor(s), body):
                 yield JOINED(as_actor(s), "memberOf", as_actor(body), verb)
+
+
+#: Nouns of an organisation's members ("Coalition nations include ...", "NATO members").
+MEMBER_NOUNS = frozenset({"member", "nation", "country", "state", "partner", "ally",
+                          "government", "party", "signatory"})
+
+
+def _includes(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in ("include", "comprise")
+
+
+@matcher(MEMBERS_INCLUDE, on="verb", when=_includes)
+def members_include(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"NATO includes Turkey", "Coalition nations include Australia, Bahrain, ...": each
+    named object is a member of the organisation (a body of it: partOf)."""
+    if suppressed(verb, ix):
+        return
+    wholes: list[Mention] = []
+    for t in _subject_toks(verb, ix):
+        m = mention_at(t, ix, ORG_LABELS)
+        if m is not None:
+            wholes.append(m)  # "NATO includes Turkey"
+        elif t.lemma_.lower() in MEMBER_NOUNS:
+            wholes += [m for c in t.children if c.dep_ in ("compound", "poss", "nmod")
+                       for m in [mention_at(c, ix, ORG_LABELS)] if m]
+            wholes += [m for _, m in pobj_mentions(t, frozenset({"of"}), ix, ORG_LABELS)]
+    if not wholes:
+        return
+    parts = [m for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)
+             for m in [mention_at(t, ix, frozenset({"GPE", "ORG", "PERSON"}))] if m]
+    for whole in dict.fromkeys(wholes):
+        for part in dict.fromkeys(parts):
+            pred = "partOf" if part.label == "ORG" else "memberOf"
+            if part != whole and relation_accepts(pred, as_actor(part), whole):
+                yield MEMBERS_INCLUDE(as_actor(part), pred, as_actor(whole), verb)
