@@ -331,6 +331,28 @@ CASES = [
 """,
         {('Simon', 'livesIn', 'Portland')},
         id='simon_was_born'),
+    pytest.param('Sen. Dennis DeConcini, D-Ariz., chairman of the Senate '
+                 'Appropriations subcommittee, spoke.', """
+    0  Sen.           Sen.          PROPN NNP   compound   2   O
+    1  Dennis         Dennis        PROPN NNP   compound   2   B-PERSON
+    2  DeConcini      DeConcini     PROPN NNP   nsubj      15  I-PERSON
+    3  ,              ,             PUNCT ,     punct      2   O
+    4  D              D             PROPN NNP   compound   6   O
+    5  -              -             PUNCT HYPH  punct      6   O
+    6  Ariz.          Ariz.         PROPN NNP   appos      2   O
+    7  ,              ,             PUNCT ,     punct      6   O
+    8  chairman       chairman      NOUN  NN    appos      6   O
+    9  of             of            ADP   IN    prep       8   O
+    10 the            the           DET   DT    det        13  O
+    11 Senate         Senate        PROPN NNP   compound   13  B-ORG
+    12 Appropriations Appropriations PROPN NNPS compound  13  I-ORG
+    13 subcommittee   subcommittee  NOUN  NN    pobj       9   O
+    14 ,              ,             PUNCT ,     punct      2   O
+    15 spoke          speak         VERB  VBD   ROOT       15  O
+    16 .              .             PUNCT .     punct      15  O
+""",
+        {('Dennis DeConcini', 'memberOf', 'Senate Appropriations')},
+        id='sen_dennis_deconcini'),
 ]
 #: Sentences where the family must find nothing: a hedge, a negation, a non-title noun, a
 #: country a title is for, a dateline, a name the phrase does not follow, "Latin American".

@@ -145,6 +145,12 @@ def _titles_of(root: Token, ix: DocIndex) -> list[tuple[Token, Token | None]]:
     for c in root.children:
         if c.dep_ in ("appos", "compound"):
             add(c, None)  # "X, chairman of Y"; "China's Premier Li Peng"
+        if c.dep_ == "appos" and c.pos_ in ("PROPN", "NUM") and c.i not in ix.ment_of:
+            # "Sen. X, D-Ariz., chairman of Y", "X, 53, president of Y": the parser
+            # hangs the title on the party tag or the age
+            for a in c.children:
+                if a.dep_ == "appos":
+                    add(a, None)
         elif c.dep_ == "relcl" and c.lemma_.lower() in COPULAS:  # "X, who is chairman of Y"
             for a in c.children:
                 if a.dep_ in ("attr", "oprd"):
