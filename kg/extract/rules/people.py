@@ -41,6 +41,7 @@ from kg.extract.rules.people_words import (
     adjacent,
     is_country,
     is_title,
+    looks_like_acronym,
     mention_at,
     modified_outside,
     person_root,
@@ -108,7 +109,9 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
                 yield HOME_OF(person, "livesIn", as_place(place), root)
     for c in root.children:
         m = mention_at(c, ix, BODY_LABELS - {"NORP"}) if c.dep_ == "poss" else None
-        if m is not None and m != person:
+        # "Boston University's John Silber"; a state's only with a title ("France's President
+        # Emmanuel Macron"): "Iran's Astara" is a town the tagger took for a person
+        if m is not None and m != person and (m.label == "ORG" or titled):
             yield NAME_POSS(person, "memberOf", as_actor(m), c)
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in ix.ment_of:
             # "CBS anchorman Dan Rather": a name on the noun before the person
@@ -123,7 +126,8 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
             if m == person:
                 continue
             if m.label == "GPE" and not stands_for_state(m, ix):
-                yield TITLE_HOME(person, "livesIn", as_place(m), title)
+                if not looks_like_acronym(m):
+                    yield TITLE_HOME(person, "livesIn", as_place(m), title)
             else:
                 yield TITLE_OF(person, "memberOf", as_actor(m), title)
 
@@ -348,9 +352,15 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
     root = person_root(org, ix)
     if root is None:
         return
-    seated = org.text.split()[-1].lower() in SEAT_HEADS
-    for prep, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS):
-        if m != org and (prep == "of" or seated):
+    # an institution's name ("Trust Co. of New York", "the Embassy in Tehran"), right
+    # before its phrase: not "ISIL in Mosul", "the Treaty and ... of Iran's Helmand"
+    seated = any(w.lower() in SEAT_HEADS for w in org.text.split())
+    span = ix.doc.char_span(org.start, org.end, alignment_mode="expand")
+    end = span.end if span is not None else root.i + 1
+    preps = [c for c in root.children if c.dep_ == "prep" and c.i >= end and seated
+             and adjacent(end, c, ix)]
+    for _, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS, preps):
+        if m != org:
             yield ORG_OF_PLACE(as_actor(org), "basedIn", as_place(m), root)
     for c in root.children:
         m = mention_at(c, ix, PLACE_LABELS) if c.dep_ == "poss" else None

@@ -110,15 +110,18 @@ def is_title(tok: Token, ix: DocIndex) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _country_name(text: str) -> tuple[bool, bool]:
-    """(the name or an alias of a state, or else its capital or seat)."""
+def _country_name(text: str) -> tuple[bool, bool, bool]:
+    """(the name or an alias of a state, else its capital, else its seat ("White House"))."""
     from kg.resolve.gazetteer import Gazetteer  # the resolver's gazetteer, loaded once
 
     gaz = Gazetteer.default()
     entry = gaz.lookup(text)
     if entry is not None:
-        return entry.type == "Country", False
-    return False, gaz.capital(text) is not None
+        return entry.type == "Country", False, False
+    found = gaz.match(text)
+    if found is None or found.entry.type != "Country":
+        return False, False, False
+    return False, found.via == "capital", found.via == "seat"
 
 
 def is_country(m: Mention) -> bool:
@@ -128,12 +131,13 @@ def is_country(m: Mention) -> bool:
 
 def stands_for_state(m: Mention, ix: DocIndex) -> bool:
     """A state's name, or its capital or seat used for it before a title ("Tehran's
-    special envoy"); "the mayor of Tehran", "Baghdad Mayor X" are the city's."""
+    special envoy", "the White House coordinator"); "the mayor of Tehran", "Baghdad Mayor X"
+    are the city's."""
     if m.label != "GPE":
         return False
-    name, capital = _country_name(m.text)
-    if name or not capital:
-        return name
+    name, capital, seat = _country_name(m.text)
+    if name or seat or not capital:
+        return name or seat
     root = person_root(m, ix)
     return root is not None and root.dep_ == "poss"
 
@@ -178,3 +182,9 @@ def with_state(m: Mention, ix: DocIndex) -> list[Mention]:
     """A place mention and the state after its comma, if any ("Bethany, Conn.")."""
     root = person_root(m, ix)
     return named_places(root, ix) if root is not None else [m]
+
+
+def looks_like_acronym(m: Mention) -> bool:
+    """An all-capital name without dots ("IRIAF"): an organisation the tagger took for a
+    place more often than a place (state abbreviations have dots: "N.Y.")."""
+    return len(m.text) > 2 and m.text.isupper() and "." not in m.text and " " not in m.text
