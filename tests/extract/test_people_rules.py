@@ -353,9 +353,41 @@ CASES = [
 """,
         {('Dennis DeConcini', 'memberOf', 'Senate Appropriations')},
         id='sen_dennis_deconcini'),
+    pytest.param('CBS newsman Harry Reasoner is returning to his Iowa hometown.', """
+    0  CBS            CBS           PROPN NNP   compound   1   B-ORG
+    1  newsman        newsman       NOUN  NN    compound   3   O
+    2  Harry          Harry         PROPN NNP   compound   3   B-PERSON
+    3  Reasoner       Reasoner      PROPN NNP   nsubj      5   I-PERSON
+    4  is             be            AUX   VBZ   aux        5   O
+    5  returning      return        VERB  VBG   ROOT       5   O
+    6  to             to            ADP   IN    prep       5   O
+    7  his            his           PRON  PRP$  poss       9   O
+    8  Iowa           Iowa          PROPN NNP   compound   9   B-GPE
+    9  hometown       hometown      NOUN  NN    pobj       6   O
+    10 .              .             PUNCT .     punct      5   O
+""",
+        {('Harry Reasoner', 'livesIn', 'Iowa'),
+         ('Harry Reasoner', 'memberOf', 'CBS')},
+        id='cbs_newsman_harry'),
+    pytest.param('Jesse Jackson won the caucuses in his native South Carolina.', """
+    0  Jesse          Jesse         PROPN NNP   compound   1   B-PERSON
+    1  Jackson        Jackson       PROPN NNP   nsubj      2   I-PERSON
+    2  won            win           VERB  VBD   ROOT       2   O
+    3  the            the           DET   DT    det        4   O
+    4  caucuses       caucus        NOUN  NNS   dobj       2   O
+    5  in             in            ADP   IN    prep       4   O
+    6  his            his           PRON  PRP$  poss       9   O
+    7  native         native        ADJ   JJ    amod       9   O
+    8  South          South         PROPN NNP   compound   9   B-GPE
+    9  Carolina       Carolina      PROPN NNP   pobj       5   I-GPE
+    10 .              .             PUNCT .     punct      2   O
+""",
+        {('Jesse Jackson', 'livesIn', 'South Carolina')},
+        id='jesse_jackson_won'),
 ]
 #: Sentences where the family must find nothing: a hedge, a negation, a non-title noun, a
-#: country a title is for, a dateline, a name the phrase does not follow, "Latin American".
+#: country a title is for, a dateline, a name the phrase does not follow, "Latin American",
+#: a "his" that two persons before it may own.
 NEGATIVES = [
     pytest.param('Smith was not elected to the Senate.', """
     0  Smith          Smith         PROPN NNP   nsubjpass  3   B-PERSON
@@ -450,6 +482,18 @@ NEGATIVES = [
 """,
         set(),
         id='lula_was_the'),
+    pytest.param('Smith met Jones at his Chicago home.', """
+    0  Smith          Smith         PROPN NNP   nsubj      1   O
+    1  met            meet          VERB  VBD   ROOT       1   O
+    2  Jones          Jones         PROPN NNP   dobj       1   B-PERSON
+    3  at             at            ADP   IN    prep       1   O
+    4  his            his           PRON  PRP$  poss       6   O
+    5  Chicago        Chicago       PROPN NNP   compound   6   B-GPE
+    6  home           home          NOUN  NN    pobj       3   O
+    7  .              .             PUNCT .     punct      1   O
+""",
+        set(),
+        id='smith_met_jones'),
 ]
 
 
