@@ -37,13 +37,14 @@ HOME_PLACE_PREPS = frozenset({"in", "at", "near"})
 SEAT_PREPS = frozenset({"in", "at", "near", "outside"})
 #: Last words of institutions that have a seat ("the U.S. Embassy in Ethiopia", "Brown
 #: University in Providence"); armed groups and parties are present in a place, not seated
-#: there ("ISIL in Mosul"). From the institution heads of OntoNotes ORG names.
+#: there ("ISIL in Mosul"); a ministry "in" a province is its branch there. From the
+#: institution heads of OntoNotes ORG names.
 SEAT_HEADS = frozenset({"embassy", "consulate", "museum", "hospital", "school", "college",
                         "university", "institute", "center", "centre", "laboratory", "library",
                         "theater", "theatre", "zoo", "exchange", "club", "company", "co.", "co",
                         "inc.", "inc", "corp.", "corp", "corporation", "bank", "firm", "newspaper",
-                        "station", "agency", "office", "court", "council", "commission",
-                        "ministry", "department", "church", "foundation", "association",
+                        "station", "agency", "court", "council", "commission",
+                        "church", "foundation", "association",
                         "society", "academy", "plant", "factory", "mill", "airline", "airlines",
                         "group", "holdings", "ltd.", "ltd", "llc", "network", "times", "post",
                         "journal", "press", "tribune", "herald", "news"})
