@@ -257,6 +257,9 @@ ROWS = [
     ref("people:as-part", P.CASES, "The 134th Expeditionary Fighter Squadron deployed as part "
         "of the 407th Air Expeditionary Group.",
         {("134th Expeditionary Fighter Squadron", "partOf", "407th Air Expeditionary Group")}),
+    ref("people:members-include", P.CASES, "NATO members include Turkey, Greece and Canada.",
+        {("Turkey", "memberOf", "NATO"), ("Greece", "memberOf", "NATO"),
+         ("Canada", "memberOf", "NATO")}),
     ref("people:joined", P.CASES, "Smith was elected to the Senate in 1980.",
         {("Smith", "memberOf", "Senate")}),
 

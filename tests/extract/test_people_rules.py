@@ -280,9 +280,114 @@ CASES = [
 """,
         {('Abdel Fattah El Sisi', 'memberOf', 'Egypt')},
         id='president_abdel_fattah'),
+    pytest.param('NATO members include Turkey, Greece and Canada.', """
+    0  NATO           NATO          PROPN NNP   compound   1   B-ORG
+    1  members        member        NOUN  NNS   nsubj      2   O
+    2  include        include       VERB  VBP   ROOT       2   O
+    3  Turkey         Turkey        PROPN NNP   dobj       2   B-GPE
+    4  ,              ,             PUNCT ,     punct      3   O
+    5  Greece         Greece        PROPN NNP   conj       3   B-GPE
+    6  and            and           CCONJ CC    cc         5   O
+    7  Canada         Canada        PROPN NNP   conj       5   B-GPE
+    8  .              .             PUNCT .     punct      2   O
+""",
+        {('Canada', 'memberOf', 'NATO'),
+         ('Greece', 'memberOf', 'NATO'),
+         ('Turkey', 'memberOf', 'NATO')},
+        id='nato_members_include'),
+    pytest.param('Actress Angie Dickinson, who was born in Kulm, N.D., donated a coat.', """
+    0  Actress        Actress       PROPN NNP   compound   1   O
+    1  Angie          Angie         PROPN NNP   compound   2   B-PERSON
+    2  Dickinson      Dickinson     PROPN NNP   nsubj      12  I-PERSON
+    3  ,              ,             PUNCT ,     punct      2   O
+    4  who            who           PRON  WP    nsubjpass  6   O
+    5  was            be            AUX   VBD   auxpass    6   O
+    6  born           bear          VERB  VBN   relcl      2   O
+    7  in             in            ADP   IN    prep       6   O
+    8  Kulm           Kulm          PROPN NNP   pobj       7   B-GPE
+    9  ,              ,             PUNCT ,     punct      8   O
+    10 N.D.           N.D.          PROPN NNP   appos      8   B-GPE
+    11 ,              ,             PUNCT ,     punct      8   O
+    12 donated        donate        VERB  VBD   ROOT       12  O
+    13 a              a             DET   DT    det        14  O
+    14 coat           coat          NOUN  NN    dobj       12  O
+    15 .              .             PUNCT .     punct      12  O
+""",
+        {('Angie Dickinson', 'livesIn', 'Kulm')},
+        id='actress_angie_dickinson'),
+    pytest.param('Simon was born on Feb. 5, 1907, in Portland.', """
+    0  Simon          Simon         PROPN NNP   nsubjpass  2   B-PERSON
+    1  was            be            AUX   VBD   auxpass    2   O
+    2  born           bear          VERB  VBN   ROOT       2   O
+    3  on             on            ADP   IN    prep       2   O
+    4  Feb.           Feb.          PROPN NNP   pobj       3   B-DATE
+    5  5              5             NUM   CD    nummod     4   I-DATE
+    6  ,              ,             PUNCT ,     punct      4   I-DATE
+    7  1907           1907          NUM   CD    nummod     4   I-DATE
+    8  ,              ,             PUNCT ,     punct      4   O
+    9  in             in            ADP   IN    prep       4   O
+    10 Portland       Portland      PROPN NNP   pobj       9   B-GPE
+    11 .              .             PUNCT .     punct      2   O
+""",
+        {('Simon', 'livesIn', 'Portland')},
+        id='simon_was_born'),
+    pytest.param('Sen. Dennis DeConcini, D-Ariz., chairman of the Senate '
+                 'Appropriations subcommittee, spoke.', """
+    0  Sen.           Sen.          PROPN NNP   compound   2   O
+    1  Dennis         Dennis        PROPN NNP   compound   2   B-PERSON
+    2  DeConcini      DeConcini     PROPN NNP   nsubj      15  I-PERSON
+    3  ,              ,             PUNCT ,     punct      2   O
+    4  D              D             PROPN NNP   compound   6   O
+    5  -              -             PUNCT HYPH  punct      6   O
+    6  Ariz.          Ariz.         PROPN NNP   appos      2   O
+    7  ,              ,             PUNCT ,     punct      6   O
+    8  chairman       chairman      NOUN  NN    appos      6   O
+    9  of             of            ADP   IN    prep       8   O
+    10 the            the           DET   DT    det        13  O
+    11 Senate         Senate        PROPN NNP   compound   13  B-ORG
+    12 Appropriations Appropriations PROPN NNPS compound  13  I-ORG
+    13 subcommittee   subcommittee  NOUN  NN    pobj       9   O
+    14 ,              ,             PUNCT ,     punct      2   O
+    15 spoke          speak         VERB  VBD   ROOT       15  O
+    16 .              .             PUNCT .     punct      15  O
+""",
+        {('Dennis DeConcini', 'memberOf', 'Senate Appropriations')},
+        id='sen_dennis_deconcini'),
+    pytest.param('CBS newsman Harry Reasoner is returning to his Iowa hometown.', """
+    0  CBS            CBS           PROPN NNP   compound   1   B-ORG
+    1  newsman        newsman       NOUN  NN    compound   3   O
+    2  Harry          Harry         PROPN NNP   compound   3   B-PERSON
+    3  Reasoner       Reasoner      PROPN NNP   nsubj      5   I-PERSON
+    4  is             be            AUX   VBZ   aux        5   O
+    5  returning      return        VERB  VBG   ROOT       5   O
+    6  to             to            ADP   IN    prep       5   O
+    7  his            his           PRON  PRP$  poss       9   O
+    8  Iowa           Iowa          PROPN NNP   compound   9   B-GPE
+    9  hometown       hometown      NOUN  NN    pobj       6   O
+    10 .              .             PUNCT .     punct      5   O
+""",
+        {('Harry Reasoner', 'livesIn', 'Iowa'),
+         ('Harry Reasoner', 'memberOf', 'CBS')},
+        id='cbs_newsman_harry'),
+    pytest.param('Jesse Jackson won the caucuses in his native South Carolina.', """
+    0  Jesse          Jesse         PROPN NNP   compound   1   B-PERSON
+    1  Jackson        Jackson       PROPN NNP   nsubj      2   I-PERSON
+    2  won            win           VERB  VBD   ROOT       2   O
+    3  the            the           DET   DT    det        4   O
+    4  caucuses       caucus        NOUN  NNS   dobj       2   O
+    5  in             in            ADP   IN    prep       4   O
+    6  his            his           PRON  PRP$  poss       9   O
+    7  native         native        ADJ   JJ    amod       9   O
+    8  South          South         PROPN NNP   compound   9   B-GPE
+    9  Carolina       Carolina      PROPN NNP   pobj       5   I-GPE
+    10 .              .             PUNCT .     punct      2   O
+""",
+        {('Jesse Jackson', 'livesIn', 'South Carolina')},
+        id='jesse_jackson_won'),
 ]
 #: Sentences where the family must find nothing: a hedge, a negation, a non-title noun, a
-#: country a title is for, a dateline, a name the phrase does not follow, "Latin American".
+#: country a title is for, a dateline, a name the phrase does not follow, "Latin American",
+#: a "his" that two persons before it may own.
 NEGATIVES = [
     pytest.param('Smith was not elected to the Senate.', """
     0  Smith          Smith         PROPN NNP   nsubjpass  3   B-PERSON
@@ -377,6 +482,18 @@ NEGATIVES = [
 """,
         set(),
         id='lula_was_the'),
+    pytest.param('Smith met Jones at his Chicago home.', """
+    0  Smith          Smith         PROPN NNP   nsubj      1   O
+    1  met            meet          VERB  VBD   ROOT       1   O
+    2  Jones          Jones         PROPN NNP   dobj       1   B-PERSON
+    3  at             at            ADP   IN    prep       1   O
+    4  his            his           PRON  PRP$  poss       6   O
+    5  Chicago        Chicago       PROPN NNP   compound   6   B-GPE
+    6  home           home          NOUN  NN    pobj       3   O
+    7  .              .             PUNCT .     punct      1   O
+""",
+        set(),
+        id='smith_met_jones'),
 ]
 
 

@@ -25,27 +25,33 @@ from kg.extract.rules.arguments import args, subjects
 from kg.extract.rules.checks import relation_accepts
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.modality import noun_suppressed, suppressed
+from kg.extract.rules.people_syntax import (
+    antecedent,
+    bodies,
+    is_unit,
+    people_of,
+    places_under,
+    right_before,
+    subject_toks,
+    titles_of,
+)
 from kg.extract.rules.people_words import (
     BODY_LABELS,
     COPULAS,
     HOME_PLACE_PREPS,
     HOME_PREPS,
-    NAMING_VERBS,
     ORG_LABELS,
     PERSON_PREPS,
     PLACE_LABELS,
     SEAT_HEADS,
     SEAT_PREPS,
-    TITLE_PREPS,
-    UNIT_WORDS,
     adjacent,
     is_country,
     is_title,
+    looks_like_acronym,
     mention_at,
-    modified_outside,
     person_root,
     pobj_mentions,
-    separated,
     stands_for_state,
     with_state,
 )
@@ -73,6 +79,8 @@ ORG_OF_PLACE = rule("people:org-of-place", 0.7,
                     '"Trust Co. of New York", "the Field Museum in Chicago": basedIn')
 ORG_PLACE_COMPOUND = rule("people:org-place-compound", 0.7,
                           '"the U.S. Congress": partOf the state; "Chicago Police": basedIn')
+MEMBERS_INCLUDE = rule("people:members-include", 0.75,
+                       '"NATO members include Turkey, Greece": each memberOf (partOf) NATO')
 JOINED = rule("people:joined", 0.75,
               '"X joined Y", "X was elected to Y", "X works for Y": X memberOf Y')
 ORG_POSS_PLACE = rule("people:org-poss-place", 0.7, "\"Chicago's Field Museum\": basedIn")
@@ -106,7 +114,9 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
                 yield HOME_OF(person, "livesIn", as_place(place), root)
     for c in root.children:
         m = mention_at(c, ix, BODY_LABELS - {"NORP"}) if c.dep_ == "poss" else None
-        if m is not None and m != person:
+        # "Boston University's John Silber"; a state's only with a title ("France's President
+        # Emmanuel Macron"): "Iran's Astara" is a town the tagger took for a person
+        if m is not None and m != person and (m.label == "ORG" or titled):
             yield NAME_POSS(person, "memberOf", as_actor(m), c)
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in ix.ment_of:
             # "CBS anchorman Dan Rather": a name on the noun before the person
@@ -114,84 +124,17 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
                 org = mention_at(g, ix, ORG_LABELS) if g.dep_ in ("compound", "nmod") else None
                 if org is not None and org != person:
                     yield ROLE_COMPOUND(person, "memberOf", as_actor(org), c)
-    for title, verb in _titles_of(root, ix):
+    for title, verb in titles_of(root, ix):
         if verb is not None and suppressed(verb, ix):
             continue
-        for m in _bodies(title, ix):
+        for m in bodies(title, ix):
             if m == person:
                 continue
             if m.label == "GPE" and not stands_for_state(m, ix):
-                yield TITLE_HOME(person, "livesIn", as_place(m), title)
+                if not looks_like_acronym(m):
+                    yield TITLE_HOME(person, "livesIn", as_place(m), title)
             else:
                 yield TITLE_OF(person, "memberOf", as_actor(m), title)
-
-
-def _titles_of(root: Token, ix: DocIndex) -> list[tuple[Token, Token | None]]:
-    """The title words said of a person, each with the verb that says it (None: apposed)."""
-    found: list[tuple[Token, Token | None]] = []
-
-    def add(t: Token, verb: Token | None) -> None:
-        for u in (t, *t.conjuncts):
-            if u.i not in ix.ment_of and is_title(u, ix):
-                found.append((u, verb))
-                # "a spokesman for reform and president of Y": the parser joins the
-                # second title to the first one's object
-                found.extend((v, verb) for p in u.children if p.dep_ == "prep"
-                             for o in p.children if o.dep_ == "pobj"
-                             for v in o.conjuncts if v.i not in ix.ment_of and is_title(v, ix))
-
-    for c in root.children:
-        if c.dep_ in ("appos", "compound"):
-            add(c, None)  # "X, chairman of Y"; "China's Premier Li Peng"
-        elif c.dep_ == "relcl" and c.lemma_.lower() in COPULAS:  # "X, who is chairman of Y"
-            for a in c.children:
-                if a.dep_ in ("attr", "oprd"):
-                    add(a, c)
-    head = root.head
-    if root.dep_ == "appos" and head.i != root.i:
-        add(head, None)  # "the chairman of Y, X"
-    if root.dep_ in ("nsubj", "nsubjpass") and head.i != root.i:
-        lemma = head.lemma_.lower()
-        for a in head.children:
-            if a.dep_ in ("attr", "oprd") and (lemma in COPULAS or lemma in NAMING_VERBS):
-                add(a, head)  # "X is the chairman of Y", "X was named president of Y"
-            elif a.dep_ == "prep" and a.lower_ == "as" and lemma in COPULAS:
-                for p in a.children:  # "X served as chairman of Y"
-                    if p.dep_ == "pobj":
-                        add(p, head)
-    return found
-
-
-def _bodies(title: Token, ix: DocIndex) -> list[Mention]:
-    """The bodies, states and peoples a title word names: its modifiers and its of-phrase."""
-    found: list[Mention] = []
-    for prep, m in pobj_mentions(title, TITLE_PREPS, ix, BODY_LABELS):
-        if prep in ("in", "with", "for") and m.label not in ORG_LABELS:
-            continue  # "an analyst in Chicago", "the envoy for Afghanistan": no body
-        found.append(m)
-    if not found:
-        # "chief of waste disposal for the NRC": one common noun between title and body
-        for c in title.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.i not in ix.ment_of:
-                        found += [m for _, m in pobj_mentions(p, frozenset({"for", "at"}), ix,
-                                                              ORG_LABELS)]
-    frontier = [title]
-    for _ in range(3):  # "a University of Texas law professor": the name is levels down
-        nxt: list[Token] = []
-        for t in frontier:
-            for c in t.children:
-                if c.dep_ not in ("compound", "nmod", "amod", "poss"):
-                    continue
-                m = mention_at(c, ix, BODY_LABELS)
-                if m is not None and not separated(c.i, title.i, ix) and \
-                        not modified_outside(c, ix):
-                    found.append(m)
-                elif c.dep_ == "compound":
-                    nxt.append(c)
-        frontier = nxt
-    return list(dict.fromkeys(found))
 
 
 @matcher(BORN, on="word", words=frozenset({"born"}))
@@ -199,50 +142,16 @@ def born(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"X was born in Y", "X, born in Y", "Born in Y, X ...": X lives in Y."""
     if suppressed(verb, ix):
         return
-    people = _people_of(verb, ix)
+    people = people_of(verb, ix)
     names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]  # "born Phoebe Moses"
     people += [m for c in names for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
-    places = _places_under(verb, HOME_PLACE_PREPS, ix)[:1]
-    places += [] if places else [m for c in names for m in _places_under(c, HOME_PLACE_PREPS, ix)]
+    places = places_under(verb, HOME_PLACE_PREPS, ix)[:1]
+    places += [] if places else [m for c in names for m in places_under(c, HOME_PLACE_PREPS, ix)]
     if not places and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         places = [as_place(m) for m in [mention_at(verb.head, ix, PLACE_LABELS)] if m]
     for place in places[:1]:  # the town only: its state is the town's (located:comma)
         for p in dict.fromkeys(people):
             yield BORN(p, "livesIn", place, verb)
-
-
-def _people_of(verb: Token, ix: DocIndex) -> list[Mention]:
-    """The persons a participle is said of: its subject, the noun it modifies, or the
-    subject of the clause it opens ("Born in Y, X has ...")."""
-    toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if toks and toks[0].lower_ in ("who", "that") and verb.dep_ == "relcl":
-        toks = [verb.head]  # "Angie Dickinson, who was born in Kulm"
-    if not toks and verb.dep_ in ("acl", "relcl", "advcl", "conj"):
-        toks = subjects(verb.head, ix) if verb.dep_ in ("advcl", "conj") else [verb.head]
-    if not toks:
-        toks = subjects(verb, ix)
-    return [m for t in toks for m in (args(t, ix)) if isinstance(m, Mention)
-            and m.label == "PERSON"]
-
-
-def _places_under(tok: Token, preps: frozenset[str], ix: DocIndex, depth: int = 2
-                  ) -> list[Mention]:
-    """The named places of ``tok``'s prepositions, looking through a common noun or a
-    date the parser hung them on ("born in a manse in Staunton", "born on Feb. 5, 1907,
-    in Portland")."""
-    found: list[Mention] = []
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in preps | {"on"}:
-            continue
-        for p in c.children:
-            if p.dep_ != "pobj":
-                continue
-            m = mention_at(p, ix, PLACE_LABELS) if c.lower_ in preps else None
-            if m is not None:
-                found.append(as_place(m))
-            elif depth > 0 and (p.pos_ == "NOUN" or p.ent_type_ == "DATE"):
-                found += _places_under(p, preps, ix, depth - 1)
-    return found
 
 
 @matcher(NATIVE, on="word", words=HOME_WORDS)
@@ -253,7 +162,9 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
     low = word.lemma_.lower()
     head = word.head
     for c in word.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+            people += antecedent(c, ix)  # "Harry Reasoner is returning to his Iowa hometown"
+        elif c.dep_ == "poss":
             people += [m for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
         elif c.dep_ in ("compound", "nmod", "amod"):
             places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})] if m]
@@ -261,7 +172,7 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             places += [m for m in [mention_at(c, ix, PLACE_LABELS)] if m]
     preps = frozenset({"in"}) if low == "home" else frozenset({"of"})
     if low != "native" or not places:  # "a native of Chisholm, Minn.": the town and its state
-        places += [p for m in _places_under(word, preps, ix)[:1] for p in with_state(m, ix)]
+        places += [p for m in places_under(word, preps, ix)[:1] for p in with_state(m, ix)]
     if word.dep_ == "appos" and low in ("hometown", "birthplace"):
         places += [m for m in [mention_at(head, ix, PLACE_LABELS)] if m]  # "Y, X's hometown"
     elif word.dep_ == "appos":
@@ -271,6 +182,15 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             return
         people += [m for t in subjects(head, ix) for m in [mention_at(t, ix, frozenset(
             {"PERSON"}))] if m]
+    elif word.dep_ == "amod" and low == "native" and any(
+            c.dep_ == "poss" for c in head.children):
+        # "his native South Carolina", "Jackson's native South Carolina"
+        place = mention_at(head, ix, PLACE_LABELS)
+        for c in head.children:
+            if place is not None and c.dep_ == "poss":
+                places.append(place)
+                people += antecedent(c, ix) if c.lower_ in ("his", "her") else [
+                    m for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
     elif word.dep_ == "amod" and head.dep_ == "appos":
         # "Cybill Shepherd, a Memphis native": the parser hangs "native" on the place
         place = mention_at(head, ix, PLACE_LABELS | {"NORP"})
@@ -296,7 +216,7 @@ def based(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             return
         orgs = [m for c in word.children if c.dep_ == "poss"
                 for m in [mention_at(c, ix, ORG_LABELS)] if m]
-        places = _places_under(word, SEAT_PREPS, ix)
+        places = places_under(word, SEAT_PREPS, ix)
         places += [as_place(m) for c in word.children if c.dep_ in ("compound", "nmod")
                    for m in [mention_at(c, ix, PLACE_LABELS)] if m]
     else:
@@ -307,7 +227,7 @@ def based(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             toks = [word.head]
         orgs = [m for t in toks for m in args(t, ix) if isinstance(m, Mention)
                 and m.label in ORG_LABELS]
-        places = _places_under(word, SEAT_PREPS, ix)[:1]
+        places = places_under(word, SEAT_PREPS, ix)[:1]
     for org in orgs:
         for place in places:
             yield BASED(as_actor(org), "basedIn", place, word)
@@ -340,9 +260,15 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
     root = person_root(org, ix)
     if root is None:
         return
-    seated = org.text.split()[-1].lower() in SEAT_HEADS
-    for prep, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS):
-        if m != org and (prep == "of" or seated):
+    # an institution's name ("Trust Co. of New York", "the Embassy in Tehran"), right
+    # before its phrase: not "ISIL in Mosul", "the Treaty and ... of Iran's Helmand"
+    seated = any(w.lower() in SEAT_HEADS for w in org.text.split())
+    span = ix.doc.char_span(org.start, org.end, alignment_mode="expand")
+    end = span.end if span is not None else root.i + 1
+    preps = [c for c in root.children if c.dep_ == "prep" and c.i >= end and seated
+             and adjacent(end, c, ix)]
+    for _, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS, preps):
+        if m != org:
             yield ORG_OF_PLACE(as_actor(org), "basedIn", as_place(m), root)
     for c in root.children:
         m = mention_at(c, ix, PLACE_LABELS) if c.dep_ == "poss" else None
@@ -352,20 +278,15 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
             yield ORG_POSS_PLACE(as_actor(org), "basedIn", as_place(m), c)
         m = mention_at(c, ix, frozenset({"GPE", "NORP"})) \
             if c.dep_ in ("compound", "nmod", "amod") else None
-        if m is not None and m != org and c.i < root.i:
+        if m is not None and m != org and c.i < root.i and (
+                m.label == "GPE" or right_before(m, org, ix)):
             if is_country(m) or m.label == "NORP":  # "the U.S. Congress", "the Soviet Navy"
                 yield ORG_PLACE_COMPOUND(as_actor(org), "partOf", as_actor(m), c)
             else:
                 yield ORG_PLACE_COMPOUND(as_actor(org), "basedIn", as_place(m), c)
         unit = mention_at(c, ix, ORG_LABELS) if c.dep_ == "appos" else None
-        if unit is not None and unit != org and _is_unit(org) and _is_unit(unit):
+        if unit is not None and unit != org and is_unit(org) and is_unit(unit):
             yield UNIT_PART(as_actor(org), "partOf", as_actor(unit), c)
-
-
-def _is_unit(m: Mention) -> bool:
-    """A unit's name: a number first and a unit word last ("3rd Battalion")."""
-    words = m.text.split()
-    return len(words) >= 2 and words[0][:1].isdigit() and words[-1].lower() in UNIT_WORDS
 
 
 @matcher(AS_PART, on="word", words=frozenset({"part"}))
@@ -378,23 +299,13 @@ def as_part(word: Token, ix: DocIndex) -> Iterator[Candidate]:
     if suppressed(verb, ix):
         return
     wholes = [m for _, m in pobj_mentions(word, frozenset({"of"}), ix, ORG_LABELS)]
-    for s in (m for t in _subject_toks(verb, ix) for m in args(t, ix)):
+    for s in (m for t in subject_toks(verb, ix) for m in args(t, ix)):
         if not isinstance(s, Mention):
             continue
         for whole in wholes:
             pred = "memberOf" if s.label in ("PERSON", "GPE") else "partOf"
             if s != whole and relation_accepts(pred, as_actor(s), whole):
                 yield AS_PART(as_actor(s), pred, whole, word)
-
-
-def _subject_toks(verb: Token, ix: DocIndex) -> list[Token]:
-    """A verb's subjects; a relative pronoun is its head, and a title apposed to a name is
-    the name ("Derwinski, a Republican from Chicago who served in Congress")."""
-    toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if toks and toks[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-        head = verb.head
-        toks = [head.head] if head.dep_ == "appos" and head.i not in ix.ment_of else [head]
-    return toks or subjects(verb, ix)
 
 
 #: Verbs of joining or serving a body, with the preposition of the body ("" = object).
@@ -428,9 +339,44 @@ def joined(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
                   for m in [mention_at(c, ix, ORG_LABELS)] if m]
     if not bodies:
         return
-    for s in (m for t in _subject_toks(verb, ix) for m in args(t, ix)):
+    for s in (m for t in subject_toks(verb, ix) for m in args(t, ix)):
         if not isinstance(s, Mention) or s.label not in ("PERSON", "GPE"):
             continue
         for body in bodies:
             if s != body and relation_accepts("memberOf", as_actor(s), body):
                 yield JOINED(as_actor(s), "memberOf", as_actor(body), verb)
+
+
+#: Nouns of an organisation's members ("Coalition nations include ...", "NATO members").
+MEMBER_NOUNS = frozenset({"member", "nation", "country", "state", "partner", "ally",
+                          "government", "party", "signatory"})
+
+
+def _includes(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in ("include", "comprise")
+
+
+@matcher(MEMBERS_INCLUDE, on="verb", when=_includes)
+def members_include(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"NATO includes Turkey", "Coalition nations include Australia, Bahrain, ...": each
+    named object is a member of the organisation (a body of it: partOf)."""
+    if suppressed(verb, ix):
+        return
+    wholes: list[Mention] = []
+    for t in subject_toks(verb, ix):
+        m = mention_at(t, ix, ORG_LABELS)
+        if m is not None:
+            wholes.append(m)  # "NATO includes Turkey"
+        elif t.lemma_.lower() in MEMBER_NOUNS:
+            wholes += [m for c in t.children if c.dep_ in ("compound", "poss", "nmod")
+                       for m in [mention_at(c, ix, ORG_LABELS)] if m]
+            wholes += [m for _, m in pobj_mentions(t, frozenset({"of"}), ix, ORG_LABELS)]
+    if not wholes:
+        return
+    parts = [m for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)
+             for m in [mention_at(t, ix, frozenset({"GPE", "ORG", "PERSON"}))] if m]
+    for whole in dict.fromkeys(wholes):
+        for part in dict.fromkeys(parts):
+            pred = "partOf" if part.label == "ORG" else "memberOf"
+            if part != whole and relation_accepts(pred, as_actor(part), whole):
+                yield MEMBERS_INCLUDE(as_actor(part), pred, as_actor(whole), verb)

@@ -37,13 +37,14 @@ HOME_PLACE_PREPS = frozenset({"in", "at", "near"})
 SEAT_PREPS = frozenset({"in", "at", "near", "outside"})
 #: Last words of institutions that have a seat ("the U.S. Embassy in Ethiopia", "Brown
 #: University in Providence"); armed groups and parties are present in a place, not seated
-#: there ("ISIL in Mosul"). From the institution heads of OntoNotes ORG names.
+#: there ("ISIL in Mosul"); a ministry "in" a province is its branch there. From the
+#: institution heads of OntoNotes ORG names.
 SEAT_HEADS = frozenset({"embassy", "consulate", "museum", "hospital", "school", "college",
                         "university", "institute", "center", "centre", "laboratory", "library",
                         "theater", "theatre", "zoo", "exchange", "club", "company", "co.", "co",
                         "inc.", "inc", "corp.", "corp", "corporation", "bank", "firm", "newspaper",
-                        "station", "agency", "office", "court", "council", "commission",
-                        "ministry", "department", "church", "foundation", "association",
+                        "station", "agency", "court", "council", "commission",
+                        "church", "foundation", "association",
                         "society", "academy", "plant", "factory", "mill", "airline", "airlines",
                         "group", "holdings", "ltd.", "ltd", "llc", "network", "times", "post",
                         "journal", "press", "tribune", "herald", "news"})
@@ -110,15 +111,18 @@ def is_title(tok: Token, ix: DocIndex) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _country_name(text: str) -> tuple[bool, bool]:
-    """(the name or an alias of a state, or else its capital or seat)."""
+def _country_name(text: str) -> tuple[bool, bool, bool]:
+    """(the name or an alias of a state, else its capital, else its seat ("White House"))."""
     from kg.resolve.gazetteer import Gazetteer  # the resolver's gazetteer, loaded once
 
     gaz = Gazetteer.default()
     entry = gaz.lookup(text)
     if entry is not None:
-        return entry.type == "Country", False
-    return False, gaz.capital(text) is not None
+        return entry.type == "Country", False, False
+    found = gaz.match(text)
+    if found is None or found.entry.type != "Country":
+        return False, False, False
+    return False, found.via == "capital", found.via == "seat"
 
 
 def is_country(m: Mention) -> bool:
@@ -128,12 +132,13 @@ def is_country(m: Mention) -> bool:
 
 def stands_for_state(m: Mention, ix: DocIndex) -> bool:
     """A state's name, or its capital or seat used for it before a title ("Tehran's
-    special envoy"); "the mayor of Tehran", "Baghdad Mayor X" are the city's."""
+    special envoy", "the White House coordinator"); "the mayor of Tehran", "Baghdad Mayor X"
+    are the city's."""
     if m.label != "GPE":
         return False
-    name, capital = _country_name(m.text)
-    if name or not capital:
-        return name
+    name, capital, seat = _country_name(m.text)
+    if name or seat or not capital:
+        return name or seat
     root = person_root(m, ix)
     return root is not None and root.dep_ == "poss"
 
@@ -178,3 +183,9 @@ def with_state(m: Mention, ix: DocIndex) -> list[Mention]:
     """A place mention and the state after its comma, if any ("Bethany, Conn.")."""
     root = person_root(m, ix)
     return named_places(root, ix) if root is not None else [m]
+
+
+def looks_like_acronym(m: Mention) -> bool:
+    """An all-capital name without dots ("IRIAF"): an organisation the tagger took for a
+    place more often than a place (state abbreviations have dots: "N.Y.")."""
+    return len(m.text) > 2 and m.text.isupper() and "." not in m.text and " " not in m.text
