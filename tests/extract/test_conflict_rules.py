@@ -264,6 +264,106 @@ KILLS = [
         set(),
         only=ONLY,
     ),
+    case(
+        'Jack Ruby shot and mortally wounded Lee Harvey Oswald.',
+        """
+            0  Jack      Jack      PROPN  NNP  compound  1  B-PERSON
+            1  Ruby      Ruby      PROPN  NNP  nsubj     2  I-PERSON
+            2  shot      shoot     VERB   VBD  ROOT      2  O
+            3  and       and       CCONJ  CC   cc        2  O
+            4  mortally  mortally  ADV    RB   advmod    5  O
+            5  wounded   wound     VERB   VBN  conj      2  O
+            6  Lee       Lee       PROPN  NNP  compound  8  B-PERSON
+            7  Harvey    Harvey    PROPN  NNP  compound  8  I-PERSON
+            8  Oswald    Oswald    PROPN  NNP  dobj      5  I-PERSON
+            9  .         .         PUNCT  .    punct     2  O
+        """,
+        {('Jack Ruby', 'kills', 'Lee Harvey Oswald')},
+        only=ONLY,
+    ),
+    case(
+        'President Lincoln was shot and mortally wounded by John Wilkes Booth.',
+        """
+            0   President  President  PROPN  NNP  compound   1   O
+            1   Lincoln    Lincoln    PROPN  NNP  nsubjpass  3   B-PERSON
+            2   was        be         AUX    VBD  auxpass    3   O
+            3   shot       shoot      VERB   VBN  ROOT       3   O
+            4   and        and        CCONJ  CC   cc         3   O
+            5   mortally   mortally   ADV    RB   advmod     6   O
+            6   wounded    wound      VERB   VBN  conj       3   O
+            7   by         by         ADP    IN   agent      6   O
+            8   John       John       PROPN  NNP  compound   10  B-PERSON
+            9   Wilkes     Wilkes     PROPN  NNP  compound   10  I-PERSON
+            10  Booth      Booth      PROPN  NNP  pobj       7   I-PERSON
+            11  .          .          PUNCT  .    punct      3   O
+        """,
+        {('John Wilkes Booth', 'kills', 'Lincoln')},
+        only=ONLY,
+    ),
+    case(
+        'Lee Harvey Oswald fired the shots that killed John Kennedy.',
+        """
+            0   Lee      Lee      PROPN  NNP  compound  2  B-PERSON
+            1   Harvey   Harvey   PROPN  NNP  compound  2  I-PERSON
+            2   Oswald   Oswald   PROPN  NNP  nsubj     3  I-PERSON
+            3   fired    fire     VERB   VBD  ROOT      3  O
+            4   the      the      DET    DT   det       5  O
+            5   shots    shot     NOUN   NNS  dobj      3  O
+            6   that     that     PRON   WDT  nsubj     7  O
+            7   killed   kill     VERB   VBD  relcl     5  O
+            8   John     John     PROPN  NNP  compound  9  B-PERSON
+            9   Kennedy  Kennedy  PROPN  NNP  dobj      7  I-PERSON
+            10  .        .        PUNCT  .    punct     3  O
+        """,
+        {('Lee Harvey Oswald', 'kills', 'John Kennedy')},
+        only=ONLY,
+    ),
+    case(
+        'A jury found Jack Ruby guilty of murdering Lee Harvey Oswald.',
+        """
+            0   A          a       DET    DT   det       1   O
+            1   jury       jury    NOUN   NN   nsubj     2   O
+            2   found      find    VERB   VBD  ROOT      2   O
+            3   Jack       Jack    PROPN  NNP  compound  4   B-PERSON
+            4   Ruby       Ruby    PROPN  NNP  nsubj     5   I-PERSON
+            5   guilty     guilty  ADJ    JJ   ccomp     2   O
+            6   of         of      ADP    IN   prep      5   O
+            7   murdering  murder  VERB   VBG  pcomp     6   O
+            8   Lee        Lee     PROPN  NNP  compound  9   B-PERSON
+            9   Harvey     Harvey  PROPN  NNP  compound  10  I-PERSON
+            10  Oswald     Oswald  PROPN  NNP  dobj      7   I-PERSON
+            11  .          .       PUNCT  .    punct     2   O
+        """,
+        {('Jack Ruby', 'kills', 'Lee Harvey Oswald')},
+        only=ONLY,
+    ),
+    case(
+        'Sirhan, who is serving a life sentence for the killing of Robert Kennedy, '
+        'was denied parole.',
+        """
+            0   Sirhan    Sirhan    PROPN  NNP  nsubjpass  16  B-GPE
+            1   ,         ,         PUNCT  ,    punct      0   O
+            2   who       who       PRON   WP   nsubj      4   O
+            3   is        be        AUX    VBZ  aux        4   O
+            4   serving   serve     VERB   VBG  relcl      0   O
+            5   a         a         DET    DT   det        7   O
+            6   life      life      NOUN   NN   compound   7   O
+            7   sentence  sentence  NOUN   NN   dobj       4   O
+            8   for       for       ADP    IN   prep       4   O
+            9   the       the       DET    DT   det        10  O
+            10  killing   killing   NOUN   NN   pobj       8   O
+            11  of        of        ADP    IN   prep       10  O
+            12  Robert    Robert    PROPN  NNP  compound   13  B-PERSON
+            13  Kennedy   Kennedy   PROPN  NNP  pobj       11  I-PERSON
+            14  ,         ,         PUNCT  ,    punct      0   O
+            15  was       be        AUX    VBD  auxpass    16  O
+            16  denied    deny      VERB   VBN  ROOT       16  O
+            17  parole    parole    NOUN   NN   dobj       16  O
+            18  .         .         PUNCT  .    punct      16  O
+        """,
+        {('Sirhan', 'kills', 'Robert Kennedy')},
+        only=ONLY,
+    ),
 ]
 
 ATTACKS = [

@@ -29,6 +29,7 @@ from kg.extract.rules.conflict_words import (
     FORCE_ORG_HEADS,
     HARM_VERBS,
     HEDGED_NOUN_MODS,
+    INJURE_VERBS,
     KILL_NOUNS,
     KILLER_NOUNS,
     PLACE_LABELS,
@@ -40,7 +41,9 @@ from kg.extract.rules.conflict_words import (
     conflict_light,
     convicted,
     fatal,
+    fired_by,
     intended,
+    own,
     people,
     places_under,
     planned,
@@ -62,6 +65,7 @@ CHARGED = rule("conflict:charged", 0.6,
                '"X was charged with the murder of Y": X kills Y (as charged)')
 SHOT_DEAD = rule("conflict:shot-dead", 0.8, '"X shot Y dead", "Y was fatally shot by X": X kills Y')
 SHOT = rule("conflict:shot", 0.65, '"X shot Y" (a person, not said to die): X attacks Y')
+FIRED = rule("conflict:fired-shots", 0.75, '"X fired the shots that killed Y": X kills Y')
 KILLED_GROUP = rule("conflict:killed-group", 0.65,
                     '"ISIL killed Iraqi soldiers": a killing verb on no person: attacks')
 ATTACK_NOUN = rule("conflict:attack-noun", 0.7,
@@ -93,7 +97,7 @@ def killer_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
             killers += actors(c, ix)
     head = tok.head
     if tok.dep_ in ("appos", "compound", "nmod") and head.i in ix.ment_of:
-        killers += actors(head, ix)  # "X, the assassin of Y", "assassin X"
+        killers += own(head, ix)  # "X, the assassin of Y", "assassin X" (not X's conjuncts)
     elif tok.dep_ == "attr" and head.lemma_.lower() == "be":
         killers += [m for s in subjects(head, ix) for m in actors(s, ix)]  # "X was the killer"
     if not victims and tok.dep_ in ("compound", "nmod"):
@@ -150,7 +154,7 @@ def _harms(verb: Token, ix: DocIndex) -> bool:
     return any(lem in HARM_VERBS for lem in lemmas(verb)[:2])
 
 
-@matcher(SHOT_DEAD, SHOT, KILLED_GROUP, CONVICTED, CHARGED, on="verb", when=_harms)
+@matcher(SHOT_DEAD, SHOT, FIRED, KILLED_GROUP, CONVICTED, CHARGED, on="verb", when=_harms)
 def harm_verb(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     """Shooting (kills with a word of death, else attacks a person), killing a group."""
     if suppressed(verb, ix) or intended(verb):
@@ -158,7 +162,7 @@ def harm_verb(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     said = speaker(verb, ix)
     agents, patients = agents_and_patients(verb, ix)
     lemma = lemmas(verb)[0] if lemmas(verb)[0] in HARM_VERBS else lemmas(verb)[1]
-    shoot = lemma == "shoot"
+    shoot = lemma in INJURE_VERBS
     found = convicted(verb, ix) if not agents else None
     for p in patients:
         person = p.label == "PERSON"
@@ -166,8 +170,9 @@ def harm_verb(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             if not person:
                 continue
             relation, made = ("kills", SHOT_DEAD) if fatal(verb) else ("attacks", SHOT)
-        elif person:
-            relation, made = "kills", None  # the verb frame (svo) states it
+        elif person:  # the verb frame (svo) states it, unless the subject is what was fired
+            relation = "kills"
+            made = FIRED if any(fired_by(t, ix) != [t] for t in subjects(verb, ix)) else None
         else:
             relation, made = "attacks", KILLED_GROUP
         if made is not None:

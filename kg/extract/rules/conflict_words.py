@@ -24,12 +24,18 @@ KILL_NOUNS = frozenset({"assassination", "assassinations", "killing", "killings"
                         "murders", "slaying", "slayings", "shooting", "shootings"})
 #: Verbs of killing and shooting whose patient this family reads (non-persons, "shot dead").
 HARM_VERBS = frozenset({"kill", "murder", "assassinate", "slay", "behead", "execute", "gun",
-                        "shoot", "massacre", "slaughter"})
+                        "shoot", "massacre", "slaughter", "wound"})
+#: Verbs that harm a person, and kill only with a word of death ("mortally wounded").
+INJURE_VERBS = frozenset({"shoot", "wound"})
+#: Nouns of what killed someone, fired by the killer ("X fired the shots that killed Y").
+MISSILE_NOUNS = frozenset({"shot", "bullet", "round", "bomb", "missile", "rocket", "grenade"})
 #: Verbs whose clause judges a killing done ("convicted of", "pleaded guilty to"), and
 #: whether the judgement is final (True) or a charge (False).
-CONVICT_VERBS = {"convict": True, "sentence": True, "execute": True, "hang": True, "jail": True,
-                 "imprison": True, "plead": True, "confess": True, "admit": True, "find": True,
-                 "charge": False, "indict": False, "prosecute": False, "try": False}
+CONVICT_VERBS = {"convict": True, "sentence": True, "serve": True, "execute": True, "hang": True,
+                 "jail": True, "imprison": True, "plead": True, "confess": True, "admit": True,
+                 "find": True, "charge": False, "indict": False, "prosecute": False, "try": False}
+#: Nouns of a punishment between its verb and the crime ("serving a life sentence for").
+SENTENCE_NOUNS = frozenset({"sentence", "term", "year", "years", "life"})
 #: Adjectives between a judging verb and its preposition ("pleaded guilty to killing").
 JUDGED_ADJECTIVES = frozenset({"guilty", "responsible"})
 #: Verbs whose infinitive is intended, threatened or planned, not done ("threatened to
@@ -91,7 +97,7 @@ PRESENCE_VERBS = frozenset({"have", "keep", "maintain", "deploy", "send", "stati
 #: Labels of the mentions that act (places do not kill or visit).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 
 
 def people(tok: Token, ix: DocIndex) -> list[Mention]:
@@ -102,14 +108,14 @@ def people(tok: Token, ix: DocIndex) -> list[Mention]:
 def actors(tok: Token, ix: DocIndex) -> list[Mention]:
     """The acting mentions a word stands for, through force nouns and personal pronouns.
 
-    "ISIL fighters" and "ISIL targets" stand for ISIL; "his" for the nearest person
-    subject before it.
+    "ISIL fighters" and "ISIL targets" stand for ISIL; a possessive "his" for the nearest
+    person subject before it.
     """
     found = [m for m in mentions_of(tok, ix) if m.label in ACTOR_LABELS]
     if found:
         return found
     low = tok.lower_
-    if low in PERSON_PRONOUNS:
+    if low in POSSESSIVE_PRONOUNS and tok.dep_ == "poss":  # "his visit to Cairo"
         ante = person_antecedent(tok, ix)
         return [ante] if ante is not None else []
     if tok.lemma_.lower() in FORCE_NOUNS or tok.lemma_.lower() in HELD_NOUNS:
@@ -120,7 +126,7 @@ def actors(tok: Token, ix: DocIndex) -> list[Mention]:
 
 
 def person_antecedent(pron: Token, ix: DocIndex) -> Mention | None:
-    """The nearest person before a personal pronoun in its sentence that is a subject."""
+    """The nearest person before a possessive pronoun in its sentence that is a subject."""
     best = None
     for t in pron.sent:
         if t.i >= pron.i:
@@ -146,9 +152,25 @@ def agents_and_patients(verb: Token, ix: DocIndex) -> tuple[list[Mention], list[
     else:
         subj_toks = subjects(verb, ix)
         patient_toks = [c for c in children if c.dep_ == "dobj"]
+    if not patient_toks and verb.dep_ == "conj":  # "Y was shot and mortally wounded by X"
+        patient_toks = [c for c in verb.head.children if c.dep_ == ("nsubjpass" if passive
+                                                                    else "dobj")]
+    if not subj_toks and passive:  # "Y was shot and mortally wounded by X"
+        subj_toks = [p for cj in verb.conjuncts if cj.i > verb.i for c in cj.children
+                     if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not passive:
+        subj_toks = [s for t in subj_toks for s in fired_by(t, ix)]
     agents = [m for t in subj_toks for m in actors(t, ix)]
     patients = [m for t in patient_toks for m in actors(t, ix)]
     return agents, patients
+
+
+def fired_by(tok: Token, ix: DocIndex) -> list[Token]:
+    """Who fired what killed: "X fired the shots that killed Y" gives X; else ``tok``."""
+    gov = tok.head
+    if tok.lemma_.lower() in MISSILE_NOUNS and tok.dep_ == "dobj" and gov.pos_ in VERB_POS:
+        return subjects(gov, ix)
+    return [tok]
 
 
 def fatal(verb: Token) -> bool:
@@ -157,6 +179,8 @@ def fatal(verb: Token) -> bool:
         low = c.lower_
         if low in ("fatally", "mortally", "dead"):
             return True
+        if c.dep_ == "conj" and c.lemma_.lower() in ("kill", "wound") and fatal(c):
+            return True  # "shot and mortally wounded"
         if c.dep_ == "prep" and low == "to" and any(p.lower_ == "death" for p in c.children):
             return True
     return False
@@ -230,7 +254,11 @@ def convicted(tok: Token, ix: DocIndex) -> tuple[list[Mention], bool] | None:
     gov = tok.head.head
     judged: list[Token] = []
     if gov.lower_ in JUDGED_ADJECTIVES and gov.head.i != gov.i:
+        judged = [c for c in gov.children if c.dep_ == "nsubj"]  # "found X guilty of"
         gov = gov.head  # "pleaded guilty to", "found guilty of"
+    elif gov.pos_ in ("NOUN", "PROPN", "NUM") and gov.lemma_.lower() in SENTENCE_NOUNS:
+        gov = gov.head  # "serving a life sentence for the killing of Y"
+        gov = gov.head if gov.dep_ == "prep" else gov  # "held on a sentence for"
     elif gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj":
         judged, gov = [gov], gov.head  # "convicted sniper X of killing Y"
     if gov.pos_ not in VERB_POS:
@@ -243,11 +271,21 @@ def convicted(tok: Token, ix: DocIndex) -> tuple[list[Mention], bool] | None:
     children = list(gov.children)
     toks = judged or [c for c in children if c.dep_ == "nsubjpass"]
     if not toks:
-        toks = [c for c in children if c.dep_ == "dobj"] or subjects(gov, ix)
+        toks = [c for c in children if c.dep_ == "dobj"
+                and c.lemma_.lower() not in SENTENCE_NOUNS] or subjects(gov, ix)
     if not toks and gov.dep_ == "conj":  # "was tried and convicted of"
         toks = [c for c in gov.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-    found = [m for t in toks for m in actors(t, ix)]
+    if gov.dep_ in ("acl", "relcl") and toks == [gov.head]:
+        found = own(gov.head, ix)  # "X, convicted of killing Y; and Z, ...": X only
+    else:
+        found = [m for t in toks for m in actors(t, ix)]
     return (found, final) if found else None
+
+
+def own(tok: Token, ix: DocIndex) -> list[Mention]:
+    """The acting mention ``tok`` is part of, without its conjuncts or appositions."""
+    m = ix.ment_of.get(tok.i)
+    return [m] if m is not None and m.label in ACTOR_LABELS else []
 
 
 def places_under(tok: Token, ix: DocIndex, *, motion: bool = False,
