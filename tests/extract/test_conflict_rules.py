@@ -541,6 +541,58 @@ ATTACKS = [
         set(),
         only=ONLY,
     ),
+    case(
+        "Arab citizens are seeking to join the SDF's fight against ISIL.",
+        """
+            0   Arab      arab     ADJ    JJ   amod   1   B-NORP
+            1   citizens  citizen  NOUN   NNS  nsubj  3   O
+            2   are       be       AUX    VBP  aux    3   O
+            3   seeking   seek     VERB   VBG  ROOT   3   O
+            4   to        to       PART   TO   aux    5   O
+            5   join      join     VERB   VB   xcomp  3   O
+            6   the       the      DET    DT   det    7   O
+            7   SDF       SDF      PROPN  NNP  poss   9   B-ORG
+            8   's        's       PART   POS  case   7   O
+            9   fight     fight    NOUN   NN   dobj   5   O
+            10  against   against  ADP    IN   prep   9   O
+            11  ISIL      ISIL     PROPN  NNP  pobj   10  B-ORG
+            12  .         .        PUNCT  .    punct  3   O
+        """,
+        {('SDF', 'attacks', 'ISIL')},
+        only=ONLY,
+    ),
+    case(
+        'Turkey did not launch an assault on the YPG.',
+        """
+            0  Turkey   Turkey   PROPN  NNP  nsubj  3  B-GPE
+            1  did      do       AUX    VBD  aux    3  O
+            2  not      not      PART   RB   neg    3  O
+            3  launch   launch   VERB   VB   ROOT   3  O
+            4  an       an       DET    DT   det    5  O
+            5  assault  assault  NOUN   NN   dobj   3  O
+            6  on       on       ADP    IN   prep   3  O
+            7  the      the      DET    DT   det    8  O
+            8  YPG      YPG      PROPN  NNP  pobj   6  B-ORG
+            9  .        .        PUNCT  .    punct  3  O
+        """,
+        set(),
+        only=ONLY,
+    ),
+    case(
+        'U.S. aircraft struck ISIL targets in Syria.',
+        """
+            0  U.S.      U.S.      PROPN  NNP  compound  1  B-GPE
+            1  aircraft  aircraft  NOUN   NN   nsubj     2  O
+            2  struck    strike    VERB   VBD  ROOT      2  O
+            3  ISIL      ISIL      PROPN  NNP  compound  4  B-ORG
+            4  targets   target    NOUN   NNS  dobj      2  O
+            5  in        in        ADP    IN   prep      2  O
+            6  Syria     Syria     PROPN  NNP  pobj      5  B-GPE
+            7  .         .         PUNCT  .    punct     2  O
+        """,
+        {('ISIL', 'operatesIn', 'Syria')},
+        only=ONLY,
+    ),
 ]
 
 VISITS = [

@@ -199,22 +199,23 @@ def _attack_noun(tok: Token, ix: DocIndex) -> bool:
 @matcher(ATTACK_NOUN, FIGHTS_IN, TARGET_IN, on="noun", when=_attack_noun)
 def attack_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"X conducted 10 strikes against Y near Mosul", "strikes by X", "X's fight against Y"."""
-    if _hedged(tok) or planned(tok):
+    if _hedged(tok) or planned(tok) or any(c.lower_ == "no" for c in tok.children):
         return
-    light = conflict_light(tok, ix)
-    if light is not None:
-        if suppressed(light, ix) or intended(light):
-            return
-        agents = [m for s in subjects(light, ix) for m in actors(s, ix)]
-        agents += [m for p in _pobjs(light, ("by",)) for m in actors(p, ix)]  # passive
-    else:
-        if noun_suppressed(tok, ix) or (tok.dep_ in ("dobj", "pobj") and intended(tok.head)):
-            return
-        agents = []
-    agents += [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]
+    # a named owner presupposes the fight ("seeking to join the SDF's fight against ISIL")
+    agents = [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]
     agents += [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                and c.i in ix.ment_of for m in mention_group(c, ix) if m.label != "PERSON"
                or c.dep_ == "poss"]
+    light = conflict_light(tok, ix)
+    if light is not None:
+        if not (suppressed(light, ix) or intended(light)):
+            agents += [m for s in subjects(light, ix) for m in actors(s, ix)]
+            agents += [m for p in _pobjs(light, ("by",)) for m in actors(p, ix)]  # passive
+        elif not agents:
+            return  # "threatened to launch an assault on X"
+    elif not agents and (noun_suppressed(tok, ix) or (
+            tok.dep_ in ("dobj", "pobj") and intended(tok.head))):
+        return
     target_toks = _pobjs(tok, TARGET_PREPS)
     targets = [m for t in target_toks for m in actors(t, ix)]
     said = governor_speaker(tok, ix)
