@@ -364,6 +364,23 @@ KILLS = [
         {('Sirhan', 'kills', 'Robert Kennedy')},
         only=ONLY,
     ),
+    case(
+        'He claimed that Assad continued to kill innocent Syrians.',
+        """
+            0  He         he        PRON   PRP   nsubj  1  O
+            1  claimed    claim     VERB   VBD   ROOT   1  O
+            2  that       that      SCONJ  IN    mark   4  O
+            3  Assad      Assad     PROPN  NNP   nsubj  4  B-PERSON
+            4  continued  continue  VERB   VBD   ccomp  1  O
+            5  to         to        PART   TO    aux    6  O
+            6  kill       kill      VERB   VB    xcomp  4  O
+            7  innocent   innocent  ADJ    JJ    amod   8  O
+            8  Syrians    Syrians   PROPN  NNPS  dobj   6  B-NORP
+            9  .          .         PUNCT  .     punct  1  O
+        """,
+        set(),
+        only=ONLY,
+    ),
 ]
 
 ATTACKS = [
@@ -593,6 +610,22 @@ ATTACKS = [
         {('ISIL', 'operatesIn', 'Syria')},
         only=ONLY,
     ),
+    case(
+        'Team Melli defeated Saudi Arabia in the final.',
+        """
+            0  Team      Team    PROPN  NNP  compound  1  O
+            1  Melli     Melli   PROPN  NNP  nsubj     2  B-PERSON
+            2  defeated  defeat  VERB   VBD  ROOT      2  O
+            3  Saudi     Saudi   PROPN  NNP  compound  4  B-GPE
+            4  Arabia    Arabia  PROPN  NNP  dobj      2  I-GPE
+            5  in        in      ADP    IN   prep      2  O
+            6  the       the     DET    DT   det       7  O
+            7  final     final   NOUN   NN   pobj      5  O
+            8  .         .       PUNCT  .    punct     2  O
+        """,
+        set(),
+        only=ONLY,
+    ),
 ]
 
 VISITS = [
@@ -671,6 +704,25 @@ VISITS = [
             6  .        .        PUNCT  .    punct  1  O
         """,
         {('Blinken', 'visits', 'Cairo')},
+        only=ONLY,
+    ),
+    case(
+        'Abdollahian concluded his tour of the Persian Gulf states on Thursday.',
+        """
+            0   Abdollahian  Abdollahian  PROPN  NNP   nsubj     1  B-ORG
+            1   concluded    conclude     VERB   VBD   ROOT      1  O
+            2   his          his          PRON   PRP$  poss      3  O
+            3   tour         tour         NOUN   NN    dobj      1  O
+            4   of           of           ADP    IN    prep      3  O
+            5   the          the          DET    DT    det       8  O
+            6   Persian      Persian      PROPN  NNP   compound  7  B-LOC
+            7   Gulf         Gulf         PROPN  NNP   compound  8  I-LOC
+            8   states       state        NOUN   NNS   pobj      4  O
+            9   on           on           ADP    IN    prep      1  O
+            10  Thursday     Thursday     PROPN  NNP   pobj      9  B-DATE
+            11  .            .            PUNCT  .     punct     1  O
+        """,
+        set(),
         only=ONLY,
     ),
 ]

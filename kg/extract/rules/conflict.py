@@ -47,6 +47,7 @@ from kg.extract.rules.conflict_words import (
     people,
     places_under,
     planned,
+    plural_people,
     visit_light,
 )
 from kg.extract.rules.index import DocIndex
@@ -173,6 +174,8 @@ def harm_verb(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
         elif person:  # the verb frame (svo) states it, unless the subject is what was fired
             relation = "kills"
             made = FIRED if any(fired_by(t, ix) != [t] for t in subjects(verb, ix)) else None
+        elif plural_people(p):
+            continue  # "killed innocent Syrians": people, not the state
         else:
             relation, made = "attacks", KILLED_GROUP
         if made is not None:
@@ -357,7 +360,12 @@ def visit_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
         first: Mention | None = None
         for t in (p, *p.conjuncts):
             # the named object itself, not what an apposition after it names
-            found = [ix.ment_of[t.i]] if t.i in ix.ment_of else mentions_of(t, ix, place=True)
+            if t.i in ix.ment_of:
+                found = [ix.ment_of[t.i]]
+            elif t.tag_ in ("NNS", "NNPS"):
+                continue  # "his tour of the Gulf states" names no one place
+            else:
+                found = mentions_of(t, ix, place=True)  # "a visit to the city of Aleppo"
             for m in found:
                 first = first or m
                 if first.label in PLACE_LABELS and m.label not in PLACE_LABELS:

@@ -125,6 +125,11 @@ def actors(tok: Token, ix: DocIndex) -> list[Mention]:
     return []
 
 
+def plural_people(m: Mention) -> bool:
+    """A nationality's people ("Syrians", "Palestinians"), not its state: no group to attack."""
+    return m.label == "NORP" and m.text.endswith("s") and not m.text.endswith("ss")
+
+
 def person_antecedent(pron: Token, ix: DocIndex) -> Mention | None:
     """The nearest person before a possessive pronoun in its sentence that is a subject."""
     best = None
