@@ -626,6 +626,24 @@ ATTACKS = [
         set(),
         only=ONLY,
     ),
+    case(
+        'The Islamic State claimed responsibility for the bombing in Kabul.',
+        """
+            0   The             the             DET    DT   det       2  O
+            1   Islamic         Islamic         PROPN  NNP  compound  2  B-ORG
+            2   State           State           PROPN  NNP  nsubj     3  I-ORG
+            3   claimed         claim           VERB   VBD  ROOT      3  O
+            4   responsibility  responsibility  NOUN   NN   dobj      3  O
+            5   for             for             ADP    IN   prep      4  O
+            6   the             the             DET    DT   det       7  O
+            7   bombing         bombing         NOUN   NN   pobj      5  O
+            8   in              in              ADP    IN   prep      7  O
+            9   Kabul           Kabul           PROPN  NNP  pobj      8  B-GPE
+            10  .               .               PUNCT  .    punct     3  O
+        """,
+        {('Islamic State', 'operatesIn', 'Kabul')},
+        only=ONLY,
+    ),
 ]
 
 VISITS = [

@@ -38,6 +38,7 @@ from kg.extract.rules.conflict_words import (
     VISIT_NOUNS,
     actors,
     agents_and_patients,
+    claimants,
     conflict_light,
     convicted,
     fatal,
@@ -206,6 +207,7 @@ def attack_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
         return
     # a named owner presupposes the fight ("seeking to join the SDF's fight against ISIL")
     agents = [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]
+    agents += claimants(tok, ix)  # "the attacks in Jabla, for which Daesh claimed responsibility"
     agents += [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                and c.i in ix.ment_of for m in mention_group(c, ix) if m.label != "PERSON"
                or c.dep_ == "poss"]

@@ -65,6 +65,8 @@ CONFLICT_LIGHT = frozenset({"conduct", "launch", "carry", "mount", "stage", "wag
                             "deliver", "execute", "perform", "undertake", "unleash",
                             "intensify", "escalate", "step", "continue", "resume", "begin",
                             "start", "make", "join", "order", "renew", "press"})
+#: Verbs of claiming an attack ("claimed responsibility for", "an attack claimed by X").
+CLAIM_VERBS = frozenset({"claim", "accept", "admit"})
 #: Verbs that lend their subject to a visit noun they take ("paid a visit to Cairo").
 VISIT_LIGHT = frozenset({"pay", "make", "begin", "start", "conclude", "end", "complete",
                          "undertake", "wrap", "continue", "kick"})
@@ -221,6 +223,26 @@ def planned(tok: Token) -> bool:
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ in ("for", "of", "about", "on") \
         and head.head.lower_ in PLAN_NOUNS
+
+
+def claimants(tok: Token, ix: DocIndex) -> list[Mention]:
+    """Who claimed an attack: "X claimed responsibility for the attack", "the attacks, for which
+    X claimed responsibility", "an attack claimed by X"."""
+    toks: list[Token] = []
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        resp = head.head
+        if resp.dep_ == "dobj" and resp.head.lemma_.lower() in CLAIM_VERBS:
+            toks = subjects(resp.head, ix)
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in CLAIM_VERBS:
+            continue
+        kids = list(c.children)
+        if any(k.dep_ == "agent" for k in kids):  # "an attack claimed by X"
+            toks += [p for k in kids if k.dep_ == "agent" for p in k.children if p.dep_ == "pobj"]
+        elif any(k.lemma_.lower() == "responsibility" for k in kids):
+            toks += [k for k in kids if k.dep_ == "nsubj"]  # "for which X claimed responsibility"
+    return [m for t in toks for m in actors(t, ix) if m.label != "PERSON" or t.dep_ == "nsubj"]
 
 
 def conflict_light(tok: Token, ix: DocIndex) -> Token | None:
