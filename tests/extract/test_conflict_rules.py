@@ -644,6 +644,29 @@ ATTACKS = [
         {('Islamic State', 'operatesIn', 'Kabul')},
         only=ONLY,
     ),
+    # the model tags the dash of "anti-Iran" ADJ JJ; tagged HYPH here so the table spells it
+    case(
+        'The IRGC conducted drone strikes on anti-Iran separatist strongholds in northern Iraq.',
+        """
+            0   The          the         DET    DT   det       1   O
+            1   IRGC         irgc        NOUN   NN   nsubj     2   B-ORG
+            2   conducted    conduct     VERB   VBD  ROOT      2   O
+            3   drone        drone       NOUN   NN   compound  4   O
+            4   strikes      strike      NOUN   NNS  dobj      2   O
+            5   on           on          ADP    IN   prep      4   O
+            6   anti         anti        ADJ    JJ   amod      10  O
+            7   -            -           PUNCT  HYPH amod      10  O
+            8   Iran         iran        ADJ    JJ   amod      10  B-GPE
+            9   separatist   separatist  NOUN   NN   amod      10  O
+            10  strongholds  stronghold  NOUN   NNS  pobj      5   O
+            11  in           in          ADP    IN   prep      10  O
+            12  northern     northern    ADJ    JJ   amod      13  O
+            13  Iraq         Iraq        PROPN  NNP  pobj      11  B-GPE
+            14  .            .           PUNCT  .    punct     2   O
+        """,
+        {('IRGC', 'operatesIn', 'Iraq')},
+        only=ONLY,
+    ),
 ]
 
 VISITS = [
@@ -739,6 +762,27 @@ VISITS = [
             9   on           on           ADP    IN    prep      1  O
             10  Thursday     Thursday     PROPN  NNP   pobj      9  B-DATE
             11  .            .            PUNCT  .     punct     1  O
+        """,
+        set(),
+        only=ONLY,
+    ),
+    case(
+        'The ministers discussed the looming visit to Saudi Arabia by the Iranian president.',
+        """
+            0   The        the        DET    DT   det       1   O
+            1   ministers  minister   NOUN   NNS  nsubj     2   O
+            2   discussed  discuss    VERB   VBD  ROOT      2   O
+            3   the        the        DET    DT   det       5   O
+            4   looming    loom       VERB   VBG  amod      5   O
+            5   visit      visit      NOUN   NN   dobj      2   O
+            6   to         to         ADP    IN   prep      5   O
+            7   Saudi      Saudi      PROPN  NNP  compound  8   B-GPE
+            8   Arabia     Arabia     PROPN  NNP  pobj      6   I-GPE
+            9   by         by         ADP    IN   prep      5   O
+            10  the        the        DET    DT   det       12  O
+            11  Iranian    iranian    ADJ    JJ   amod      12  B-NORP
+            12  president  president  NOUN   NN   pobj      9   O
+            13  .          .          PUNCT  .    punct     2   O
         """,
         set(),
         only=ONLY,

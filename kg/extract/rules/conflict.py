@@ -37,6 +37,7 @@ from kg.extract.rules.conflict_words import (
     TARGET_PREPS,
     VISIT_NOUNS,
     actors,
+    against_named,
     agents_and_patients,
     claimants,
     conflict_light,
@@ -209,8 +210,8 @@ def attack_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     agents = [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]
     agents += claimants(tok, ix)  # "the attacks in Jabla, for which Daesh claimed responsibility"
     agents += [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-               and c.i in ix.ment_of for m in mention_group(c, ix) if m.label != "PERSON"
-               or c.dep_ == "poss"]
+               and c.i in ix.ment_of and not against_named(c) for m in mention_group(c, ix)
+               if m.label != "PERSON" or c.dep_ == "poss"]
     light = conflict_light(tok, ix)
     if light is not None:
         if not (suppressed(light, ix) or intended(light)):

@@ -47,12 +47,15 @@ INTENT_VERBS = frozenset({"threaten", "plan", "vow", "pledge", "promise", "prepa
 INTENT_NOUNS = frozenset({"plan", "plans", "threat", "threats", "intention", "intent", "bid",
                           "attempt", "attempts", "call", "calls", "decision", "order", "vow",
                           "readiness", "willingness", "proposal", "option"})
+#: Prefixes that set a name against or for the noun it modifies ("anti-Iran groups").
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 #: Modifiers of an event noun that make it unreal or unsure ("the alleged killer").
 HEDGED_NOUN_MODS = frozenset({"alleged", "suspected", "accused", "would-be", "possible",
                               "potential", "planned", "proposed", "upcoming", "expected",
                               "postponed", "canceled", "cancelled", "purported", "threatened",
                               "imminent", "future", "prospective", "rumored", "rumoured",
-                              "reputed", "feared", "hypothetical", "reported"})
+                              "reputed", "feared", "hypothetical", "reported", "looming",
+                              "impending", "mooted", "intended", "anticipated"})
 #: Nouns that make the event they are "for" or "of" a plan ("preparations for a visit").
 PLAN_NOUNS = frozenset({"plan", "plans", "preparation", "preparations", "discussion",
                         "discussions", "talk", "talks", "invitation", "proposal", "request",
@@ -122,9 +125,19 @@ def actors(tok: Token, ix: DocIndex) -> list[Mention]:
         return [ante] if ante is not None else []
     if tok.lemma_.lower() in FORCE_NOUNS or tok.lemma_.lower() in HELD_NOUNS:
         out = [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-               and c.i in ix.ment_of for m in mention_group(c, ix)]
+               and c.i in ix.ment_of and not against_named(c) for m in mention_group(c, ix)]
         return [m for m in out if m.label in ("ORG", "NORP", "GPE")]
     return []
+
+
+def against_named(tok: Token) -> bool:
+    """A name after "anti-" or "pro-" ("anti-Iran separatists"): not whose the noun is."""
+    doc = tok.doc
+    i = tok.i
+    before = doc[i - 1].lower_ if i >= 1 else ""
+    if before in STANCE_PREFIXES:
+        return True
+    return before in ("-", "\u2013") and i >= 2 and doc[i - 2].lower_ in STANCE_PREFIXES
 
 
 def plural_people(m: Mention) -> bool:
