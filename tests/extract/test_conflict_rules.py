@@ -264,6 +264,123 @@ KILLS = [
         set(),
         only=ONLY,
     ),
+    case(
+        'Jack Ruby shot and mortally wounded Lee Harvey Oswald.',
+        """
+            0  Jack      Jack      PROPN  NNP  compound  1  B-PERSON
+            1  Ruby      Ruby      PROPN  NNP  nsubj     2  I-PERSON
+            2  shot      shoot     VERB   VBD  ROOT      2  O
+            3  and       and       CCONJ  CC   cc        2  O
+            4  mortally  mortally  ADV    RB   advmod    5  O
+            5  wounded   wound     VERB   VBN  conj      2  O
+            6  Lee       Lee       PROPN  NNP  compound  8  B-PERSON
+            7  Harvey    Harvey    PROPN  NNP  compound  8  I-PERSON
+            8  Oswald    Oswald    PROPN  NNP  dobj      5  I-PERSON
+            9  .         .         PUNCT  .    punct     2  O
+        """,
+        {('Jack Ruby', 'kills', 'Lee Harvey Oswald')},
+        only=ONLY,
+    ),
+    case(
+        'President Lincoln was shot and mortally wounded by John Wilkes Booth.',
+        """
+            0   President  President  PROPN  NNP  compound   1   O
+            1   Lincoln    Lincoln    PROPN  NNP  nsubjpass  3   B-PERSON
+            2   was        be         AUX    VBD  auxpass    3   O
+            3   shot       shoot      VERB   VBN  ROOT       3   O
+            4   and        and        CCONJ  CC   cc         3   O
+            5   mortally   mortally   ADV    RB   advmod     6   O
+            6   wounded    wound      VERB   VBN  conj       3   O
+            7   by         by         ADP    IN   agent      6   O
+            8   John       John       PROPN  NNP  compound   10  B-PERSON
+            9   Wilkes     Wilkes     PROPN  NNP  compound   10  I-PERSON
+            10  Booth      Booth      PROPN  NNP  pobj       7   I-PERSON
+            11  .          .          PUNCT  .    punct      3   O
+        """,
+        {('John Wilkes Booth', 'kills', 'Lincoln')},
+        only=ONLY,
+    ),
+    case(
+        'Lee Harvey Oswald fired the shots that killed John Kennedy.',
+        """
+            0   Lee      Lee      PROPN  NNP  compound  2  B-PERSON
+            1   Harvey   Harvey   PROPN  NNP  compound  2  I-PERSON
+            2   Oswald   Oswald   PROPN  NNP  nsubj     3  I-PERSON
+            3   fired    fire     VERB   VBD  ROOT      3  O
+            4   the      the      DET    DT   det       5  O
+            5   shots    shot     NOUN   NNS  dobj      3  O
+            6   that     that     PRON   WDT  nsubj     7  O
+            7   killed   kill     VERB   VBD  relcl     5  O
+            8   John     John     PROPN  NNP  compound  9  B-PERSON
+            9   Kennedy  Kennedy  PROPN  NNP  dobj      7  I-PERSON
+            10  .        .        PUNCT  .    punct     3  O
+        """,
+        {('Lee Harvey Oswald', 'kills', 'John Kennedy')},
+        only=ONLY,
+    ),
+    case(
+        'A jury found Jack Ruby guilty of murdering Lee Harvey Oswald.',
+        """
+            0   A          a       DET    DT   det       1   O
+            1   jury       jury    NOUN   NN   nsubj     2   O
+            2   found      find    VERB   VBD  ROOT      2   O
+            3   Jack       Jack    PROPN  NNP  compound  4   B-PERSON
+            4   Ruby       Ruby    PROPN  NNP  nsubj     5   I-PERSON
+            5   guilty     guilty  ADJ    JJ   ccomp     2   O
+            6   of         of      ADP    IN   prep      5   O
+            7   murdering  murder  VERB   VBG  pcomp     6   O
+            8   Lee        Lee     PROPN  NNP  compound  9   B-PERSON
+            9   Harvey     Harvey  PROPN  NNP  compound  10  I-PERSON
+            10  Oswald     Oswald  PROPN  NNP  dobj      7   I-PERSON
+            11  .          .       PUNCT  .    punct     2   O
+        """,
+        {('Jack Ruby', 'kills', 'Lee Harvey Oswald')},
+        only=ONLY,
+    ),
+    case(
+        'Sirhan, who is serving a life sentence for the killing of Robert Kennedy, '
+        'was denied parole.',
+        """
+            0   Sirhan    Sirhan    PROPN  NNP  nsubjpass  16  B-GPE
+            1   ,         ,         PUNCT  ,    punct      0   O
+            2   who       who       PRON   WP   nsubj      4   O
+            3   is        be        AUX    VBZ  aux        4   O
+            4   serving   serve     VERB   VBG  relcl      0   O
+            5   a         a         DET    DT   det        7   O
+            6   life      life      NOUN   NN   compound   7   O
+            7   sentence  sentence  NOUN   NN   dobj       4   O
+            8   for       for       ADP    IN   prep       4   O
+            9   the       the       DET    DT   det        10  O
+            10  killing   killing   NOUN   NN   pobj       8   O
+            11  of        of        ADP    IN   prep       10  O
+            12  Robert    Robert    PROPN  NNP  compound   13  B-PERSON
+            13  Kennedy   Kennedy   PROPN  NNP  pobj       11  I-PERSON
+            14  ,         ,         PUNCT  ,    punct      0   O
+            15  was       be        AUX    VBD  auxpass    16  O
+            16  denied    deny      VERB   VBN  ROOT       16  O
+            17  parole    parole    NOUN   NN   dobj       16  O
+            18  .         .         PUNCT  .    punct      16  O
+        """,
+        {('Sirhan', 'kills', 'Robert Kennedy')},
+        only=ONLY,
+    ),
+    case(
+        'He claimed that Assad continued to kill innocent Syrians.',
+        """
+            0  He         he        PRON   PRP   nsubj  1  O
+            1  claimed    claim     VERB   VBD   ROOT   1  O
+            2  that       that      SCONJ  IN    mark   4  O
+            3  Assad      Assad     PROPN  NNP   nsubj  4  B-PERSON
+            4  continued  continue  VERB   VBD   ccomp  1  O
+            5  to         to        PART   TO    aux    6  O
+            6  kill       kill      VERB   VB    xcomp  4  O
+            7  innocent   innocent  ADJ    JJ    amod   8  O
+            8  Syrians    Syrians   PROPN  NNPS  dobj   6  B-NORP
+            9  .          .         PUNCT  .     punct  1  O
+        """,
+        set(),
+        only=ONLY,
+    ),
 ]
 
 ATTACKS = [
@@ -441,6 +558,115 @@ ATTACKS = [
         set(),
         only=ONLY,
     ),
+    case(
+        "Arab citizens are seeking to join the SDF's fight against ISIL.",
+        """
+            0   Arab      arab     ADJ    JJ   amod   1   B-NORP
+            1   citizens  citizen  NOUN   NNS  nsubj  3   O
+            2   are       be       AUX    VBP  aux    3   O
+            3   seeking   seek     VERB   VBG  ROOT   3   O
+            4   to        to       PART   TO   aux    5   O
+            5   join      join     VERB   VB   xcomp  3   O
+            6   the       the      DET    DT   det    7   O
+            7   SDF       SDF      PROPN  NNP  poss   9   B-ORG
+            8   's        's       PART   POS  case   7   O
+            9   fight     fight    NOUN   NN   dobj   5   O
+            10  against   against  ADP    IN   prep   9   O
+            11  ISIL      ISIL     PROPN  NNP  pobj   10  B-ORG
+            12  .         .        PUNCT  .    punct  3   O
+        """,
+        {('SDF', 'attacks', 'ISIL')},
+        only=ONLY,
+    ),
+    case(
+        'Turkey did not launch an assault on the YPG.',
+        """
+            0  Turkey   Turkey   PROPN  NNP  nsubj  3  B-GPE
+            1  did      do       AUX    VBD  aux    3  O
+            2  not      not      PART   RB   neg    3  O
+            3  launch   launch   VERB   VB   ROOT   3  O
+            4  an       an       DET    DT   det    5  O
+            5  assault  assault  NOUN   NN   dobj   3  O
+            6  on       on       ADP    IN   prep   3  O
+            7  the      the      DET    DT   det    8  O
+            8  YPG      YPG      PROPN  NNP  pobj   6  B-ORG
+            9  .        .        PUNCT  .    punct  3  O
+        """,
+        set(),
+        only=ONLY,
+    ),
+    case(
+        'U.S. aircraft struck ISIL targets in Syria.',
+        """
+            0  U.S.      U.S.      PROPN  NNP  compound  1  B-GPE
+            1  aircraft  aircraft  NOUN   NN   nsubj     2  O
+            2  struck    strike    VERB   VBD  ROOT      2  O
+            3  ISIL      ISIL      PROPN  NNP  compound  4  B-ORG
+            4  targets   target    NOUN   NNS  dobj      2  O
+            5  in        in        ADP    IN   prep      2  O
+            6  Syria     Syria     PROPN  NNP  pobj      5  B-GPE
+            7  .         .         PUNCT  .    punct     2  O
+        """,
+        {('ISIL', 'operatesIn', 'Syria')},
+        only=ONLY,
+    ),
+    case(
+        'Team Melli defeated Saudi Arabia in the final.',
+        """
+            0  Team      Team    PROPN  NNP  compound  1  O
+            1  Melli     Melli   PROPN  NNP  nsubj     2  B-PERSON
+            2  defeated  defeat  VERB   VBD  ROOT      2  O
+            3  Saudi     Saudi   PROPN  NNP  compound  4  B-GPE
+            4  Arabia    Arabia  PROPN  NNP  dobj      2  I-GPE
+            5  in        in      ADP    IN   prep      2  O
+            6  the       the     DET    DT   det       7  O
+            7  final     final   NOUN   NN   pobj      5  O
+            8  .         .       PUNCT  .    punct     2  O
+        """,
+        set(),
+        only=ONLY,
+    ),
+    case(
+        'The Islamic State claimed responsibility for the bombing in Kabul.',
+        """
+            0   The             the             DET    DT   det       2  O
+            1   Islamic         Islamic         PROPN  NNP  compound  2  B-ORG
+            2   State           State           PROPN  NNP  nsubj     3  I-ORG
+            3   claimed         claim           VERB   VBD  ROOT      3  O
+            4   responsibility  responsibility  NOUN   NN   dobj      3  O
+            5   for             for             ADP    IN   prep      4  O
+            6   the             the             DET    DT   det       7  O
+            7   bombing         bombing         NOUN   NN   pobj      5  O
+            8   in              in              ADP    IN   prep      7  O
+            9   Kabul           Kabul           PROPN  NNP  pobj      8  B-GPE
+            10  .               .               PUNCT  .    punct     3  O
+        """,
+        {('Islamic State', 'operatesIn', 'Kabul')},
+        only=ONLY,
+    ),
+    # the model tags the dash of "anti-Iran" ADJ JJ; tagged HYPH here so the table spells it
+    case(
+        'The IRGC conducted drone strikes on anti-Iran separatist strongholds in northern Iraq.',
+        """
+            0   The          the         DET    DT   det       1   O
+            1   IRGC         irgc        NOUN   NN   nsubj     2   B-ORG
+            2   conducted    conduct     VERB   VBD  ROOT      2   O
+            3   drone        drone       NOUN   NN   compound  4   O
+            4   strikes      strike      NOUN   NNS  dobj      2   O
+            5   on           on          ADP    IN   prep      4   O
+            6   anti         anti        ADJ    JJ   amod      10  O
+            7   -            -           PUNCT  HYPH amod      10  O
+            8   Iran         iran        ADJ    JJ   amod      10  B-GPE
+            9   separatist   separatist  NOUN   NN   amod      10  O
+            10  strongholds  stronghold  NOUN   NNS  pobj      5   O
+            11  in           in          ADP    IN   prep      10  O
+            12  northern     northern    ADJ    JJ   amod      13  O
+            13  Iraq         Iraq        PROPN  NNP  pobj      11  B-GPE
+            14  .            .           PUNCT  .    punct     2   O
+        """,
+        {('IRGC', 'operatesIn', 'Iraq')},
+        only=ONLY,
+    ),
 ]
 
 VISITS = [
@@ -519,6 +745,46 @@ VISITS = [
             6  .        .        PUNCT  .    punct  1  O
         """,
         {('Blinken', 'visits', 'Cairo')},
+        only=ONLY,
+    ),
+    case(
+        'Abdollahian concluded his tour of the Persian Gulf states on Thursday.',
+        """
+            0   Abdollahian  Abdollahian  PROPN  NNP   nsubj     1  B-ORG
+            1   concluded    conclude     VERB   VBD   ROOT      1  O
+            2   his          his          PRON   PRP$  poss      3  O
+            3   tour         tour         NOUN   NN    dobj      1  O
+            4   of           of           ADP    IN    prep      3  O
+            5   the          the          DET    DT    det       8  O
+            6   Persian      Persian      PROPN  NNP   compound  7  B-LOC
+            7   Gulf         Gulf         PROPN  NNP   compound  8  I-LOC
+            8   states       state        NOUN   NNS   pobj      4  O
+            9   on           on           ADP    IN    prep      1  O
+            10  Thursday     Thursday     PROPN  NNP   pobj      9  B-DATE
+            11  .            .            PUNCT  .     punct     1  O
+        """,
+        set(),
+        only=ONLY,
+    ),
+    case(
+        'The ministers discussed the looming visit to Saudi Arabia by the Iranian president.',
+        """
+            0   The        the        DET    DT   det       1   O
+            1   ministers  minister   NOUN   NNS  nsubj     2   O
+            2   discussed  discuss    VERB   VBD  ROOT      2   O
+            3   the        the        DET    DT   det       5   O
+            4   looming    loom       VERB   VBG  amod      5   O
+            5   visit      visit      NOUN   NN   dobj      2   O
+            6   to         to         ADP    IN   prep      5   O
+            7   Saudi      Saudi      PROPN  NNP  compound  8   B-GPE
+            8   Arabia     Arabia     PROPN  NNP  pobj      6   I-GPE
+            9   by         by         ADP    IN   prep      5   O
+            10  the        the        DET    DT   det       12  O
+            11  Iranian    iranian    ADJ    JJ   amod      12  B-NORP
+            12  president  president  NOUN   NN   pobj      9   O
+            13  .          .          PUNCT  .    punct     2   O
+        """,
+        set(),
         only=ONLY,
     ),
 ]

@@ -29,6 +29,7 @@ from kg.extract.rules.conflict_words import (
     FORCE_ORG_HEADS,
     HARM_VERBS,
     HEDGED_NOUN_MODS,
+    INJURE_VERBS,
     KILL_NOUNS,
     KILLER_NOUNS,
     PLACE_LABELS,
@@ -36,14 +37,19 @@ from kg.extract.rules.conflict_words import (
     TARGET_PREPS,
     VISIT_NOUNS,
     actors,
+    against_named,
     agents_and_patients,
+    claimants,
     conflict_light,
     convicted,
     fatal,
+    fired_by,
     intended,
+    own,
     people,
     places_under,
     planned,
+    plural_people,
     visit_light,
 )
 from kg.extract.rules.index import DocIndex
@@ -62,6 +68,7 @@ CHARGED = rule("conflict:charged", 0.6,
                '"X was charged with the murder of Y": X kills Y (as charged)')
 SHOT_DEAD = rule("conflict:shot-dead", 0.8, '"X shot Y dead", "Y was fatally shot by X": X kills Y')
 SHOT = rule("conflict:shot", 0.65, '"X shot Y" (a person, not said to die): X attacks Y')
+FIRED = rule("conflict:fired-shots", 0.75, '"X fired the shots that killed Y": X kills Y')
 KILLED_GROUP = rule("conflict:killed-group", 0.65,
                     '"ISIL killed Iraqi soldiers": a killing verb on no person: attacks')
 ATTACK_NOUN = rule("conflict:attack-noun", 0.7,
@@ -93,7 +100,7 @@ def killer_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
             killers += actors(c, ix)
     head = tok.head
     if tok.dep_ in ("appos", "compound", "nmod") and head.i in ix.ment_of:
-        killers += actors(head, ix)  # "X, the assassin of Y", "assassin X"
+        killers += own(head, ix)  # "X, the assassin of Y", "assassin X" (not X's conjuncts)
     elif tok.dep_ == "attr" and head.lemma_.lower() == "be":
         killers += [m for s in subjects(head, ix) for m in actors(s, ix)]  # "X was the killer"
     if not victims and tok.dep_ in ("compound", "nmod"):
@@ -150,7 +157,7 @@ def _harms(verb: Token, ix: DocIndex) -> bool:
     return any(lem in HARM_VERBS for lem in lemmas(verb)[:2])
 
 
-@matcher(SHOT_DEAD, SHOT, KILLED_GROUP, CONVICTED, CHARGED, on="verb", when=_harms)
+@matcher(SHOT_DEAD, SHOT, FIRED, KILLED_GROUP, CONVICTED, CHARGED, on="verb", when=_harms)
 def harm_verb(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     """Shooting (kills with a word of death, else attacks a person), killing a group."""
     if suppressed(verb, ix) or intended(verb):
@@ -158,7 +165,7 @@ def harm_verb(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     said = speaker(verb, ix)
     agents, patients = agents_and_patients(verb, ix)
     lemma = lemmas(verb)[0] if lemmas(verb)[0] in HARM_VERBS else lemmas(verb)[1]
-    shoot = lemma == "shoot"
+    shoot = lemma in INJURE_VERBS
     found = convicted(verb, ix) if not agents else None
     for p in patients:
         person = p.label == "PERSON"
@@ -166,8 +173,11 @@ def harm_verb(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             if not person:
                 continue
             relation, made = ("kills", SHOT_DEAD) if fatal(verb) else ("attacks", SHOT)
-        elif person:
-            relation, made = "kills", None  # the verb frame (svo) states it
+        elif person:  # the verb frame (svo) states it, unless the subject is what was fired
+            relation = "kills"
+            made = FIRED if any(fired_by(t, ix) != [t] for t in subjects(verb, ix)) else None
+        elif plural_people(p):
+            continue  # "killed innocent Syrians": people, not the state
         else:
             relation, made = "attacks", KILLED_GROUP
         if made is not None:
@@ -194,22 +204,24 @@ def _attack_noun(tok: Token, ix: DocIndex) -> bool:
 @matcher(ATTACK_NOUN, FIGHTS_IN, TARGET_IN, on="noun", when=_attack_noun)
 def attack_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"X conducted 10 strikes against Y near Mosul", "strikes by X", "X's fight against Y"."""
-    if _hedged(tok) or planned(tok):
+    if _hedged(tok) or planned(tok) or any(c.lower_ == "no" for c in tok.children):
         return
+    # a named owner presupposes the fight ("seeking to join the SDF's fight against ISIL")
+    agents = [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]
+    agents += claimants(tok, ix)  # "the attacks in Jabla, for which Daesh claimed responsibility"
+    agents += [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+               and c.i in ix.ment_of and not against_named(c) for m in mention_group(c, ix)
+               if m.label != "PERSON" or c.dep_ == "poss"]
     light = conflict_light(tok, ix)
     if light is not None:
-        if suppressed(light, ix) or intended(light):
-            return
-        agents = [m for s in subjects(light, ix) for m in actors(s, ix)]
-        agents += [m for p in _pobjs(light, ("by",)) for m in actors(p, ix)]  # passive
-    else:
-        if noun_suppressed(tok, ix) or (tok.dep_ in ("dobj", "pobj") and intended(tok.head)):
-            return
-        agents = []
-    agents += [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]
-    agents += [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-               and c.i in ix.ment_of for m in mention_group(c, ix) if m.label != "PERSON"
-               or c.dep_ == "poss"]
+        if not (suppressed(light, ix) or intended(light)):
+            agents += [m for s in subjects(light, ix) for m in actors(s, ix)]
+            agents += [m for p in _pobjs(light, ("by",)) for m in actors(p, ix)]  # passive
+        elif not agents:
+            return  # "threatened to launch an assault on X"
+    elif not agents and (noun_suppressed(tok, ix) or (
+            tok.dep_ in ("dobj", "pobj") and intended(tok.head))):
+        return
     target_toks = _pobjs(tok, TARGET_PREPS)
     targets = [m for t in target_toks for m in actors(t, ix)]
     said = governor_speaker(tok, ix)
@@ -351,7 +363,12 @@ def visit_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
         first: Mention | None = None
         for t in (p, *p.conjuncts):
             # the named object itself, not what an apposition after it names
-            found = [ix.ment_of[t.i]] if t.i in ix.ment_of else mentions_of(t, ix, place=True)
+            if t.i in ix.ment_of:
+                found = [ix.ment_of[t.i]]
+            elif t.tag_ in ("NNS", "NNPS"):
+                continue  # "his tour of the Gulf states" names no one place
+            else:
+                found = mentions_of(t, ix, place=True)  # "a visit to the city of Aleppo"
             for m in found:
                 first = first or m
                 if first.label in PLACE_LABELS and m.label not in PLACE_LABELS:

@@ -24,12 +24,18 @@ KILL_NOUNS = frozenset({"assassination", "assassinations", "killing", "killings"
                         "murders", "slaying", "slayings", "shooting", "shootings"})
 #: Verbs of killing and shooting whose patient this family reads (non-persons, "shot dead").
 HARM_VERBS = frozenset({"kill", "murder", "assassinate", "slay", "behead", "execute", "gun",
-                        "shoot", "massacre", "slaughter"})
+                        "shoot", "massacre", "slaughter", "wound"})
+#: Verbs that harm a person, and kill only with a word of death ("mortally wounded").
+INJURE_VERBS = frozenset({"shoot", "wound"})
+#: Nouns of what killed someone, fired by the killer ("X fired the shots that killed Y").
+MISSILE_NOUNS = frozenset({"shot", "bullet", "round", "bomb", "missile", "rocket", "grenade"})
 #: Verbs whose clause judges a killing done ("convicted of", "pleaded guilty to"), and
 #: whether the judgement is final (True) or a charge (False).
-CONVICT_VERBS = {"convict": True, "sentence": True, "execute": True, "hang": True, "jail": True,
-                 "imprison": True, "plead": True, "confess": True, "admit": True, "find": True,
-                 "charge": False, "indict": False, "prosecute": False, "try": False}
+CONVICT_VERBS = {"convict": True, "sentence": True, "serve": True, "execute": True, "hang": True,
+                 "jail": True, "imprison": True, "plead": True, "confess": True, "admit": True,
+                 "find": True, "charge": False, "indict": False, "prosecute": False, "try": False}
+#: Nouns of a punishment between its verb and the crime ("serving a life sentence for").
+SENTENCE_NOUNS = frozenset({"sentence", "term", "year", "years", "life"})
 #: Adjectives between a judging verb and its preposition ("pleaded guilty to killing").
 JUDGED_ADJECTIVES = frozenset({"guilty", "responsible"})
 #: Verbs whose infinitive is intended, threatened or planned, not done ("threatened to
@@ -41,12 +47,15 @@ INTENT_VERBS = frozenset({"threaten", "plan", "vow", "pledge", "promise", "prepa
 INTENT_NOUNS = frozenset({"plan", "plans", "threat", "threats", "intention", "intent", "bid",
                           "attempt", "attempts", "call", "calls", "decision", "order", "vow",
                           "readiness", "willingness", "proposal", "option"})
+#: Prefixes that set a name against or for the noun it modifies ("anti-Iran groups").
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 #: Modifiers of an event noun that make it unreal or unsure ("the alleged killer").
 HEDGED_NOUN_MODS = frozenset({"alleged", "suspected", "accused", "would-be", "possible",
                               "potential", "planned", "proposed", "upcoming", "expected",
                               "postponed", "canceled", "cancelled", "purported", "threatened",
                               "imminent", "future", "prospective", "rumored", "rumoured",
-                              "reputed", "feared", "hypothetical", "reported"})
+                              "reputed", "feared", "hypothetical", "reported", "looming",
+                              "impending", "mooted", "intended", "anticipated"})
 #: Nouns that make the event they are "for" or "of" a plan ("preparations for a visit").
 PLAN_NOUNS = frozenset({"plan", "plans", "preparation", "preparations", "discussion",
                         "discussions", "talk", "talks", "invitation", "proposal", "request",
@@ -59,6 +68,8 @@ CONFLICT_LIGHT = frozenset({"conduct", "launch", "carry", "mount", "stage", "wag
                             "deliver", "execute", "perform", "undertake", "unleash",
                             "intensify", "escalate", "step", "continue", "resume", "begin",
                             "start", "make", "join", "order", "renew", "press"})
+#: Verbs of claiming an attack ("claimed responsibility for", "an attack claimed by X").
+CLAIM_VERBS = frozenset({"claim", "accept", "admit"})
 #: Verbs that lend their subject to a visit noun they take ("paid a visit to Cairo").
 VISIT_LIGHT = frozenset({"pay", "make", "begin", "start", "conclude", "end", "complete",
                          "undertake", "wrap", "continue", "kick"})
@@ -91,7 +102,7 @@ PRESENCE_VERBS = frozenset({"have", "keep", "maintain", "deploy", "send", "stati
 #: Labels of the mentions that act (places do not kill or visit).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 
 
 def people(tok: Token, ix: DocIndex) -> list[Mention]:
@@ -102,25 +113,40 @@ def people(tok: Token, ix: DocIndex) -> list[Mention]:
 def actors(tok: Token, ix: DocIndex) -> list[Mention]:
     """The acting mentions a word stands for, through force nouns and personal pronouns.
 
-    "ISIL fighters" and "ISIL targets" stand for ISIL; "his" for the nearest person
-    subject before it.
+    "ISIL fighters" and "ISIL targets" stand for ISIL; a possessive "his" for the nearest
+    person subject before it.
     """
     found = [m for m in mentions_of(tok, ix) if m.label in ACTOR_LABELS]
     if found:
         return found
     low = tok.lower_
-    if low in PERSON_PRONOUNS:
+    if low in POSSESSIVE_PRONOUNS and tok.dep_ == "poss":  # "his visit to Cairo"
         ante = person_antecedent(tok, ix)
         return [ante] if ante is not None else []
     if tok.lemma_.lower() in FORCE_NOUNS or tok.lemma_.lower() in HELD_NOUNS:
         out = [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-               and c.i in ix.ment_of for m in mention_group(c, ix)]
+               and c.i in ix.ment_of and not against_named(c) for m in mention_group(c, ix)]
         return [m for m in out if m.label in ("ORG", "NORP", "GPE")]
     return []
 
 
+def against_named(tok: Token) -> bool:
+    """A name after "anti-" or "pro-" ("anti-Iran separatists"): not whose the noun is."""
+    doc = tok.doc
+    i = tok.i
+    before = doc[i - 1].lower_ if i >= 1 else ""
+    if before in STANCE_PREFIXES:
+        return True
+    return before in ("-", "\u2013") and i >= 2 and doc[i - 2].lower_ in STANCE_PREFIXES
+
+
+def plural_people(m: Mention) -> bool:
+    """A nationality's people ("Syrians", "Palestinians"), not its state: no group to attack."""
+    return m.label == "NORP" and m.text.endswith("s") and not m.text.endswith("ss")
+
+
 def person_antecedent(pron: Token, ix: DocIndex) -> Mention | None:
-    """The nearest person before a personal pronoun in its sentence that is a subject."""
+    """The nearest person before a possessive pronoun in its sentence that is a subject."""
     best = None
     for t in pron.sent:
         if t.i >= pron.i:
@@ -146,9 +172,25 @@ def agents_and_patients(verb: Token, ix: DocIndex) -> tuple[list[Mention], list[
     else:
         subj_toks = subjects(verb, ix)
         patient_toks = [c for c in children if c.dep_ == "dobj"]
+    if not patient_toks and verb.dep_ == "conj":  # "Y was shot and mortally wounded by X"
+        patient_toks = [c for c in verb.head.children if c.dep_ == ("nsubjpass" if passive
+                                                                    else "dobj")]
+    if not subj_toks and passive:  # "Y was shot and mortally wounded by X"
+        subj_toks = [p for cj in verb.conjuncts if cj.i > verb.i for c in cj.children
+                     if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not passive:
+        subj_toks = [s for t in subj_toks for s in fired_by(t, ix)]
     agents = [m for t in subj_toks for m in actors(t, ix)]
     patients = [m for t in patient_toks for m in actors(t, ix)]
     return agents, patients
+
+
+def fired_by(tok: Token, ix: DocIndex) -> list[Token]:
+    """Who fired what killed: "X fired the shots that killed Y" gives X; else ``tok``."""
+    gov = tok.head
+    if tok.lemma_.lower() in MISSILE_NOUNS and tok.dep_ == "dobj" and gov.pos_ in VERB_POS:
+        return subjects(gov, ix)
+    return [tok]
 
 
 def fatal(verb: Token) -> bool:
@@ -157,6 +199,8 @@ def fatal(verb: Token) -> bool:
         low = c.lower_
         if low in ("fatally", "mortally", "dead"):
             return True
+        if c.dep_ == "conj" and c.lemma_.lower() in ("kill", "wound") and fatal(c):
+            return True  # "shot and mortally wounded"
         if c.dep_ == "prep" and low == "to" and any(p.lower_ == "death" for p in c.children):
             return True
     return False
@@ -192,6 +236,26 @@ def planned(tok: Token) -> bool:
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ in ("for", "of", "about", "on") \
         and head.head.lower_ in PLAN_NOUNS
+
+
+def claimants(tok: Token, ix: DocIndex) -> list[Mention]:
+    """Who claimed an attack: "X claimed responsibility for the attack", "the attacks, for which
+    X claimed responsibility", "an attack claimed by X"."""
+    toks: list[Token] = []
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        resp = head.head
+        if resp.dep_ == "dobj" and resp.head.lemma_.lower() in CLAIM_VERBS:
+            toks = subjects(resp.head, ix)
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in CLAIM_VERBS:
+            continue
+        kids = list(c.children)
+        if any(k.dep_ == "agent" for k in kids):  # "an attack claimed by X"
+            toks += [p for k in kids if k.dep_ == "agent" for p in k.children if p.dep_ == "pobj"]
+        elif any(k.lemma_.lower() == "responsibility" for k in kids):
+            toks += [k for k in kids if k.dep_ == "nsubj"]  # "for which X claimed responsibility"
+    return [m for t in toks for m in actors(t, ix) if m.label != "PERSON" or t.dep_ == "nsubj"]
 
 
 def conflict_light(tok: Token, ix: DocIndex) -> Token | None:
@@ -230,7 +294,11 @@ def convicted(tok: Token, ix: DocIndex) -> tuple[list[Mention], bool] | None:
     gov = tok.head.head
     judged: list[Token] = []
     if gov.lower_ in JUDGED_ADJECTIVES and gov.head.i != gov.i:
+        judged = [c for c in gov.children if c.dep_ == "nsubj"]  # "found X guilty of"
         gov = gov.head  # "pleaded guilty to", "found guilty of"
+    elif gov.pos_ in ("NOUN", "PROPN", "NUM") and gov.lemma_.lower() in SENTENCE_NOUNS:
+        gov = gov.head  # "serving a life sentence for the killing of Y"
+        gov = gov.head if gov.dep_ == "prep" else gov  # "held on a sentence for"
     elif gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj":
         judged, gov = [gov], gov.head  # "convicted sniper X of killing Y"
     if gov.pos_ not in VERB_POS:
@@ -243,11 +311,21 @@ def convicted(tok: Token, ix: DocIndex) -> tuple[list[Mention], bool] | None:
     children = list(gov.children)
     toks = judged or [c for c in children if c.dep_ == "nsubjpass"]
     if not toks:
-        toks = [c for c in children if c.dep_ == "dobj"] or subjects(gov, ix)
+        toks = [c for c in children if c.dep_ == "dobj"
+                and c.lemma_.lower() not in SENTENCE_NOUNS] or subjects(gov, ix)
     if not toks and gov.dep_ == "conj":  # "was tried and convicted of"
         toks = [c for c in gov.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-    found = [m for t in toks for m in actors(t, ix)]
+    if gov.dep_ in ("acl", "relcl") and toks == [gov.head]:
+        found = own(gov.head, ix)  # "X, convicted of killing Y; and Z, ...": X only
+    else:
+        found = [m for t in toks for m in actors(t, ix)]
     return (found, final) if found else None
+
+
+def own(tok: Token, ix: DocIndex) -> list[Mention]:
+    """The acting mention ``tok`` is part of, without its conjuncts or appositions."""
+    m = ix.ment_of.get(tok.i)
+    return [m] if m is not None and m.label in ACTOR_LABELS else []
 
 
 def places_under(tok: Token, ix: DocIndex, *, motion: bool = False,
