@@ -123,8 +123,10 @@ def manner(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
 
 
 def _stance_verb(verb: Token, ix: DocIndex) -> bool:
+    """A verb that may take an actor as object ("emphasized X's efforts" backs no one)."""
     frames = lookup(ix.lexicon.verbs, verb) or ()
-    return any(f.relation in ("opposes", "supports") and not f.prep for f in frames)
+    return any(f.relation in ("opposes", "supports") and not f.prep
+               and f.object in ("any", "actor") for f in frames)
 
 
 @matcher(ACT_AGENT, BACKS_AGENT, on="frame", when=_stance_verb)
