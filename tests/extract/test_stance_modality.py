@@ -142,3 +142,26 @@ def test_stance_modality_backing_efforts_to_end_a_war_backs_no_war():
     won = run("Russia backed efforts to win the war.",
               BACKED_EFFORTS.replace("end      end ", "win      win "))
     assert ("Russia", "supports", "Conflict") in triples(won)
+
+
+MUST_AND = """
+    0  Russia   Russia   PROPN NNP  nsubj     2   B-GPE
+    1  must     must     AUX   MD   aux       2   O
+    2  condemn  condemn  VERB  VB   ROOT      2   O
+    3  Turkey   Turkey   PROPN NNP  dobj      2   B-GPE
+    4  and      and      CCONJ CC   cc        2   O
+    5  support  support  VERB  VB   conj      2   O
+    6  the      the      DET   DT   det       7   O
+    7  SDF      SDF      PROPN NNP  dobj      5   B-ORG
+    8  .        .        PUNCT .    punct     2   O
+"""
+
+
+def test_stance_modality_coordinated_verb_shares_the_hedge():
+    """"must condemn X and support Y": neither is a fact; "did" makes both facts."""
+    found = triples(run("Russia must condemn Turkey and support the SDF.", MUST_AND))
+    assert ("Russia", "supports", "SDF") not in found
+    assert ("Russia", "opposes", "Turkey") not in found
+    did = triples(run("Russia did condemn Turkey and support the SDF.",
+                      MUST_AND.replace("must     must ", "did      do   ")))
+    assert {("Russia", "supports", "SDF"), ("Russia", "opposes", "Turkey")} <= did

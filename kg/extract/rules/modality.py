@@ -83,7 +83,9 @@ def _suppression(verb: Token) -> str | None:
     prev: Token | None = None
     hops = 0
     while hops < 8:
-        reason = _marked(t, came, hops)
+        shares_aux = came == "conj" and prev is not None and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in prev.children)
+        reason = _marked(t, came, hops, shares_aux)
         if reason is not None:
             return reason
         if came == "prep" and prev is not None and prev.lower_ == "from" \
@@ -125,11 +127,18 @@ def _infinitive(t: Token) -> bool:
     return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
-def _marked(t: Token, came: str | None, hops: int) -> str | None:
-    """A condition, negation or hedge on clause ``t``, reached from a ``came`` dependent."""
+def _marked(t: Token, came: str | None, hops: int, shares_aux: bool = False) -> str | None:
+    """A condition, negation or hedge on clause ``t``, reached from a ``came`` dependent.
+
+    A coordinated verb inherits conditions, and the hedging modal too where it has no
+    subject or auxiliary of its own ("must take action and hold X accountable").
+    """
     for c in t.children:
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
             return f"conditional ('{c.text}' on '{t.text}')"
+        if came == "conj" and shares_aux and c.dep_ == "aux" and c.lower_ in HEDGE_MODALS \
+                and c.lower_ != "would":
+            return f"hedged ('{c.text}' on '{t.text}')"
         if came == "conj":
             continue
         if c.dep_ == "neg":

@@ -62,6 +62,8 @@ OPPOSED_ACTS = frozenset({"aggression", "crime", "policy", "move", "decision", "
 AIMS = frozenset({"initiative", "plan", "proposal", "effort", "position", "stance", "role",
                   "mediation", "bid", "approach", "vision", "idea", "achievement",
                   "accomplishment", "success", "leadership", "candidacy"})
+#: Verbs of the supports class that wish for or stress an event, and back no one's plan.
+WISH_VERBS = frozenset({"emphasize", "emphasise", "stress", "seek", "want", "desire", "like"})
 #: Verbs whose object relational noun comes from someone else ("faced sanctions by the US").
 UNDERGO_VERBS = frozenset({"face", "suffer", "endure", "receive", "draw", "attract", "get",
                            "enjoy", "win", "earn", "gain", "incur", "encounter"})
@@ -123,6 +125,9 @@ def manner(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
 
 
 def _stance_verb(verb: Token, ix: DocIndex) -> bool:
+    """A verb of backing or opposing ("emphasized X's efforts" backs no one)."""
+    if verb.lemma_.lower() in WISH_VERBS:
+        return False
     frames = lookup(ix.lexicon.verbs, verb) or ()
     return any(f.relation in ("opposes", "supports") and not f.prep for f in frames)
 
