@@ -138,6 +138,17 @@ def test_entities_fronted_place(words, pos, expected):
     assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected
 
 
+def test_entities_fronted_place_out_of_ner_person():
+    """The NER's PERSON "Near Bayji" is the place "Bayji"."""
+    words = ["Near", "Bayji", ",", "one", "strike", "hit"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NUM", "NOUN", "VERB"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-CARDINAL", "O", "O"]
+    doc = Doc(blank().vocab, words=words, pos=pos, ents=ents)
+    assert [(s.text, s.label_) for s in merge_entities(doc, [])] == [
+        ("Bayji", "GPE"), ("one", "CARDINAL")]
+
+
+
 @pytest.mark.parametrize(
     ("words", "pos", "heads", "deps", "lemmas", "ner", "expected"),
     [
