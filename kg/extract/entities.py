@@ -267,9 +267,20 @@ def refine(doc: Doc, spans: list[Span], gazetteer: set[Span] | None = None) -> l
     * a name the NER took for an ORG is a PERSON where its context says so
       (:func:`person_context`), unless the gazetteer named it.
     """
+    from kg.resolve.names import HONORIFICS
+
+    fronted = {(start - 1, end) for start, end in fronted_place_spans(doc)}
     out: list[Span] = []
     for s in spans:
-        if s.label_ == "ORG" and s not in (gazetteer or ()) and person_context(s):
+        if s.label_ == "PERSON" and len(s) > 1 and s[-1].lower_.strip(".") in HONORIFICS:
+            # "Navy Capt" of "Navy Capt. Jeff Davis": the service, then a rank; no person
+            rest = s[:-1]
+            if all(t.lower_ in word_list("org_heads.txt") for t in rest):
+                out.append(Span(doc, rest.start, rest.end, label="ORG"))
+            continue
+        if len(s) > 1 and (s.start, s.end) in fronted:
+            s = Span(doc, s.start + 1, s.end, label="GPE")  # NER's PERSON "Near Bayji"
+        elif s.label_ == "ORG" and s not in (gazetteer or ()) and person_context(s):
             s = Span(doc, s.start, s.end, label="PERSON")  # "Jacobs, 20, ...", "Warner, who"
         elif s.label_ == "PERSON" and s[-1].lower_ in UNIT_HEADS and s[-1].is_title and len(s) > 1:
             s = Span(doc, s.start, s.end, label="ORG")  # "Abel Battery", "Alpha Company"

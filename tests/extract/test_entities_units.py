@@ -138,6 +138,17 @@ def test_entities_fronted_place(words, pos, expected):
     assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected
 
 
+def test_entities_fronted_place_out_of_ner_person():
+    """The NER's PERSON "Near Bayji" is the place "Bayji"."""
+    words = ["Near", "Bayji", ",", "one", "strike", "hit"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NUM", "NOUN", "VERB"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-CARDINAL", "O", "O"]
+    doc = Doc(blank().vocab, words=words, pos=pos, ents=ents)
+    assert [(s.text, s.label_) for s in merge_entities(doc, [])] == [
+        ("Bayji", "GPE"), ("one", "CARDINAL")]
+
+
+
 @pytest.mark.parametrize(
     ("words", "pos", "heads", "deps", "lemmas", "ner", "expected"),
     [
@@ -177,3 +188,19 @@ def test_entities_person_by_context(words, pos, heads, deps, lemmas, ner, expect
     doc = Doc(blank().vocab, words=words, pos=pos, heads=heads, deps=deps, lemmas=lemmas,
               ents=ner)
     assert [(s.text, s.label_) for s in merge_entities(doc, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "ner", "expected"),
+    [
+        # the NER's PERSON "Navy Capt" is the service and a rank: the service is an ORG
+        (["by", "Navy", "Capt", ".", "Jeff", "Davis"], ["O", "B-PERSON", "I-PERSON", "O",
+                                                        "B-PERSON", "I-PERSON"],
+         [("Navy", "ORG"), ("Jeff Davis", "PERSON")]),
+        # a rank after other words: no entity at all
+        (["Pentagon", "director", "Smith", "Capt", "."], ["O", "O", "B-PERSON", "I-PERSON", "O"],
+         []),
+    ],
+)
+def test_entities_person_span_ending_in_rank(words, ner, expected):
+    assert _spans(words, ner) == expected
