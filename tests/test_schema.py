@@ -86,7 +86,7 @@ RELATION_TABLE = [
     ("partOf", {"Organization"}, {"Organization", "Country"}, False, False),
     ("participatesIn", ACTOR, {"Event"}, False, True),
     ("supports", ACTOR, ACTOR | {"Event"}, False, True),
-    ("visits", ACTOR, {"Entity"}, False, True),
+    ("visits", ACTOR, {"Entity"}, False, False),
 ]
 
 

@@ -544,7 +544,11 @@ def _dedupe(relations: list[ResolvedRelation]) -> list[ResolvedRelation]:
         k = (r.subject, r.predicate, r.object, r.sentence)
         if k not in best or r.confidence > best[k].confidence:
             best[k] = r
-    return list(best.values())
+    # operatesIn is presence without a claim of control: where the article says the actor
+    # occupies the place, it adds nothing ("Turkish forces in Syria" beside "occupied")
+    held = {(r.subject, r.object) for r in best.values() if r.predicate == "occupies"}
+    return [r for r in best.values()
+            if r.predicate != "operatesIn" or (r.subject, r.object) not in held]
 
 
 def merge_people(labels: dict[str, Counter[str]]) -> dict[str, str]:

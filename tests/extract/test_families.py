@@ -13,9 +13,9 @@ import pytest
 from kg.extract.rules import REGISTRY, Candidate, extract
 from kg.model import Mention
 
+from . import test_conflict_rules as C
 from . import test_geo_rules as G
 from . import test_people_rules as P
-from . import test_conflict_rules as C
 from . import test_rules_entities as E
 from . import test_rules_hard_cases as H
 from . import test_rules_nominal as N

@@ -420,3 +420,36 @@ def test_resolver_event_date(phrase, published, expected):
     from kg.resolve.resolver import event_date
 
     assert event_date(phrase, published) == expected
+
+
+# ----------------------------------------------------------------- presence and control
+
+@pytest.mark.parametrize(
+    ("relations", "expected"),
+    [
+        # "occupied" and "forces in" of the same pair: control says it all
+        ([("occupies", 0), ("operatesIn", 1)], {("Turkey", "occupies", "Syria")}),
+        # presence alone stays
+        ([("operatesIn", 1)], {("Turkey", "operatesIn", "Syria")}),
+    ],
+)
+def test_resolver_operates_in_yields_to_occupies(resolver, relations, expected):
+    text = "Turkey occupied parts of Syria. Turkish forces in Syria stay."
+    turkey = [mention(text, "Turkey", "GPE"), mention(text, "Turkish", "NORP", sent=1)]
+    syria = [mention(text, "Syria", "GPE"), mention(text, "Syria", "GPE", nth=1, sent=1)]
+    ra = resolve(resolver, text, turkey + syria, [],
+                 [(turkey[s], p, syria[s], "test") for p, s in relations])
+    assert named(ra) == expected
+
+
+def test_resolver_a_visit_is_not_restated_of_the_state(resolver):
+    text = "Syrian Foreign Minister Faisal Mekdad travelled to Cairo."
+    mekdad = mention(text, "Faisal Mekdad", "PERSON")
+    cairo = mention(text, "Cairo", "GPE", acting=False)  # a place: the object of "travelled to"
+    ra = resolve(resolver, text,
+                 [mention(text, "Syrian", "NORP"), role(text, "Syrian Foreign Minister"), mekdad,
+                  cairo], [],
+                 [(mekdad, "visits", cairo, "test"),
+                  (mekdad, "memberOf", mention(text, "Syrian", "NORP"), "test")])
+    assert ("Faisal Mekdad", "visits", "Cairo") in named(ra)
+    assert not any(p == "visits" and s == "Syria" for s, p, _ in named(ra))
