@@ -233,6 +233,7 @@ def test_learned_rule_respects_negation(tmp_path, monkeypatch):
     """"did not kill": the clause states no fact, whatever the model says."""
     model = _model(tmp_path, {"kills": {"bias": 10, "threshold": 0.5, "weights": {}}})
     monkeypatch.setattr(learned, "default_model", lambda: model)
+    monkeypatch.setattr(learned, "RELATIONS", frozenset({"kills"}))
     assert run_rule("learned", NOT_KILL, NOT_KILL_TABLE) == []
     assert ("Lee Harvey Oswald", "kills", "John Kennedy") in facts(
         run_rule("learned", KILLED, KILLED_TABLE))
@@ -242,9 +243,17 @@ def test_learned_rule_runs_after_the_hand_rules(tmp_path, monkeypatch):
     """A fact a hand rule finds keeps the hand rule's provenance."""
     model = _model(tmp_path, {"kills": {"bias": 10, "threshold": 0.5, "weights": {}}})
     monkeypatch.setattr(learned, "default_model", lambda: model)
+    monkeypatch.setattr(learned, "RELATIONS", frozenset({"kills"}))
     ex = run(KILLED, KILLED_TABLE)
     rules = {(r.subject.text, r.object.text): r.rule for r in ex.relations
              if r.predicate == "kills"}
     # the model (accepting every pair here) adds the reverse; the verb frame keeps its fact
     assert rules == {("Lee Harvey Oswald", "John Kennedy"): "svo",
                      ("John Kennedy", "Lee Harvey Oswald"): "learned"}
+
+
+def test_learned_rule_leaves_killings_to_the_hand_rules():
+    """The shipped classifier states no kills: its pairs read killings in both directions."""
+    assert "kills" not in learned.RELATIONS
+    assert learned.RELATIONS <= {"memberOf", "livesIn", "basedIn", "locatedIn"}
+    assert run_rule("learned", KILLED, KILLED_TABLE) == []

@@ -251,6 +251,8 @@ CASES = [
     14 .              .             PUNCT .     punct      11  O
 """,
         {('Defense Initiative Office', 'partOf', 'U.S.'),
+         # the learned classifier adds the seat the compound also states
+         ('Defense Initiative Office', 'basedIn', 'U.S.'),
          ('Harold Richardson', 'memberOf', 'Defense Initiative Office')},
         id='col_harold_richardson'),
     pytest.param("Hassan Qomi, Tehran's special envoy, spoke.", """
@@ -313,7 +315,8 @@ CASES = [
     14 coat           coat          NOUN  NN    dobj       12  O
     15 .              .             PUNCT .     punct      12  O
 """,
-        {('Angie Dickinson', 'livesIn', 'Kulm')},
+        # the people family takes the town; the learned classifier also the state of "Kulm, N.D."
+        {('Angie Dickinson', 'livesIn', 'Kulm'), ('Angie Dickinson', 'livesIn', 'N.D.')},
         id='actress_angie_dickinson'),
     pytest.param('Simon was born on Feb. 5, 1907, in Portland.', """
     0  Simon          Simon         PROPN NNP   nsubjpass  2   B-PERSON

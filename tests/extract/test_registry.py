@@ -111,7 +111,7 @@ ORDER = {
              "people.based_hyphen", "people.as_part", "conflict.killer_noun",
              "conflict.killing_of"],
     "noun": ["nouns.relational", "nouns.mutual", "conflict.attack_noun", "conflict.forces_in",
-             "conflict.visit_noun", "stance.manner", "stance.mutual_of_owner", "stance.received"],
+             "conflict.visit_noun", "stance.manner", "stance.received", "stance.mutual_of_owner"],
     "mention": ["title.titles", "located.located", "located.owner", "geo.dateline", "geo.chain",
                 "geo.region_in", "people.affiliations", "people.seats", "conflict.force_name_in",
                 "learned.classified"],

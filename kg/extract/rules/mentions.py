@@ -53,7 +53,8 @@ def is_title_fragment(ent: Span, lexicon: Lexicon) -> bool:
     if ent.label_ != "ORG" or len(ent) > 2:
         return False
     last = ent[-1].lower_
-    if not (last in _portfolio_words() or last in RANK_MODIFIERS):
+    ranks = lexicon.titles.keys() | RANK_MODIFIERS  # "Rear Admiral": a rank, all of it
+    if not (last in _portfolio_words() or all(t.lower_ in ranks for t in ent)):
         return False
     head = ent.root.head
     while head.dep_ == "compound" and head.head.i != head.i:

@@ -50,16 +50,18 @@ MAX_BETWEEN = 10
 #: named near a place is not said to live there ("Grossi's visit to Tehran"), nor one person
 #: near another to have killed them.
 TRIGGERS = {
-    "livesIn": frozenset({"born", "native", "resident", "hometown", "home", "citizen",
+    # not "home": "his Chicago home" may be anyone's (the people family reads "X's home")
+    "livesIn": frozenset({"born", "native", "resident", "hometown", "citizen",
                           "grow", "raise", "live", "reside", "inhabitant", "settle"}),
     "kills": frozenset({"assassin", "assassination", "killer", "murderer", "murder", "killing",
                         "slaying", "slay", "shoot", "gun", "execute", "execution", "behead",
                         "stab", "strangle", "poison", "kill", "assassinate"}),
     "basedIn": frozenset({"base", "headquarter", "headquarters", "locate", "office", "branch"}),
 }
-#: Prepositions that attach a place to a person ("Sen. Bob Dole of Kansas") or an organisation
-#: ("Bank of Boston", "a bank in Chicago") directly.
-DIRECT_PREPS = {"livesIn": frozenset({"of", "from"}), "basedIn": frozenset({"of", "in"})}
+#: Prepositions that attach a place to an organisation directly ("Bank of Boston", "a bank in
+#: Chicago"). A person's "of Kansas" is the people family's (it checks the parse's guesses:
+#: "killed Soleimani and al-Muhandis of Iraq" hangs "of Iraq" on the wrong name).
+DIRECT_PREPS = {"basedIn": frozenset({"of", "in"})}
 #: Dependencies that attach a place to an organisation directly ("Iran's X", "Tehran X").
 DIRECT_DEPS = frozenset({"compound", "poss", "nmod", "npadvmod", "appos"})
 #: Dependencies that cross into another clause ("X said Y murdered Z", "killed ... and exiled").
