@@ -218,9 +218,9 @@ def _gapped(obj: Token, ix: DocIndex) -> Iterator[Candidate]:
 def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in Syria".
 
-    The place right before "in" must be named as a province, town or facility, be a town
-    the gazetteer puts in the country or state after "in", or be a place name the gazetteer
-    does not know before a country or state ("Sarmada in Syria").
+    The place right before "in" must be named as a province, town or facility, or be a town
+    the gazetteer puts in the country or state after "in". An unknown name before "in
+    Sweden" is not enough: "the Quran in Sweden" is tagged as a place.
     """
     doc = ix.doc
     span = span_of(loc, ix)
@@ -253,12 +253,10 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     region = of_region or (wspan.end < len(doc) and doc[wspan.end].lower_ in PLACE_HEADS) or \
         wspan[-1].lower_ in PLACE_HEADS  # "Perugia in Umbria province"
     known = places.contains(where.text, loc.text)
-    unknown_in_country = loc.label in ("GPE", "LOC") and places.kind(loc.text) is None and \
-        places.kind(where.text) in ("country", "state")  # "Ayn Issa in northern Syria"
     town_in_region = (region and places.kind(loc.text) == "city") or \
         (of_region and loc.label in ("GPE", "LOC"))  # "Perugia in Umbria province", "Jabla in
     # the province of Latakia"
-    if known is False or (not (named or town_in_region or unknown_in_country) and not known):
+    if known is False or (not (named or town_in_region) and not known):
         return  # "units of Khuzestan in Dezful county": a province is no town of a county
     if not known and not region and places.kind(where.text) not in ("country", "state") and \
             places.kind(loc.text) is not None:
