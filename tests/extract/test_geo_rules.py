@@ -459,3 +459,62 @@ MORE_CASES = [
 def test_geo_rule_alone_more(sentence, table, expected, only):
     (rule_id,) = only
     assert facts(run_rule(rule_id, sentence, table)) == expected
+
+
+# -- NER errors: a book tagged FAC, a name cut in two --------------------------------
+QURAN = (
+    'The act against the Holy Quran in Sweden angered Iran.',
+    """
+            0  The      the      DET   DT    det       1   O
+            1  act      act      NOUN  NN    nsubj     8   O
+            2  against  against  ADP   IN    prep      1   O
+            3  the      the      DET   DT    det       5   B-FAC
+            4  Holy     Holy     PROPN NNP   compound  5   I-FAC
+            5  Quran    Quran    PROPN NNP   pobj      2   I-FAC
+            6  in       in       ADP   IN    prep      5   O
+            7  Sweden   Sweden   PROPN NNP   pobj      6   B-GPE
+            8  angered  anger    VERB  VBD   ROOT      8   O
+            9  Iran     Iran     PROPN NNP   dobj      8   B-GPE
+            10 .        .        PUNCT .     punct     8   O
+    """,
+)
+FORDS_THEATER = (
+    "Lincoln was shot at Ford's Theater in Washington.",
+    """
+            0  Lincoln     Lincoln     PROPN NNP   nsubjpass 2   B-ORG
+            1  was         be          AUX   VBD   auxpass   2   O
+            2  shot        shoot       VERB  VBN   ROOT      2   O
+            3  at          at          ADP   IN    prep      2   O
+            4  Ford        Ford        PROPN NNP   poss      6   B-ORG
+            5  's          's          PART  POS   case      4   O
+            6  Theater     Theater     PROPN NNP   pobj      3   B-ORG
+            7  in          in          ADP   IN    prep      6   O
+            8  Washington  Washington  PROPN NNP   pobj      7   B-GPE
+            9  .           .           PUNCT .     punct     2   O
+    """,
+)
+MEHRABAD = (
+    'Raisi spoke at Mehrabad Airport in Tehran.',
+    """
+            0  Raisi     raisi     NOUN  NN    nsubj     1   O
+            1  spoke     speak     VERB  VBD   ROOT      1   O
+            2  at        at        ADP   IN    prep      1   O
+            3  Mehrabad  Mehrabad  PROPN NNP   compound  4   B-FAC
+            4  Airport   Airport   PROPN NNP   pobj      2   I-FAC
+            5  in        in        ADP   IN    prep      4   O
+            6  Tehran    Tehran    PROPN NNP   pobj      5   B-GPE
+            7  .         .         PUNCT .     punct     1   O
+    """,
+)
+
+NER_CASES = [
+    case(*QURAN, set(), ["located"]),  # "the Holy Quran" tagged FAC: no facility word
+    case(*MEHRABAD, {("Mehrabad Airport", "locatedIn", "Tehran")}, ["located"]),
+    case(*FORDS_THEATER, set(), ["geo:region-in"]),  # "Theater" alone, cut from the name
+]
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), NER_CASES)
+def test_geo_rule_alone_ner_errors(sentence, table, expected, only):
+    (rule_id,) = only
+    assert facts(run_rule(rule_id, sentence, table)) == expected

@@ -32,6 +32,7 @@ from kg.extract.rules.geotext import (
     as_town,
     container,
     holds,
+    is_facility,
     name_at,
     span_of,
 )
@@ -157,7 +158,7 @@ def _placed(head: Mention, where: Mention, anchor: Token) -> Iterator[Candidate]
     """An organisation is based in the place, a facility ("GSA Depot") lies in it."""
     if head.label != "ORG":
         yield CHAIN(as_place(head), "locatedIn", where, anchor)
-    elif head.text.split()[-1].lower() in FACILITY_NOUNS:
+    elif is_facility(head.text):
         place = Mention(head.start, head.end, head.text, "FAC", head.sentence)
         yield CHAIN(place, "locatedIn", where, anchor)
     else:
@@ -217,9 +218,9 @@ def _gapped(obj: Token, ix: DocIndex) -> Iterator[Candidate]:
 def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in Syria".
 
-    The place right before "in" must be named as a province, town or facility, be a town
-    the gazetteer puts in the country or state after "in", or be a place name the gazetteer
-    does not know before a country or state ("Sarmada in Syria").
+    The place right before "in" must be named as a province, town or facility, or be a town
+    the gazetteer puts in the country or state after "in". An unknown name before "in
+    Sweden" is not enough: "the Quran in Sweden" is tagged as a place.
     """
     doc = ix.doc
     span = span_of(loc, ix)
@@ -227,7 +228,8 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
         return
     end = span.end
     last = span[-1].lower_
-    named = last in PLACE_HEADS or last in TOWN_NOUNS or last in FACILITY_NOUNS
+    named = len(span) > 1 and (last in PLACE_HEADS or last in TOWN_NOUNS or last in FACILITY_NOUNS)
+    # (a bare "Theater" is no name: the NER cut "Ford's Theater")
     if not named and end < len(doc) and doc[end].lower_ in PLACE_HEADS:
         end += 1  # "Al-Raqqa province", "the Al-Sinek neighborhood" (tagged ORG)
         named = True
@@ -235,7 +237,7 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     if not named and before >= 1 and doc[before + 1].lower_ == "of" and \
             doc[before].lower_ in TOWN_NOUNS:
         named = True  # "the city of Raqqa"
-    if loc.label not in PLACE_LABELS and not (last in FACILITY_NOUNS or end > span.end):
+    if loc.label not in PLACE_LABELS and not (is_facility(loc.text) or end > span.end):
         return  # an organisation or a person is in a place only as a facility or a district
     if end + 1 >= len(doc) or doc[end].lower_ not in IN_PREPS:
         return
@@ -251,12 +253,10 @@ def region_in(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     region = of_region or (wspan.end < len(doc) and doc[wspan.end].lower_ in PLACE_HEADS) or \
         wspan[-1].lower_ in PLACE_HEADS  # "Perugia in Umbria province"
     known = places.contains(where.text, loc.text)
-    unknown_in_country = loc.label in ("GPE", "LOC") and places.kind(loc.text) is None and \
-        places.kind(where.text) in ("country", "state")  # "Ayn Issa in northern Syria"
     town_in_region = (region and places.kind(loc.text) == "city") or \
         (of_region and loc.label in ("GPE", "LOC"))  # "Perugia in Umbria province", "Jabla in
     # the province of Latakia"
-    if known is False or (not (named or town_in_region or unknown_in_country) and not known):
+    if known is False or (not (named or town_in_region) and not known):
         return  # "units of Khuzestan in Dezful county": a province is no town of a county
     if not known and not region and places.kind(where.text) not in ("country", "state") and \
             places.kind(loc.text) is not None:
@@ -296,6 +296,6 @@ def _place_of(tok: Token, ix: DocIndex) -> Mention | None:
         return None
     if m.label in PLACE_LABELS:
         return m
-    if m.label in ("ORG", "PERSON") and m.text.split()[-1].lower() in FACILITY_NOUNS:
+    if m.label in ("ORG", "PERSON") and is_facility(m.text):
         return Mention(m.start, m.end, m.text, "FAC", m.sentence)
     return None
