@@ -154,6 +154,18 @@ def mention_group(tok: Token, ix: DocIndex) -> list[Mention]:
     return out
 
 
+def named_by(tok: Token, ix: DocIndex) -> list[Mention]:
+    """The names a noun is apposed to or compounded with: "rivals Iran and Saudi Arabia",
+    "Russia, Syria's ally"."""
+    group: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound", "nmod") and c.i in ix.ment_of:
+            group += [m for m in mention_group(c, ix) if m not in group]
+    if tok.dep_ == "appos" and tok.head.i in ix.ment_of:
+        group += [m for m in mention_group(tok.head, ix) if m not in group]
+    return group
+
+
 def antecedent(pron: Token, ix: DocIndex) -> Mention | None:
     """The nearest preceding actor that is a subject in the same sentence."""
     best = None

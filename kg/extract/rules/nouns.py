@@ -12,6 +12,7 @@ from kg.extract.rules.arguments import (
     deep_event,
     mention_group,
     mentions_of,
+    named_by,
     pobjs,
     subject_args,
     subjects,
@@ -115,12 +116,7 @@ def mutual(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     relation: str = lookup(ix.lexicon.mutual_nouns, tok)
     if noun_suppressed(tok, ix):
         return
-    group: list[Mention] = []
-    for c in tok.children:
-        if c.dep_ in ("appos", "compound", "nmod") and c.i in ix.ment_of:
-            group += [m for m in mention_group(c, ix) if m not in group]
-    if tok.dep_ == "appos" and tok.head.i in ix.ment_of:
-        group += [m for m in mention_group(tok.head, ix) if m not in group]
+    group = named_by(tok, ix)
     targets = [a for p in pobjs(tok, ("of",)) for a in mentions_of(p, ix)]
     if targets:  # "Russia and Iran, close allies of Assad": each of the group to the "of" party
         for a in group:

@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.lexicon import NounFrame
-from kg.extract.rules.arguments import mention_group, mentions_of, pobjs, subjects
+from kg.extract.rules.arguments import mention_group, mentions_of, named_by, pobjs, subjects
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.modality import governor_speaker, noun_suppressed, speaker, suppressed
 from kg.extract.rules.registry import Candidate, matcher, rule
 from kg.extract.rules.tokens import VERB_POS, as_actor, governing_verb, lookup
-from kg.model import EventMention, Mention
+from kg.model import EventMention
 
 IN_SUPPORT = rule("stance:in-support", 0.7, '"X struck targets in support of Y", "X remains '
                   'steadfast in support of Y": the subject of the clause relates to Y')
@@ -197,12 +197,7 @@ def mutual_of_owner(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     said = governor_speaker(tok, ix)
     owners = [as_actor(a) for c in tok.children if c.dep_ == "poss" for a in mentions_of(c, ix)]
     if owners:
-        group: list[Mention] = []
-        for c in tok.children:
-            if c.dep_ in ("appos", "compound", "nmod") and c.i in ix.ment_of:
-                group += [m for m in mention_group(c, ix) if m not in group]
-        if tok.dep_ == "appos" and tok.head.i in ix.ment_of:
-            group += [m for m in mention_group(tok.head, ix) if m not in group]
+        group = named_by(tok, ix)
         for m in group:
             for o in owners:
                 yield MUTUAL_POSS(as_actor(m), relation, o, tok, said)
