@@ -9,7 +9,7 @@ finds a verb's subjects through relative clauses, control and coordination, and
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.tokens import VERB_POS, WH_WORDS, as_actor, as_place, hyphen_follows
@@ -139,6 +139,11 @@ def _named_place(c: Token, ix: DocIndex, nxt: list[Token]) -> Mention | None:
                 return ix.ment_of[p.i]
             nxt.append(p)
     return None
+
+
+def span_of(m: Mention, ix: DocIndex) -> Span | None:
+    """The tokens of a mention (its characters widened to whole tokens)."""
+    return ix.doc.char_span(m.start, m.end, alignment_mode="expand")
 
 
 def mention_group(tok: Token, ix: DocIndex) -> list[Mention]:

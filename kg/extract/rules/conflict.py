@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.rules.arguments import mention_group, mentions_of, subjects
+from kg.extract.rules.arguments import mention_group, mentions_of, span_of, subjects
 from kg.extract.rules.checks import relation_accepts
 from kg.extract.rules.conflict_words import (
     ATTACK_EVENT_TYPES,
@@ -334,7 +334,7 @@ def forces_in(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
 @matcher(FORCES_IN, on="mention", labels=frozenset({"ORG"}))
 def force_name_in(m: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """"the Syrian Democratic Forces in Raqqa", "Iraqi Security Forces near Mosul"."""
-    span = ix.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_of(m, ix)
     if span is None or span[-1].lower_ not in FORCE_ORG_HEADS:
         return
     root = span.root

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.rules.arguments import span_of
 from kg.extract.rules.geotext import (
     DATELINE_ENDS,
     FACILITY_NOUNS,
@@ -34,7 +35,6 @@ from kg.extract.rules.geotext import (
     holds,
     is_facility,
     name_at,
-    span_of,
 )
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.modality import suppressed

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Span
-
+from kg.extract.rules.arguments import span_of
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.tokens import as_place
 from kg.model import Mention
@@ -54,11 +53,6 @@ class Named(NamedTuple):
         text = self.mention.text
         return self.kind == "state" and (text.endswith(".") or text.isupper()) \
             and places.us_state(text) is not None and len(text.rstrip(".")) <= 6
-
-
-def span_of(m: Mention, ix: DocIndex) -> Span | None:
-    """The tokens of a mention."""
-    return ix.doc.char_span(m.start, m.end, alignment_mode="expand")
 
 
 def name_at(i: int, ix: DocIndex) -> Named | None:

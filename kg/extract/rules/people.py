@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.rules.arguments import args, subjects
+from kg.extract.rules.arguments import args, span_of, subjects
 from kg.extract.rules.checks import relation_accepts
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.modality import noun_suppressed, suppressed
@@ -50,7 +50,6 @@ from kg.extract.rules.people_words import (
     is_title,
     looks_like_acronym,
     mention_at,
-    person_root,
     pobj_mentions,
     stands_for_state,
     with_state,
@@ -96,11 +95,10 @@ HOME_WORDS = frozenset({"native", "natives", "resident", "hometown", "home", "bi
          labels=frozenset({"PERSON"}))
 def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """The bodies and home a person's own phrase and titles name."""
-    root = person_root(person, ix)
-    if root is None:
+    span = span_of(person, ix)
+    if span is None:
         return
-    span = ix.doc.char_span(person.start, person.end, alignment_mode="expand")
-    end = span.end if span is not None else root.i + 1
+    root, end = span.root, span.end
     preps = [c for c in root.children if c.dep_ == "prep" and c.i >= end and adjacent(end, c, ix)]
     titled = any(c.dep_ == "compound" and is_title(c, ix) for c in root.children)
     for prep, m in pobj_mentions(root, PERSON_PREPS, ix, ORG_LABELS | PLACE_LABELS, preps):
@@ -257,14 +255,13 @@ def based_hyphen(word: Token, ix: DocIndex) -> Iterator[Candidate]:
          labels=frozenset({"ORG"}))
 def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
     """An organisation's place in its own phrase, and the unit a unit is apposed to."""
-    root = person_root(org, ix)
-    if root is None:
+    span = span_of(org, ix)
+    if span is None:
         return
+    root, end = span.root, span.end
     # an institution's name ("Trust Co. of New York", "the Embassy in Tehran"), right
     # before its phrase: not "ISIL in Mosul", "the Treaty and ... of Iran's Helmand"
     seated = any(w.lower() in SEAT_HEADS for w in org.text.split())
-    span = ix.doc.char_span(org.start, org.end, alignment_mode="expand")
-    end = span.end if span is not None else root.i + 1
     preps = [c for c in root.children if c.dep_ == "prep" and c.i >= end and seated
              and adjacent(end, c, ix)]
     for _, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS, preps):

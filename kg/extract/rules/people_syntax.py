@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.entities import UNIT_HEADS
 from kg.extract.rules.arguments import args, subjects
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.people_words import (
@@ -16,7 +17,6 @@ from kg.extract.rules.people_words import (
     ORG_LABELS,
     PLACE_LABELS,
     TITLE_PREPS,
-    UNIT_WORDS,
     is_title,
     mention_at,
     modified_outside,
@@ -158,7 +158,7 @@ def right_before(m: Mention, org: Mention, ix: DocIndex) -> bool:
 def is_unit(m: Mention) -> bool:
     """A unit's name: a number first and a unit word last ("3rd Battalion")."""
     words = m.text.split()
-    return len(words) >= 2 and words[0][:1].isdigit() and words[-1].lower() in UNIT_WORDS
+    return len(words) >= 2 and words[0][:1].isdigit() and words[-1].lower() in UNIT_HEADS
 
 
 def subject_toks(verb: Token, ix: DocIndex) -> list[Token]:

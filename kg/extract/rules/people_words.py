@@ -10,6 +10,7 @@ import functools
 
 from spacy.tokens import Token
 
+from kg.extract.rules.arguments import span_of
 from kg.extract.rules.index import DocIndex
 from kg.model import Mention
 
@@ -48,16 +49,11 @@ SEAT_HEADS = frozenset({"embassy", "consulate", "museum", "hospital", "school", 
                         "society", "academy", "plant", "factory", "mill", "airline", "airlines",
                         "group", "holdings", "ltd.", "ltd", "llc", "network", "times", "post",
                         "journal", "press", "tribune", "herald", "news"})
-#: Head words of military units and sub-bodies ("3rd Battalion", "321st Field Artillery
-#: Regiment"); from the US Army and Air Force unit echelons.
-UNIT_WORDS = frozenset({"battalion", "regiment", "brigade", "division", "squadron", "wing",
-                        "group", "company", "battery", "corps", "fleet", "command", "flotilla",
-                        "detachment", "platoon", "troop", "force", "army"})
 
 
 def person_root(m: Mention, ix: DocIndex) -> Token | None:
     """The syntactic head token of a mention, or None if it spans no tokens."""
-    span = ix.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_of(m, ix)
     return span.root if span is not None else None
 
 
