@@ -5,7 +5,7 @@ mention of an :class:`~kg.model.Extraction` to a canonical entity key, checks
 relation argument types against the guidelines, turns role mentions into
 ``memberOf`` facts, and generalises officials' and ministries' acts to their
 state. Cross-article decisions (a surname seen alone in one article and in
-full in another, the final label of an entity) are made by :func:`merge_people`
+full in another, the final label of an entity) are made by :mod:`kg.resolve.identity`
 and :func:`choose_label` once every article is resolved.
 """
 

@@ -31,7 +31,8 @@ import rdflib
 from oxrdflib.store import OxigraphStore
 
 from kg.model import Entity
-from kg.resolve.resolver import Ref, ResolvedArticle, choose_label, merge_people
+from kg.resolve.identity import Linking, link_entities
+from kg.resolve.resolver import Ref, ResolvedArticle, choose_label
 from kg.schema import Schema
 from kg.store.namespace import (
     BASE,
@@ -55,7 +56,6 @@ from kg.store.oxigraph import to_oxigraph
 GRAPH_IRI = BASE + "id/graph"
 ONTOLOGY_GRAPH = ox.NamedNode(BASE + "id/graph/ontology")
 ENTITY_GRAPH = ox.NamedNode(BASE + "id/graph/entities")
-TYPE_PRIORITY = {"Organization": 0, "Person": 1, "Location": 2, "Country": 3}
 
 
 def _n(iri: object) -> ox.NamedNode:
@@ -100,6 +100,8 @@ class GraphBuilder:
     def __init__(self, *, include_ontology: bool = True) -> None:
         self.include_ontology = include_ontology
         self.articles: list[ResolvedArticle] = []
+        #: The cross-article merges of the last :meth:`build`.
+        self.linking = Linking()
 
     def add(self, resolved: ResolvedArticle) -> None:
         """Add one resolved article (order does not matter)."""
@@ -114,7 +116,8 @@ class GraphBuilder:
             and relations (distinct statements).
         """
         articles = sorted(self.articles, key=lambda ra: ra.article.id)
-        remap = self._canonical_keys(articles)
+        self.linking = link_entities(articles)
+        remap = self.linking.remap
         entities: dict[str, Entity] = {}
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         mentioned: dict[str, set[str]] = defaultdict(set)
@@ -175,39 +178,6 @@ class GraphBuilder:
         ds = rdflib.Dataset(store=OxigraphStore(store=inner))
         counts = {"entities": len(entities), "events": n_events, "relations": len(statements)}
         return ds, counts
-
-    def _canonical_keys(self, articles: list[ResolvedArticle]) -> dict[str, str]:
-        """Cross-article merges: surname-only people, and one type per name."""
-        person_forms: dict[str, Counter[str]] = defaultdict(Counter)
-        by_slug: dict[str, Counter[str]] = defaultdict(Counter)
-        from_gazetteer: set[str] = set()
-        for ra in articles:
-            for key, ent in ra.entities.items():
-                if ent.type == "Person":
-                    person_forms[key].update(ra.surface_forms.get(key, Counter()))
-                seen = sum(ra.surface_forms.get(key, Counter()).values())
-                by_slug[key.split("/", 1)[1]][key] += seen or 1
-                if ent.wikidata or ent.type == "Country":
-                    from_gazetteer.add(key)
-        remap = merge_people(person_forms)
-        for keys in by_slug.values():
-            if len(keys) < 2:
-                continue
-            fixed = [k for k in keys if k in from_gazetteer]
-            target = fixed[0] if fixed else min(
-                keys,
-                key=lambda k: (-keys[k], TYPE_PRIORITY.get(k.split("/")[0].capitalize(), 9), k),
-            )
-            for k in keys:
-                if k != target and k not in from_gazetteer:
-                    remap[k] = target
-        # follow chains
-        for k in list(remap):
-            seen = {k}
-            while remap[k] in remap and remap[k] not in seen:
-                seen.add(remap[k])
-                remap[k] = remap[remap[k]]
-        return remap
 
     def _article_quads(self, ra: ResolvedArticle, remap: dict[str, str],
                        statements: dict[tuple[str, str, str], _Statement],
