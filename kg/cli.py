@@ -29,6 +29,10 @@ EPILOG_EXPLAIN = """example:
   kg explain seeds/000_00e312ede173199d.txt
   kg explain seeds/000_00e312ede173199d.txt --why-not 'Syria demands Withdrawal'
   kg explain --rules                    # every extraction rule: id, family, confidence"""
+EPILOG_ENTITIES = """example:
+  kg entities out/graph.ttl --top 10
+  kg entities out/graph.ttl --type Person,Organization --format tsv > entities.tsv
+  kg entities kg-store/ --type person --format json"""
 EPILOG_VALIDATE = """example:
   kg validate out/graph.ttl"""
 
@@ -99,6 +103,14 @@ def _cmd_query(args: argparse.Namespace) -> int:
     result = run_query(load_graph(args.graph), read_query(args.query))
     text = format_result(result, args.format)
     print(text, end="" if text.endswith("\n") else "\n")
+    return 0
+
+
+def _cmd_entities(args: argparse.Namespace) -> int:
+    from kg.entities import format_entities, list_entities
+
+    rows = list_entities(args.graph, types=args.type, top=args.top)
+    print(format_entities(rows, args.format))
     return 0
 
 
@@ -224,6 +236,28 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
     p.add_argument("--list", action="store_true", help="list the named queries")
     p.set_defaults(func=_cmd_query)
+
+    p = sub.add_parser(
+        "entities",
+        help="list the entities of a graph with their names and article counts",
+        epilog=EPILOG_ENTITIES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="List each entity (country, person, organisation, place) with its type, "
+        "canonical name, how many articles mention it and its other names, most-mentioned "
+        "first: the rows of the named query 'entities', filtered.",
+    )
+    p.add_argument("graph", help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
+    p.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help="only this type (Country, Location, Organization, Person; any case; "
+        "repeat it or separate with commas)",
+    )
+    p.add_argument("--top", type=int, metavar="N", help="only the N most-mentioned")
+    p.add_argument("--format", default="table", choices=["table", "tsv", "json"])
+    p.set_defaults(func=_cmd_entities)
 
     p = sub.add_parser(
         "validate",

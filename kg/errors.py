@@ -131,6 +131,7 @@ class Errors(metaclass=_WithCodes):
         "Fix: use --format table, csv, tsv or json."
     )
     E038 = "give a graph file and a query (or --list); see kg query --help"
+    E039 = "No entity type '{name}'. Fix: use one of {types} (kg entities --type Person)."
     # Exports (kg.export, kg.store.oxigraph)
     E040 = "No exporter '{name}'. Available: {formats}"
     E041 = (

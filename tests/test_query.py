@@ -182,6 +182,18 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
             ("Sergei Shoigu", "Person", "", "http://www.wikidata.org/entity/Q315514"),
         ],
     ),
+    "entities": (
+        ("entity", "type", "label", "articles", "names"),
+        [
+            (KG + "country/syria", "Country", "Syria", "2", "Syrian"),
+            (KG + "country/turkey", "Country", "Turkey", "2", "Ankara | Turkish | Türkiye"),
+            (KG + "location/moscow", "Location", "Moscow", "2", ""),
+            (KG + "country/russia", "Country", "Russia", "1", "Russian"),
+            (KG + "organization/russian-defense-ministry", "Organization",
+             "Russian Defense Ministry", "1", ""),
+            (KG + "person/sergei-shoigu", "Person", "Sergei Shoigu", "1", ""),
+        ],
+    ),
     "who-supports-whom": (
         ("actor", "stance", "target", "targetType", "source", "reportedBy"),
         [("Turkey", "supports", "return of refugees", "RefugeeReturn", R, "Syria")],
