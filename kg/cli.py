@@ -19,7 +19,8 @@ from kg.errors import BuildInterrupted, Errors, InputError, KGError
 EPILOG_BUILD = """example:
   kg build                              # seeds/ -> out/graph.ttl, out/graph.html
   kg build articles/ extra.html -o out/ --processes 2
-  kg build articles/ --store kg-store/  # again later: only new or changed articles are parsed"""
+  kg build articles/ --store kg-store/  # again later: only new or changed articles are parsed
+  kg build articles/ --merge-report out/merges.tsv  # and which names became one node, why"""
 EPILOG_QUERY = """example:
   kg query out/graph.ttl "SELECT ?a ?b WHERE { ?a kgo:meetsWith ?b }"
   kg query out/graph.ttl ontology/queries/who-hosted-what.rq --format csv
@@ -52,6 +53,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             on_skip=_say,
             store=args.store,
+            merge_report=args.merge_report,
         )
     if not args.quiet:
         n = summary.articles
@@ -217,6 +219,12 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="keep parsed articles and the graph in DIR; later builds parse only new or "
         "changed articles and drop deleted ones (same output as a full build)",
+    )
+    p.add_argument(
+        "--merge-report",
+        metavar="PATH",
+        help="also write a TSV of every cross-article merge (the names merged, the node they "
+        "joined, the reason, the articles, an example sentence per side) to PATH",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=_cmd_build)

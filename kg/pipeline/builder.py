@@ -29,6 +29,7 @@ from kg.pipeline.nlp import DEFAULT_MODEL, load_nlp
 from kg.pipeline.outputs import DEFAULT_FORMATS, write_outputs
 from kg.pipeline.timing import Timer, record_extraction, timed_iter
 from kg.pipeline.workers import gc_frozen
+from kg.resolve.audit import format_merge_report, merge_rows
 from kg.resolve.resolver import Resolver
 from kg.store.cache import Cache, MemoryCache
 from kg.store.graph import GraphBuilder
@@ -50,6 +51,7 @@ def build(
     on_skip: Callable[[str], None] | None = None,
     nlp: Language | None = None,
     store: str | Path | None = None,
+    merge_report: str | Path | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of some articles and write it in each format.
 
@@ -84,6 +86,8 @@ def build(
         on_skip: Called with a one-line message for each input skipped.
         nlp: An already loaded pipeline (from :func:`~kg.pipeline.nlp.load_nlp`), to reuse.
         store: A folder for incremental builds (created if missing).
+        merge_report: A file to write the merge report to (TSV, see
+            :mod:`kg.resolve.audit`), with the other outputs; none when ``None``.
 
     Returns:
         Counts, timings and the files written.
@@ -109,11 +113,14 @@ def build(
             raise InputError(Errors.E084.format(option=option, value=value))
     if Path(out_dir).exists() and not Path(out_dir).is_dir():
         raise InputError(Errors.E083.format(path=out_dir))
+    if merge_report is not None and Path(merge_report).is_dir():
+        raise InputError(Errors.E085.format(path=merge_report))
     with contextlib.ExitStack() as stack:
         disk = None if store is None else stack.enter_context(BuildStore(store))
         summary = _build(inputs, Path(out_dir), timer, disk, model=model, processes=processes,
                          batch_size=batch_size, formats=formats, progress=progress,
-                         on_skip=on_skip, nlp=nlp)
+                         on_skip=on_skip, nlp=nlp,
+                         merge_report=None if merge_report is None else Path(merge_report))
     summary.seconds = time.perf_counter() - started
     # An in-memory cache takes microseconds: no rows for a store the build has not got.
     summary.timings = {k: v for k, v in timer.seconds.items()
@@ -123,13 +130,15 @@ def build(
 
 def _build(inputs: Sequence[str | Path], out: Path, timer: Timer, disk: BuildStore | None, *,
            model: str, processes: int, batch_size: int, formats: list[str], progress: bool,
-           on_skip: Callable[[str], None] | None, nlp: Language | None) -> BuildSummary:
+           on_skip: Callable[[str], None] | None, nlp: Language | None,
+           merge_report: Path | None = None) -> BuildSummary:
     articles = timed_iter(load_articles(inputs, on_skip=on_skip), timer.seconds, "ingest")
     first = next(articles, None)  # bad inputs fail before the cache opens or the model loads
     if first is None:
         raise InputError(Errors.E082.format(inputs=", ".join(map(str, inputs))))
     n_files = len(iter_input_files(inputs))  # at most one article per file
-    graph = _Graph(timer, _progress(n_files if progress else 0, progress))
+    graph = _Graph(timer, _progress(n_files if progress else 0, progress),
+                   merge_report=merge_report is not None)
     seen: set[str] = set()
     cache: Cache = MemoryCache()
     saver: _CacheWriter | None = None
@@ -159,7 +168,8 @@ def _build(inputs: Sequence[str | Path], out: Path, timer: Timer, disk: BuildSto
                 saver.flush()  # what was parsed before an error or interrupt is kept
         parsed = saver.saved
         rdf, counts = graph.build()
-        outputs = write_outputs(rdf, formats, out, timer, disk=disk)
+        extra = {} if merge_report is None else {merge_report: graph.merge_report}
+        outputs = write_outputs(rdf, formats, out, timer, disk=disk, extra=extra)
         with timer.stage("store write"):
             cache.keep_only(seen)
     except KeyboardInterrupt as interrupt:
@@ -184,11 +194,14 @@ class _Graph:
     """The graph being made: articles with their extractions resolved into a
     :class:`GraphBuilder`, timed, each a step of the progress bar."""
 
-    def __init__(self, timer: Timer, bar: _NoBar) -> None:
+    def __init__(self, timer: Timer, bar: _NoBar, *, merge_report: bool = False) -> None:
         self.timer = timer
         self.bar = bar
         self.builder = GraphBuilder()
         self.resolver = Resolver()
+        self.want_report = merge_report
+        #: The merge report's text (:mod:`kg.resolve.audit`), once built, if wanted.
+        self.merge_report = ""
 
     def add(self, article: Article, extraction: Extraction) -> None:
         """Resolve an article and add it to the graph."""
@@ -202,6 +215,11 @@ class _Graph:
         self.bar.close()
         with self.timer.stage("store"):
             result = self.builder.build()
+        if self.want_report:
+            with self.timer.stage("merge report"):
+                b = self.builder
+                self.merge_report = format_merge_report(merge_rows(b.articles, b.linking,
+                                                                   b.labels))
         del self.builder  # the per-article records are not needed for writing
         return result
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import functools
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from kg import export as exporters
+from kg.atomic import write_temp
 from kg.errors import BuildInterrupted
 from kg.pipeline.timing import Timer
 from kg.store.oxigraph import oxigraph_store
@@ -26,9 +27,11 @@ _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def write_outputs(graph: Any, formats: Sequence[str], out: Path, timer: Timer, *,
-                  disk: BuildStore | None = None) -> list[str]:
-    """Write every output (and, with ``disk``, the store's new graph) to temporary
-    places, then put them all in place together.
+                  disk: BuildStore | None = None,
+                  extra: Mapping[Path, str] | None = None) -> list[str]:
+    """Write every output (and, with ``disk``, the store's new graph; ``extra`` text
+    files, path -> text, such as the merge report) to temporary places, then put them
+    all in place together.
 
     Returns:
         The output files. On any error or interrupt nothing is replaced and the
@@ -38,6 +41,10 @@ def write_outputs(graph: Any, formats: Sequence[str], out: Path, timer: Timer, *
     folder: Path | None = None
     try:
         _stage(graph, formats, out, timer, staged)
+        for path, text in (extra or {}).items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write = functools.partial(Path.write_text, data=text, encoding="utf-8")
+            staged.append((write_temp(path, write), path))
         publish = None
         if disk is not None:
             with timer.stage("store write"):

@@ -102,6 +102,8 @@ class GraphBuilder:
         self.articles: list[ResolvedArticle] = []
         #: The cross-article merges of the last :meth:`build`.
         self.linking = Linking()
+        #: The final key -> ``rdfs:label`` of each entity of the last :meth:`build`.
+        self.labels: dict[str, str] = {}
 
     def add(self, resolved: ResolvedArticle) -> None:
         """Add one resolved article (order does not matter)."""
@@ -117,6 +119,7 @@ class GraphBuilder:
         """
         articles = sorted(self.articles, key=lambda ra: ra.article.id)
         self.linking = link_entities(articles)
+        self.labels = {}
         remap = self.linking.remap
         entities: dict[str, Entity] = {}
         forms: dict[str, Counter[str]] = defaultdict(Counter)
@@ -146,7 +149,7 @@ class GraphBuilder:
         for key in sorted(entities):
             ent = entities[key]
             node = entity_iri(key)
-            label = choose_label(ent, forms[key])
+            label = self.labels[key] = choose_label(ent, forms[key])
             quads.append(ox.Quad(node, A, _n(KGO[ent.type]), g))
             quads.append(ox.Quad(node, LABEL, _lit(label, "en"), g))
             for f in sorted(forms[key]):
