@@ -28,7 +28,9 @@ def test_readme_test_command_is_what_ci_runs():
     assert BLOCKS[1][1].strip() in ci.splitlines()
 
 
-@pytest.mark.parametrize("command", ["build", "query", "validate", "explain", "export", "serve"])
+@pytest.mark.parametrize(
+    "command", ["build", "query", "entities", "validate", "explain", "export", "serve"]
+)
 def test_readme_every_command_is_documented_with_an_example(command, capsys):
     assert f"`kg {command}" in README
     with pytest.raises(SystemExit) as done:
