@@ -95,3 +95,13 @@ def test_entities_merge_report_names_most_mentioned_first():
                       {"person/ebrahim-raisi": "Ebrahim Raisi"})
     assert rows[0].merged_names == ("Raisi", "Mr Raisi")
     assert rows[0].articles == ("a2.txt", "a5.txt")
+
+
+def test_entities_merge_report_path_that_is_a_folder_is_one_line(tmp_path, capsys):
+    """Checked before any article is read or the model loaded."""
+    from kg.cli import main
+
+    assert main(["build", "no-such-input", "--merge-report", str(tmp_path), "-q"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"kg: --merge-report {tmp_path} is a folder; give a file path (e.g. out/merges.tsv) [E085]"
+    ]
