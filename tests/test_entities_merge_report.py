@@ -105,3 +105,27 @@ def test_entities_merge_report_path_that_is_a_folder_is_one_line(tmp_path, capsy
     assert capsys.readouterr().err.splitlines() == [
         f"kg: --merge-report {tmp_path} is a folder; give a file path (e.g. out/merges.tsv) [E085]"
     ]
+
+
+def test_entities_merge_report_is_replaced_with_the_outputs_or_not_at_all(tmp_path, monkeypatch):
+    """The report is staged with the graph files: a failed export leaves the old one whole."""
+    import rdflib
+
+    import kg.export
+    from kg.pipeline.outputs import write_outputs
+    from kg.pipeline.timing import Timer
+
+    report = tmp_path / "reports" / "merges.tsv"  # its folder is made
+    written = write_outputs(rdflib.Dataset(), ["turtle"], tmp_path, Timer(),
+                            extra={report: "old\n"})
+    assert written == [str(tmp_path / "graph.ttl"), str(report)]
+    assert report.read_text(encoding="utf-8") == "old\n"
+
+    def fail(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(kg.export, "write_temp", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_outputs(rdflib.Dataset(), ["turtle"], tmp_path, Timer(), extra={report: "new\n"})
+    assert report.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in report.parent.iterdir()) == ["merges.tsv"]  # no temp file

@@ -34,17 +34,17 @@ def write_outputs(graph: Any, formats: Sequence[str], out: Path, timer: Timer, *
     all in place together.
 
     Returns:
-        The output files. On any error or interrupt nothing is replaced and the
+        The output files, the graph's first, then ``extra``'s. On any error or interrupt nothing is replaced and the
         temporary files and folders are deleted.
     """
     staged: list[tuple[Path, Path]] = []
     folder: Path | None = None
     try:
-        _stage(graph, formats, out, timer, staged)
-        for path, text in (extra or {}).items():
+        for path, text in (extra or {}).items():  # small: first, so a bad path fails fast
             path.parent.mkdir(parents=True, exist_ok=True)
             write = functools.partial(Path.write_text, data=text, encoding="utf-8")
             staged.append((write_temp(path, write), path))
+        _stage(graph, formats, out, timer, staged)
         publish = None
         if disk is not None:
             with timer.stage("store write"):
@@ -56,7 +56,9 @@ def write_outputs(graph: Any, formats: Sequence[str], out: Path, timer: Timer, *
         if disk is not None and folder is not None:
             disk.discard(folder)
         raise
-    return [str(final) for _, final in staged]
+    finals = [str(final) for _, final in staged]
+    extras = len(extra or {})
+    return finals[extras:] + finals[:extras]  # the graph files first, as without extras
 
 
 def _stage(graph: Any, formats: Sequence[str], out: Path, timer: Timer,
