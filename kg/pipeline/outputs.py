@@ -34,8 +34,8 @@ def write_outputs(graph: Any, formats: Sequence[str], out: Path, timer: Timer, *
     all in place together.
 
     Returns:
-        The output files, the graph's first, then ``extra``'s. On any error or interrupt nothing is replaced and the
-        temporary files and folders are deleted.
+        The output files, the graph's first, then ``extra``'s. On any error or
+        interrupt nothing is replaced and the temporary files and folders are deleted.
     """
     staged: list[tuple[Path, Path]] = []
     folder: Path | None = None
