@@ -16,6 +16,7 @@ from kg.model import Mention
 from . import test_conflict_rules as C
 from . import test_geo_rules as G
 from . import test_people_rules as P
+from . import test_re3d_conflict as RC
 from . import test_rules_entities as E
 from . import test_rules_hard_cases as H
 from . import test_rules_nominal as N
@@ -295,6 +296,9 @@ ROWS = [
         {("U.S.", "operatesIn", "Syria")}),
     ref("conflict:visit-noun", C.VISITS, "Kerry met Lavrov during his visit to Moscow.",
         {("Kerry", "visits", "Moscow")}),
+    ref("conflict:campaign-to", RC.CAMPAIGNS,
+        "The Global Coalition continues its efforts to degrade and defeat Da'esh.",
+        {("Coalition", "attacks", "Da'esh")}),
 
     # --- stance rows ---
     row("stance:in-support", "The United States remains steadfast in support of Turkey.",

@@ -103,7 +103,7 @@ ORDER = {
               "conflict.fights_in", "stance.act_agent"],
     "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in", "geo.copula",
              "people.joined", "people.members_include", "conflict.harm_verb",
-             "conflict.strikes_hit", "stance.spoke_with", "stance.to_blame",
+             "conflict.strikes_hit", "conflict.campaign_to", "stance.spoke_with", "stance.to_blame",
              "stance.hold_responsible", "stance.demand_that"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],

@@ -25,6 +25,9 @@ from kg.extract.rules.arguments import mention_group, mentions_of, span_of, subj
 from kg.extract.rules.checks import relation_accepts
 from kg.extract.rules.conflict_words import (
     ATTACK_EVENT_TYPES,
+    CAMPAIGN_NOUNS,
+    CONFLICT_LIGHT,
+    DEFEAT_VERBS,
     FORCE_NOUNS,
     FORCE_ORG_HEADS,
     HARM_VERBS,
@@ -34,6 +37,7 @@ from kg.extract.rules.conflict_words import (
     KILLER_NOUNS,
     PLACE_LABELS,
     PRESENCE_VERBS,
+    PURSUIT_VERBS,
     TARGET_PREPS,
     VISIT_NOUNS,
     actors,
@@ -81,6 +85,9 @@ FORCES_IN = rule("conflict:forces-in", 0.75,
                  '"Turkish troops in Syria", "ISIL fighters near Mosul": operatesIn')
 HAS_FORCES = rule("conflict:has-forces", 0.7,
                   '"the US has 900 troops in Syria", "Turkey deployed troops to Syria": operatesIn')
+CAMPAIGN_TO = rule("conflict:campaign-to", 0.7,
+                   '"the Coalition\'s campaign to defeat Daesh", "X is working to degrade and '
+                   'destroy ISIL": X attacks Y')
 VISIT = rule("conflict:visit-noun", 0.75,
              '"during his visit to Cairo", "a visit by X to Y", "X, on a visit to Y": visits')
 
@@ -293,6 +300,76 @@ def strikes_hit(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     if suppressed(verb, ix) or intended(verb):
         return
     yield from _targets_in(verb, places_under(verb, ix), speaker(verb, ix), ix)
+
+
+# --- campaigns and efforts to defeat a side ----------------------------------------------
+
+def _beats(verb: Token, ix: DocIndex) -> bool:
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in DEFEAT_VERBS:
+        return True
+    frames = lookup(ix.lexicon.verbs, verb)  # killing has its own rules (harm_verb, svo)
+    return bool(frames) and all(f.relation == "attacks" for f in frames)
+
+
+@matcher(CAMPAIGN_TO, on="verb", when=_beats)
+def campaign_to(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"the campaign to defeat Daesh", "efforts to degrade and defeat Da'esh", "X is working
+    hard to defeat and destroy Da'esh": whoever wages the campaign attacks the side.
+
+    A to-infinitive is only aimed at; under a campaign noun or a verb of pursuit it is being
+    done. "aims to defeat", "plans to destroy" stay out (modality, :func:`intended`).
+    """
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head  # "to degrade and defeat X": the clause is the first verb's
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return
+    agents = _campaigners(first, ix)
+    if not agents or suppressed(verb, ix) or intended(verb):
+        return
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:  # "to degrade and ultimately defeat ISIL": the object is shared
+        objs = [c for cj in verb.conjuncts if cj.i > verb.i for c in cj.children
+                if c.dep_ == "dobj"][:1]
+    objs += _pobjs(verb, ("against",)) + (_pobjs(verb, ("from",))
+                                           if verb.lemma_.lower() == "liberate" else [])
+    targets = [m for t in objs for m in actors(t, ix)
+               if m.label != "PERSON" and not plural_people(m)]  # not "Syrians": people
+    said = speaker(verb, ix)
+    for a in agents:
+        for t in targets:
+            if a != t and relation_accepts("attacks", a, t):
+                yield CAMPAIGN_TO(as_actor(a), "attacks", as_actor(t), verb, said)
+
+
+def _campaigners(clause: Token, ix: DocIndex) -> list[Mention]:
+    """Who does an infinitive clause under a campaign noun or a verb of pursuit."""
+    head = clause.head
+    if clause.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in PURSUIT_VERBS:
+        return [m for s in subjects(head, ix) for m in actors(s, ix)]
+    if clause.dep_ != "acl" or head.lemma_.lower() not in CAMPAIGN_NOUNS:
+        return []
+    noun = head
+    for _ in range(2):
+        owners = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                  and c.i in ix.ment_of and not against_named(c) for m in mention_group(c, ix)
+                  if m.label in ("ORG", "NORP", "GPE")]
+        owners += [m for p in _pobjs(noun, ("by", "of")) for m in actors(p, ix)]
+        if owners:
+            return owners
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.lemma_.lower() in \
+                CAMPAIGN_NOUNS:
+            noun = gov.head  # "efforts in the campaign to defeat": the efforts' owner
+            continue
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and (
+                gov.lemma_.lower() in CONFLICT_LIGHT or gov.lemma_.lower() == "be"
+                or any(c.dep_ == "amod" and c.lemma_.lower() == "lead" for c in noun.children)):
+            return [m for s in subjects(gov, ix) for m in actors(s, ix)]
+        return []
+    return []
 
 
 # --- forces present somewhere -----------------------------------------------------------
