@@ -29,6 +29,11 @@ INVERSE = rule("svo:inverse", None,
 #: Prepositions whose object a place frame takes when it has none of its own
 #: ("occupied territory within Syria's northern border").
 PLACE_PREPS = ("within", "in", "inside", "across", "over")
+#: Nouns of people besides the lexicon's actor nouns and titles: visiting them is no visit to
+#: their state ("visited U.S. service members").
+PEOPLE_NOUNS = frozenset({"member", "personnel", "soldier", "airman", "sailor", "marine",
+                          "employee", "staff", "worker", "student", "refugee", "family",
+                          "people", "civilian", "resident", "citizen"})
 
 
 @matcher(SVO, PASSIVE, INVERSE, on="frame")
@@ -74,7 +79,23 @@ def _objects(verb: Token, frame: VerbFrame, ix: DocIndex) -> list[Token]:
     if frame.object == "place" and not frame.prep:
         toks += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
                  for p in c.children if p.dep_ == "pobj"]
+    if frame.relation == "visits" and any(_people_noun(t, ix) for t in toks):
+        # "flew to visit U.S. service members at Q-West": the visit is to the place where
+        # the people are, not to their state
+        toks = [t for t in toks if not _people_noun(t, ix)]
+        toks += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                 for p in c.children if p.dep_ == "pobj" and p.i in ix.ment_of
+                 and ix.ment_of[p.i].label in ("GPE", "LOC", "FAC")]
     return toks
+
+
+def _people_noun(tok: Token, ix: DocIndex) -> bool:
+    """A common noun of people ("troops", "service members", "officials"), not a name."""
+    if tok.i in ix.ment_of or tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    lex = ix.lexicon
+    return lemma in lex.actor_nouns or lemma in lex.titles or lemma in PEOPLE_NOUNS
 
 
 def _frame(verb: Token, frame: VerbFrame, subj_toks: list[Token], obj_toks: list[Token],

@@ -1,0 +1,96 @@
+"""Visits read from verb frames (issue #18, re3d): people visited are no visit to their state.
+
+Hand-built Docs (the parse kg's pipeline gives); expected facts are ``visits`` only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import _indefinite_acronym
+
+from .docs import case, parse, run, triples
+
+ONLY = frozenset({"visits"})
+
+VISITS = [
+    case(
+        'Carter flew to visit U.S. service members at Qayyarah Airfield West.',
+        """
+            0   Carter    Carter    PROPN  NNP  nsubj     1   B-PERSON
+            1   flew      fly       VERB   VBD  ROOT      1   O
+            2   to        to        PART   TO   aux       3   O
+            3   visit     visit     VERB   VB   xcomp     1   O
+            4   U.S.      U.S.      PROPN  NNP  compound  6   B-GPE
+            5   service   service   NOUN   NN   compound  6   O
+            6   members   member    NOUN   NNS  dobj      3   O
+            7   at        at        ADP    IN   prep      3   O
+            8   Qayyarah  Qayyarah  PROPN  NNP  compound  10  B-FAC
+            9   Airfield  Airfield  PROPN  NNP  compound  10  I-FAC
+            10  West      West      PROPN  NNP  pobj      7   I-FAC
+            11  .         .         PUNCT  .    punct     1   O
+        """,
+        {('Carter', 'visits', 'Qayyarah Airfield West')},
+        only=ONLY,
+    ),
+    case(
+        'Putin visited Syria in December.',
+        """
+            0   Putin     Putin     PROPN  NNP  nsubj     1   B-PERSON
+            1   visited   visit     VERB   VBD  ROOT      1   O
+            2   Syria     Syria     PROPN  NNP  dobj      1   B-GPE
+            3   in        in        ADP    IN   prep      1   O
+            4   December  December  PROPN  NNP  pobj      3   B-DATE
+            5   .         .         PUNCT  .    punct     1   O
+        """,
+        {('Putin', 'visits', 'Syria')},
+        only=ONLY,
+    ),
+    case(
+        'Lavrov visited Iraqi officials in Baghdad.',
+        """
+            0   Lavrov     Lavrov    PROPN  NNP  nsubj     1   B-ORG
+            1   visited    visit     VERB   VBD  ROOT      1   O
+            2   Iraqi      iraqi     ADJ    JJ   amod      3   B-NORP
+            3   officials  official  NOUN   NNS  dobj      1   O
+            4   in         in        ADP    IN   prep      1   O
+            5   Baghdad    Baghdad   PROPN  NNP  pobj      4   B-GPE
+            6   .          .         PUNCT  .    punct     1   O
+        """,
+        {('Lavrov', 'visits', 'Baghdad')},
+        only=ONLY,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), VISITS)
+def test_re3d_visit_people(sentence, table, expected, only):
+    assert triples(run(sentence, table), predicates=only) == expected
+
+
+A_VBIED = """
+    0  destroyed  destroy  VERB   VBD  ROOT      0  O
+    1  a          a        DET    DT   det       2  O
+    2  VBIED      vbied    NOUN   NN   dobj      0  B-ORG
+"""
+A_NATO_SUMMIT = """
+    0  attended  attend  VERB   VBD  ROOT      0  O
+    1  a         a       DET    DT   det       3  O
+    2  NATO      NATO    PROPN  NNP  compound  3  B-ORG
+    3  summit    summit  NOUN   NN   dobj      0  O
+"""
+THE_PKK = """
+    0  fought  fight  VERB   VBD  ROOT      0  O
+    1  the     the    DET    DT   det       2  O
+    2  PKK     PKK    PROPN  NNP  dobj      0  B-ORG
+"""
+
+
+@pytest.mark.parametrize(("table", "expected"), [
+    (A_VBIED, True),         # a thing named by an acronym
+    (A_NATO_SUMMIT, False),  # a name modifying a noun
+    (THE_PKK, False),        # a definite name
+])
+def test_re3d_indefinite_acronym(table, expected):
+    doc = parse(table)
+    assert _indefinite_acronym(doc.ents[0]) is expected
