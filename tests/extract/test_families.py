@@ -17,6 +17,7 @@ from . import test_conflict_rules as C
 from . import test_geo_rules as G
 from . import test_people_rules as P
 from . import test_re3d_conflict as RC
+from . import test_re3d_stance as RS
 from . import test_rules_entities as E
 from . import test_rules_hard_cases as H
 from . import test_rules_nominal as N
@@ -301,6 +302,8 @@ ROWS = [
         {("Coalition", "attacks", "Da'esh")}),
 
     # --- stance rows ---
+    ref("stance:designates", RS.DESIGNATES, "Washington has labeled Hezbollah a terrorist group.",
+        {("Washington", "accuses", "Hezbollah")}),
     row("stance:in-support", "The United States remains steadfast in support of Turkey.",
         ST.IN_SUPPORT, {("United States", "supports", "Turkey")}),
     row("stance:with-support", "The SDF, with support from Turkey, captured Raqqa.",

@@ -104,7 +104,7 @@ ORDER = {
     "verb": ["purpose.prerequisite", "purpose.purpose", "meeting.happened_in", "geo.copula",
              "people.joined", "people.members_include", "conflict.harm_verb",
              "conflict.strikes_hit", "conflict.campaign_to", "stance.spoke_with", "stance.to_blame",
-             "stance.hold_responsible", "stance.demand_that"],
+             "stance.hold_responsible", "stance.demand_that", "stance.designates"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
     "word": ["member.members", "people.born", "people.natives", "people.based",

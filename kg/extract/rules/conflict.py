@@ -21,7 +21,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.rules.arguments import mention_group, mentions_of, span_of, subjects
+from kg.extract.rules.arguments import (
+    mention_group,
+    mentions_of,
+    names_state,
+    span_of,
+    subjects,
+)
 from kg.extract.rules.checks import relation_accepts
 from kg.extract.rules.conflict_words import (
     ATTACK_EVENT_TYPES,
@@ -38,6 +44,7 @@ from kg.extract.rules.conflict_words import (
     PLACE_LABELS,
     PRESENCE_VERBS,
     PURSUIT_VERBS,
+    REVOLT_NOUNS,
     TARGET_PREPS,
     VISIT_NOUNS,
     actors,
@@ -231,6 +238,10 @@ def attack_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
         return
     target_toks = _pobjs(tok, TARGET_PREPS)
     targets = [m for t in target_toks for m in actors(t, ix)]
+    if tok.lemma_.lower() in REVOLT_NOUNS:  # "waged an insurgency inside Turkey": its state
+        targets += [m for h in (tok, light) if h is not None
+                    for t in _pobjs(h, ("in", "inside", "within"))
+                    for m in mentions_of(t, ix) if m.label == "GPE" and names_state(m.text)]
     said = governor_speaker(tok, ix)
     for a in agents:
         for t in targets:

@@ -120,6 +120,9 @@ CAMPAIGN_NOUNS = frozenset({"campaign", "effort", "efforts", "fight", "battle", 
 #: "continue to degrade", "fought to destroy").
 PURSUIT_VERBS = frozenset({"work", "continue", "fight", "strive", "struggle", "battle",
                            "operate", "cooperate", "partner", "unite", "act", "keep"})
+#: Nouns of an armed revolt against a state: one waged in a state is waged against it ("the
+#: PKK waged an insurgency inside Turkey").
+REVOLT_NOUNS = frozenset({"insurgency", "insurrection", "rebellion", "revolt", "uprising"})
 #: Labels of the mentions that act (places do not kill or visit).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -295,8 +298,8 @@ def conflict_light(tok: Token, ix: DocIndex) -> Token | None:
     head = tok.head
     if head.pos_ not in VERB_POS:
         return None
-    lemma = lemmas(head)[0]
-    if lemma not in CONFLICT_LIGHT:
+    lemma = next((lem for lem in lemmas(head) if lem in CONFLICT_LIGHT), None)
+    if lemma is None:  # "waged", which the lemmatiser makes "wag"
         return None
     if lemma == "carry" and not any(c.lower_ == "out" for c in head.children):
         return None

@@ -42,6 +42,8 @@ HOLD_RESPONSIBLE = rule("stance:hold-responsible", 0.75,
                         '"Iran holds Washington responsible for the attack": Iran accuses it')
 DEMAND_THAT = rule("stance:demand-that", 0.75, '"Iran demanded that the US lift the sanctions": '
                    "Iran demands the US")
+DESIGNATES = rule("stance:designates", 0.75, '"the PKK, which Ankara designates as a terrorist '
+                  'group", "Washington labeled Hezbollah a terrorist group": X accuses Y')
 MUTUAL_ATTR = rule("stance:mutual-attr", 0.7, '"Russia is a close ally of Syria": the subject '
                    "to the \"of\" party")
 
@@ -71,6 +73,13 @@ UNDERGO_VERBS = frozenset({"face", "suffer", "endure", "receive", "draw", "attra
 DEMAND_VERBS = frozenset({"demand", "urge", "request", "ask", "require", "insist"})
 #: What "hold X ..." makes X when it accuses X.
 CULPABLE = frozenset({"responsible", "accountable", "culpable", "liable", "guilty"})
+#: Verbs of naming or classing something as something ("designates X as", "labeled X a").
+NAMING_VERBS = frozenset({"designate", "label", "brand", "list", "blacklist", "classify",
+                          "declare", "consider", "deem", "call", "regard", "view", "describe",
+                          "term", "dub"})
+#: Words of a complement that makes the naming an accusation ("a terrorist group", "a
+#: state sponsor of terrorism").
+TERROR_WORDS = frozenset({"terrorist", "terrorists", "terror", "terrorism"})
 #: Verbs of conversation; with an actor as partner they are a consultation (CAMEO 04).
 TALK_VERBS = frozenset({"speak", "talk", "converse", "chat"})
 #: Who one consults: persons and states; a talk "with" an organisation is mostly an interview.
@@ -293,3 +302,40 @@ def demand_that(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             for a in mentions_of(s_tok, ix):
                 for t in targets:
                     yield DEMAND_THAT(as_actor(a), "demands", as_actor(t), verb, said)
+
+
+def _names_as(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB"
+
+
+@matcher(DESIGNATES, on="verb", when=_names_as)
+def designates(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"Y, which X designates as a terrorist group", "X labeled Y a terrorist group", "Y was
+    designated a terrorist organisation by X": X accuses Y."""
+    children = list(verb.children)
+    named = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    complements = [p for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                   for p in c.children if p.dep_ == "pobj"]
+    complements += [c for c in children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
+    if len(named) > 1:  # "designated the IRGC a terrorist organization": two objects
+        complements.append(named.pop())
+    complements += [c for n in named for c in n.children if c.dep_ == "appos"]
+    if not any(t.lower_ in TERROR_WORDS for c in complements for t in c.subtree):
+        return
+    if suppressed(verb, ix):
+        return
+    accused = named
+    if verb.dep_ == "relcl" and any(n.lower_ in ("which", "that", "whom", "who") for n in named):
+        accused = [verb.head]  # "the PKK, which Ankara designates as ..."
+    passive = any(c.dep_ == "nsubjpass" for c in children)
+    accusers = pobjs(verb, ("by",)) + [p for c in children if c.dep_ == "agent"
+                                       for p in c.children if p.dep_ == "pobj"]
+    if not passive:
+        accusers = subjects(verb, ix)
+    said = speaker(verb, ix)
+    for s_tok in accusers:
+        for a in mentions_of(s_tok, ix):
+            for t in accused:
+                for b in mentions_of(t, ix):
+                    if a != b:
+                        yield DESIGNATES(as_actor(a), "accuses", as_actor(b), verb, said)

@@ -1,0 +1,132 @@
+"""Accusation by naming and revolts against a state (issue #18, seeds and re3d).
+
+Hand-built Docs (the parse kg's pipeline gives). "Y, which X designates as a terrorist group"
+and "X labeled Y a terrorist group" accuse Y (negated or without a word of terror: nothing);
+an insurgency waged inside a state is an attack on it, other attacks there are not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .docs import case, run, triples
+
+STANCE = frozenset({"accuses", "opposes", "supports"})
+CONFLICT = frozenset({"attacks", "operatesIn"})
+
+DESIGNATES = [
+    case(
+        'He fought the Kurdistan Workers Party, which Ankara designates as a terrorist group.',
+        """
+            0   He          he         PRON   PRP  nsubj     1   O
+            1   fought      fight      VERB   VBD  ROOT      1   O
+            2   the         the        DET    DT   det       5   B-ORG
+            3   Kurdistan   Kurdistan  PROPN  NNP  compound  5   I-ORG
+            4   Workers     Workers    PROPN  NNPS compound  5   I-ORG
+            5   Party       Party      PROPN  NNP  dobj      1   I-ORG
+            6   ,           ,          PUNCT  ,    punct     5   O
+            7   which       which      PRON   WDT  dobj      9   O
+            8   Ankara      Ankara     PROPN  NNP  nsubj     9   B-GPE
+            9   designates  designate  VERB   VBZ  relcl     5   O
+            10  as          as         ADP    IN   prep      9   O
+            11  a           a          DET    DT   det       13  O
+            12  terrorist   terrorist  ADJ    JJ   amod      13  O
+            13  group       group      NOUN   NN   pobj      10  O
+            14  .           .          PUNCT  .    punct     1   O
+        """,
+        {('Ankara', 'accuses', 'Kurdistan Workers Party')},
+        only=STANCE,
+    ),
+    case(
+        'Washington has labeled Hezbollah a terrorist group.',
+        """
+            0   Washington  Washington  PROPN  NNP  nsubj     2   B-GPE
+            1   has         have        AUX    VBZ  aux       2   O
+            2   labeled     label       VERB   VBN  ROOT      2   O
+            3   Hezbollah   Hezbollah   PROPN  NNP  dobj      2   B-ORG
+            4   a           a           DET    DT   det       6   O
+            5   terrorist   terrorist   ADJ    JJ   amod      6   O
+            6   group       group       NOUN   NN   appos     3   O
+            7   .           .           PUNCT  .    punct     2   O
+        """,
+        {('Washington', 'accuses', 'Hezbollah')},
+        only=STANCE,
+    ),
+    case(
+        'Iran does not consider Hezbollah a terrorist group.',
+        """
+            0   Iran       Iran       PROPN  NNP  nsubj     3   B-GPE
+            1   does       do         AUX    VBZ  aux       3   O
+            2   not        not        PART   RB   neg       3   O
+            3   consider   consider   VERB   VB   ROOT      3   O
+            4   Hezbollah  Hezbollah  PROPN  NNP  nsubj     7   B-ORG
+            5   a          a          DET    DT   det       7   O
+            6   terrorist  terrorist  ADJ    JJ   amod      7   O
+            7   group      group      NOUN   NN   ccomp     3   O
+            8   .          .          PUNCT  .    punct     3   O
+        """,
+        set(),
+        only=STANCE,
+    ),
+    case(
+        'Egypt considers Saudi Arabia a key partner.',
+        """
+            0   Egypt      Egypt     PROPN  NNP  nsubj     1   B-GPE
+            1   considers  consider  VERB   VBZ  ROOT      1   O
+            2   Saudi      Saudi     PROPN  NNP  compound  3   B-GPE
+            3   Arabia     Arabia    PROPN  NNP  nsubj     6   I-GPE
+            4   a          a         DET    DT   det       6   O
+            5   key        key       ADJ    JJ   amod      6   O
+            6   partner    partner   NOUN   NN   ccomp     1   O
+            7   .          .         PUNCT  .    punct     1   O
+        """,
+        set(),
+        only=STANCE,
+    ),
+]
+
+REVOLTS = [
+    case(
+        'The PKK has for decades waged an insurgency inside Turkey.',
+        """
+            0   The         the         DET    DT   det       1   O
+            1   PKK         PKK         PROPN  NNP  nsubj     5   B-ORG
+            2   has         have        AUX    VBZ  aux       5   O
+            3   for         for         ADP    IN   prep      5   O
+            4   decades     decade      NOUN   NNS  pobj      3   B-DATE
+            5   waged       wag         VERB   VBD  ROOT      5   O
+            6   an          an          DET    DT   det       7   O
+            7   insurgency  insurgency  NOUN   NN   dobj      5   O
+            8   inside      inside      ADP    IN   prep      5   O
+            9   Turkey      Turkey      PROPN  NNP  pobj      8   B-GPE
+            10  .           .           PUNCT  .    punct     5   O
+        """,
+        {('PKK', 'operatesIn', 'Turkey'), ('PKK', 'attacks', 'Turkey')},
+        only=CONFLICT,
+    ),
+    case(
+        'The PKK has waged attacks inside Turkey.',
+        """
+            0   The      the     DET    DT   det       1   O
+            1   PKK      PKK     PROPN  NNP  nsubj     3   B-ORG
+            2   has      have    AUX    VBZ  aux       3   O
+            3   waged    wag     VERB   VBN  ROOT      3   O
+            4   attacks  attack  NOUN   NNS  dobj      3   O
+            5   inside   inside  ADP    IN   prep      3   O
+            6   Turkey   Turkey  PROPN  NNP  pobj      5   B-GPE
+            7   .        .       PUNCT  .    punct     3   O
+        """,
+        {('PKK', 'operatesIn', 'Turkey')},
+        only=CONFLICT,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), DESIGNATES)
+def test_re3d_designates(sentence, table, expected, only):
+    assert triples(run(sentence, table), predicates=only) == expected
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), REVOLTS)
+def test_re3d_revolt_in_state(sentence, table, expected, only):
+    assert triples(run(sentence, table), predicates=only) == expected
