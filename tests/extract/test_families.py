@@ -302,6 +302,9 @@ ROWS = [
         {("Coalition", "attacks", "Da'esh")}),
 
     # --- stance rows ---
+    ref("stance:call-with", RS.CALLS,
+        "In a phone call with Vladimir Putin, Erdogan praised the deal.",
+        {("Erdogan", "meetsWith", "Vladimir Putin")}),
     ref("stance:designates", RS.DESIGNATES, "Washington has labeled Hezbollah a terrorist group.",
         {("Washington", "accuses", "Hezbollah")}),
     row("stance:in-support", "The United States remains steadfast in support of Turkey.",

@@ -187,6 +187,40 @@ GROUPS = [
         {('Islamic State', 'attacks', 'Turkish')},
         only=ONLY,
     ),
+    case(
+        'The destruction of ISIL targets in Syria limits the group.',
+        """
+            0   The          the          DET    DT   det       1   O
+            1   destruction  destruction  NOUN   NN   nsubj     7   O
+            2   of           of           ADP    IN   prep      1   O
+            3   ISIL         ISIL         PROPN  NNP  compound  4   B-ORG
+            4   targets      target       NOUN   NNS  pobj      2   O
+            5   in           in           ADP    IN   prep      4   O
+            6   Syria        Syria        PROPN  NNP  pobj      5   B-GPE
+            7   limits       limit        VERB   VBZ  ROOT      7   O
+            8   the          the          DET    DT   det       9   O
+            9   group        group        NOUN   NN   dobj      7   O
+            10  .            .            PUNCT  .    punct     7   O
+        """,
+        {('ISIL', 'operatesIn', 'Syria')},
+        only=ONLY,
+    ),
+    case(
+        'A Syrian refugee camp in Jordan was closed.',
+        """
+            0   A        a        DET    DT   det       3   O
+            1   Syrian   syrian   ADJ    JJ   amod      3   B-NORP
+            2   refugee  refugee  NOUN   NN   compound  3   O
+            3   camp     camp     NOUN   NN   nsubjpass 7   O
+            4   in       in       ADP    IN   prep      3   O
+            5   Jordan   Jordan   PROPN  NNP  pobj      4   B-GPE
+            6   was      be       AUX    VBD  auxpass   7   O
+            7   closed   close    VERB   VBN  ROOT      7   O
+            8   .        .        PUNCT  .    punct     7   O
+        """,
+        set(),
+        only=ONLY,
+    ),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Accusation by naming and revolts against a state (issue #18, seeds and re3d).
+"""Accusation by naming, calls with someone, revolts against a state (issue #18).
 
 Hand-built Docs (the parse kg's pipeline gives). "Y, which X designates as a terrorist group"
 and "X labeled Y a terrorist group" accuse Y (negated or without a word of terror: nothing);
@@ -13,6 +13,7 @@ from .docs import case, run, triples
 
 STANCE = frozenset({"accuses", "opposes", "supports"})
 CONFLICT = frozenset({"attacks", "operatesIn"})
+MEET = frozenset({"meetsWith"})
 
 DESIGNATES = [
     case(
@@ -122,6 +123,82 @@ REVOLTS = [
 ]
 
 
+#: "in a (phone) call with Y": the caller meetsWith Y (stance:call-with).
+CALLS = [
+    case(
+        'Secretary Kerry raised these concerns in a call with Russian Foreign Minister Lavrov.',
+        """
+            0   Secretary  Secretary  PROPN  NNP  compound  1   O
+            1   Kerry      Kerry      PROPN  NNP  nsubj     2   B-PERSON
+            2   raised     raise      VERB   VBD  ROOT      2   O
+            3   these      these      DET    DT   det       4   O
+            4   concerns   concern    NOUN   NNS  dobj      2   O
+            5   in         in         ADP    IN   prep      2   O
+            6   a          a          DET    DT   det       7   O
+            7   call       call       NOUN   NN   pobj      5   O
+            8   with       with       ADP    IN   prep      7   O
+            9   Russian    russian    ADJ    JJ   amod      11  B-NORP
+            10  Foreign    Foreign    PROPN  NNP  compound  11  O
+            11  Minister   Minister   PROPN  NNP  compound  12  O
+            12  Lavrov     Lavrov     PROPN  NNP  pobj      8   B-PERSON
+            13  .          .          PUNCT  .    punct     2   O
+        """,
+        {('Kerry', 'meetsWith', 'Lavrov')},
+        only=MEET,
+    ),
+    case(
+        'In a phone call with Vladimir Putin, Erdogan praised the deal.',
+        """
+            0   In        in        ADP    IN   prep      9   O
+            1   a         a         DET    DT   det       3   O
+            2   phone     phone     NOUN   NN   compound  3   O
+            3   call      call      NOUN   NN   pobj      0   O
+            4   with      with      ADP    IN   prep      3   O
+            5   Vladimir  Vladimir  PROPN  NNP  compound  6   B-PERSON
+            6   Putin     Putin     PROPN  NNP  pobj      4   I-PERSON
+            7   ,         ,         PUNCT  ,    punct     9   O
+            8   Erdogan   Erdogan   PROPN  NNP  nsubj     9   B-PERSON
+            9   praised   praise    VERB   VBD  ROOT      9   O
+            10  the       the       DET    DT   det       11  O
+            11  deal      deal      NOUN   NN   dobj      9   O
+            12  .         .         PUNCT  .    punct     9   O
+        """,
+        {('Erdogan', 'meetsWith', 'Vladimir Putin')},
+        only=MEET,
+    ),
+    case(
+        'Erdogan did not hold a phone call with Vladimir Putin.',
+        """
+            0   Erdogan   Erdogan   PROPN  NNP  nsubj     3   B-PERSON
+            1   did       do        AUX    VBD  aux       3   O
+            2   not       not       PART   RB   neg       3   O
+            3   hold      hold      VERB   VB   ROOT      3   O
+            4   a         a         DET    DT   det       6   O
+            5   phone     phone     NOUN   NN   compound  6   O
+            6   call      call      NOUN   NN   dobj      3   O
+            7   with      with      ADP    IN   prep      6   O
+            8   Vladimir  Vladimir  PROPN  NNP  compound  9   B-PERSON
+            9   Putin     Putin     PROPN  NNP  pobj      7   I-PERSON
+            10  .         .         PUNCT  .    punct     3   O
+        """,
+        set(),
+        only=MEET,
+    ),
+    case(
+        'Biden will call Putin.',
+        """
+            0   Biden  Biden  PROPN  NNP  nsubj     2   B-ORG
+            1   will   will   AUX    MD   aux       2   O
+            2   call   call   VERB   VB   ROOT      2   O
+            3   Putin  Putin  PROPN  NNP  dobj      2   B-PERSON
+            4   .      .      PUNCT  .    punct     2   O
+        """,
+        set(),
+        only=MEET,
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), DESIGNATES)
 def test_re3d_designates(sentence, table, expected, only):
     assert triples(run(sentence, table), predicates=only) == expected
@@ -129,4 +206,9 @@ def test_re3d_designates(sentence, table, expected, only):
 
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), REVOLTS)
 def test_re3d_revolt_in_state(sentence, table, expected, only):
+    assert triples(run(sentence, table), predicates=only) == expected
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), CALLS)
+def test_re3d_call_with(sentence, table, expected, only):
     assert triples(run(sentence, table), predicates=only) == expected

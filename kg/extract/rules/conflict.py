@@ -38,6 +38,7 @@ from kg.extract.rules.conflict_words import (
     FORCE_ORG_HEADS,
     HARM_VERBS,
     HEDGED_NOUN_MODS,
+    HELD_PLACES,
     INJURE_VERBS,
     KILL_NOUNS,
     KILLER_NOUNS,
@@ -324,7 +325,7 @@ def _beats(verb: Token, ix: DocIndex) -> bool:
     return bool(frames) and all(f.relation == "attacks" for f in frames)
 
 
-@matcher(CAMPAIGN_TO, on="verb", when=_beats)
+@matcher(CAMPAIGN_TO, FIGHTS_IN, TARGET_IN, on="verb", when=_beats)
 def campaign_to(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"the campaign to defeat Daesh", "efforts to degrade and defeat Da'esh", "X is working
     hard to defeat and destroy Da'esh": whoever wages the campaign attacks the side.
@@ -353,6 +354,15 @@ def campaign_to(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
         for t in targets:
             if a != t and relation_accepts("attacks", a, t):
                 yield CAMPAIGN_TO(as_actor(a), "attacks", as_actor(t), verb, said)
+    if targets:  # "to defeat Da'esh in Iraq and Syria": both sides fight there
+        where = [pl for h in (verb, *objs) for pl in places_under(h, ix)]
+        for pl in where:
+            for a in agents:
+                if a.label != "PERSON" and relation_accepts("operatesIn", a, pl):
+                    yield FIGHTS_IN(as_actor(a), "operatesIn", pl, verb, said)
+            for t in targets:
+                if relation_accepts("operatesIn", t, pl):
+                    yield TARGET_IN(as_actor(t), "operatesIn", pl, verb, said)
 
 
 def _campaigners(clause: Token, ix: DocIndex) -> list[Mention]:
@@ -387,7 +397,7 @@ def _campaigners(clause: Token, ix: DocIndex) -> list[Mention]:
 
 def _force_noun(tok: Token, ix: DocIndex) -> bool:
     low = tok.lemma_.lower()
-    if low in FORCE_NOUNS:
+    if low in FORCE_NOUNS or low in HELD_PLACES:
         return True
     return low == "member" and any(c.lower_ == "service" for c in tok.children)
 
@@ -398,7 +408,7 @@ def forces_in(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     if _hedged(tok) or noun_suppressed(tok, ix):
         return
     owners = [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-              and c.i in ix.ment_of for m in mention_group(c, ix)]
+              and c.i in ix.ment_of and not against_named(c) for m in mention_group(c, ix)]
     owners += [m for p in _pobjs(tok, ("of", "from")) for m in actors(p, ix)]
     owners = [m for m in owners if m.label in ("ORG", "NORP", "GPE")]
     where = places_under(tok, ix, at=True)

@@ -98,6 +98,10 @@ FORCE_NOUNS = frozenset({"force", "troop", "fighter", "militant", "soldier", "un
 HELD_NOUNS = frozenset({"target", "position", "stronghold", "base", "headquarters", "facility",
                         "camp", "hideout", "convoy", "checkpoint", "outpost", "depot",
                         "compound", "installation", "asset"})
+#: Held nouns that are where their side is ("ISIL targets in Syria", "a US base in Qatar");
+#: not camps and facilities, which a name may only modify ("a Syrian refugee camp in Jordan").
+HELD_PLACES = frozenset({"target", "position", "stronghold", "base", "headquarters", "hideout",
+                         "checkpoint", "outpost", "depot"})
 #: Last words of an organisation's name that make it an armed force ("Syrian Democratic Forces").
 FORCE_ORG_HEADS = frozenset({"forces", "army", "militia", "militias", "brigade", "brigades",
                              "battalion", "regiment", "squadron", "corps", "units", "guard",

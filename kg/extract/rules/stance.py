@@ -36,6 +36,8 @@ MUTUAL_POSS = rule("stance:mutual-poss", 0.65, "\"Turkey's allies Russia and Ira
                    "cooperatesWith Turkey")
 SPOKE_WITH = rule("stance:spoke-with", 0.7, '"Raisi spoke by phone with the emir of Qatar": '
                   "X meetsWith Y (not \"Speaking to IRNA, X said\": an interview)")
+CALL_WITH = rule("stance:call-with", 0.7, '"in a phone call with Y, X said", "X raised concerns in '
+                 'a call with Y": X meetsWith Y')
 TO_BLAME = rule("stance:to-blame", 0.7, '"Shamkhani said the US is to blame for the conflicts": '
                 "the speaker accuses the US")
 HOLD_RESPONSIBLE = rule("stance:hold-responsible", 0.75,
@@ -82,6 +84,8 @@ NAMING_VERBS = frozenset({"designate", "label", "brand", "list", "blacklist", "c
 TERROR_WORDS = frozenset({"terrorist", "terrorists", "terror", "terrorism"})
 #: Verbs of conversation; with an actor as partner they are a consultation (CAMEO 04).
 TALK_VERBS = frozenset({"speak", "talk", "converse", "chat"})
+#: Nouns of a conversation; "a (phone) call with Y" is a consultation with Y.
+CALL_NOUNS = frozenset({"call", "conversation", "phonecall", "videoconference", "teleconference"})
 #: Who one consults: persons and states; a talk "with" an organisation is mostly an interview.
 PARTNER_LABELS = frozenset({"PERSON", "GPE", "NORP", ""})
 
@@ -236,6 +240,34 @@ def spoke_with(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
         for a in mentions_of(s, ix):
             for b in partners:
                 yield SPOKE_WITH(as_actor(a), "meetsWith", as_actor(b), verb, said)
+
+
+def _call_with(tok: Token, ix: DocIndex) -> bool:
+    return tok.lemma_.lower() in CALL_NOUNS and tok.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+
+
+@matcher(CALL_WITH, on="noun", when=_call_with)
+def call_with(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"In a phone call with Y, X congratulated Iran", "X raised concerns in a call with Y",
+    "X's comments came in a call with Y": the caller (the clause's subject, or its owner)
+    meetsWith Y."""
+    if noun_suppressed(tok, ix):
+        return
+    partners = [a for p in pobjs(tok, ("with",)) for a in mentions_of(p, ix)
+                if a.label in PARTNER_LABELS]
+    gov = governing_verb(tok)
+    if not partners or gov is None or tok.dep_ not in ("pobj", "dobj"):
+        return
+    callers = [a for c in tok.children if c.dep_ == "poss" for a in mentions_of(c, ix)]
+    for s_tok in subjects(gov, ix):
+        callers += mentions_of(s_tok, ix) or [  # "Xi's comments came in a call with Y"
+            a for c in s_tok.children if c.dep_ == "poss" for a in mentions_of(c, ix)]
+    said = governor_speaker(tok, ix)
+    for a in callers:
+        for b in partners:
+            if a != b:
+                yield CALL_WITH(as_actor(a), "meetsWith", as_actor(b), tok, said)
 
 
 def _to_blame(verb: Token, ix: DocIndex) -> bool:
