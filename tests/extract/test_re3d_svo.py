@@ -1,4 +1,4 @@
-"""Visits read from verb frames (issue #18, re3d): people visited are no visit to their state.
+"""Verb frames (issue #18): people visited are no visit to their state; garden-path agents.
 
 Hand-built Docs (the parse kg's pipeline gives); expected facts are ``visits`` only.
 """
@@ -12,6 +12,7 @@ from kg.extract.entities import _indefinite_acronym
 from .docs import case, parse, run, triples
 
 ONLY = frozenset({"visits"})
+HOSTS = frozenset({"hosts"})
 
 VISITS = [
     case(
@@ -63,6 +64,52 @@ VISITS = [
 ]
 
 
+#: A fronted participle's agents end where the main clause's subjects begin (svo:passive).
+GARDEN = [
+    case(
+        'After days of negotiations hosted by China, Iran and Saudi Arabia clinched a deal.',
+        """
+            0   After         after        ADP    IN   prep      12  O
+            1   days          day          NOUN   NNS  pobj      0   B-DATE
+            2   of            of           ADP    IN   prep      1   O
+            3   negotiations  negotiation  NOUN   NNS  pobj      2   O
+            4   hosted        host         VERB   VBN  acl       3   O
+            5   by            by           ADP    IN   agent     4   O
+            6   China         China        PROPN  NNP  pobj      5   B-GPE
+            7   ,             ,            PUNCT  ,    punct     6   O
+            8   Iran          Iran         PROPN  NNP  conj      6   B-GPE
+            9   and           and          CCONJ  CC   cc        8   O
+            10  Saudi         Saudi        PROPN  NNP  compound  11  B-GPE
+            11  Arabia        Arabia       PROPN  NNP  conj      8   I-GPE
+            12  clinched      clinch       VERB   VBD  ROOT      12  O
+            13  a             a            DET    DT   det       14  O
+            14  deal          deal         NOUN   NN   dobj      12  O
+            15  .             .            PUNCT  .    punct     12  O
+        """,
+        {('China', 'hosts', 'Meeting')},
+        only=HOSTS,
+    ),
+    case(
+        'The talks were hosted by China, Iran and Iraq.',
+        """
+            0   The     the    DET    DT   det       1   O
+            1   talks   talk   NOUN   NNS  nsubjpass 3   O
+            2   were    be     AUX    VBD  auxpass   3   O
+            3   hosted  host   VERB   VBN  ROOT      3   O
+            4   by      by     ADP    IN   agent     3   O
+            5   China   China  PROPN  NNP  pobj      4   B-GPE
+            6   ,       ,      PUNCT  ,    punct     5   O
+            7   Iran    Iran   PROPN  NNP  conj      5   B-GPE
+            8   and     and    CCONJ  CC   cc        7   O
+            9   Iraq    Iraq   PROPN  NNP  conj      7   B-GPE
+            10  .       .      PUNCT  .    punct     3   O
+        """,
+        {('Iran', 'hosts', 'Meeting'), ('China', 'hosts', 'Meeting'), ('Iraq', 'hosts', 'Meeting')},
+        only=HOSTS,
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), VISITS)
 def test_re3d_visit_people(sentence, table, expected, only):
     assert triples(run(sentence, table), predicates=only) == expected
@@ -94,3 +141,8 @@ THE_PKK = """
 def test_re3d_indefinite_acronym(table, expected):
     doc = parse(table)
     assert _indefinite_acronym(doc.ents[0]) is expected
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), GARDEN)
+def test_re3d_garden_path_agents(sentence, table, expected, only):
+    assert triples(run(sentence, table), predicates=only) == expected
