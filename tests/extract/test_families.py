@@ -204,6 +204,8 @@ ROWS = [
         {("Russia", "attacks", "ISIS")}),
     ref("noun:mutual", O.MUTUAL, "Iran and Saudi Arabia, longtime rivals, restored ties.",
         {("Iran", "opposes", "Saudi Arabia"), ("Saudi Arabia", "opposes", "Iran")}),
+    ref("noun:mutual-in", RS.WITHIN, "NATO allies France and Germany sent troops.",
+        {("France", "memberOf", "NATO"), ("Germany", "memberOf", "NATO")}),
     ref("noun:mutual-of", H.GAPS, "Russia and Iran, close allies of Assad, condemned the strike.",
         {("Russia", "cooperatesWith", "Assad"), ("Iran", "cooperatesWith", "Assad")}),
     # title, located

@@ -14,6 +14,7 @@ from .docs import case, run, triples
 STANCE = frozenset({"accuses", "opposes", "supports"})
 CONFLICT = frozenset({"attacks", "operatesIn"})
 MEET = frozenset({"meetsWith"})
+PARTNERS = frozenset({"memberOf", "cooperatesWith"})
 
 DESIGNATES = [
     case(
@@ -199,6 +200,53 @@ CALLS = [
 ]
 
 
+#: "NATO allies X and Y": members of the organisation; "US allies X and Y": partners.
+WITHIN = [
+    case(
+        'NATO allies France and Germany sent troops.',
+        """
+            0   NATO     NATO     PROPN  NNP  compound  1   B-ORG
+            1   allies   ally     NOUN   NNS  nsubj     5   O
+            2   France   France   PROPN  NNP  appos     1   B-GPE
+            3   and      and      CCONJ  CC   cc        2   O
+            4   Germany  Germany  PROPN  NNP  conj      2   B-GPE
+            5   sent     send     VERB   VBD  ROOT      5   O
+            6   troops   troop    NOUN   NNS  dobj      5   O
+            7   .        .        PUNCT  .    punct     5   O
+        """,
+        {
+            ('France', 'cooperatesWith', 'Germany'),
+            ('France', 'memberOf', 'NATO'),
+            ('Germany', 'cooperatesWith', 'France'),
+            ('Germany', 'memberOf', 'NATO'),
+        },
+        only=PARTNERS,
+    ),
+    case(
+        'US allies Japan and South Korea protested.',
+        """
+            0   US         US       PROPN  NNP  compound  1   B-GPE
+            1   allies     ally     NOUN   NNS  nsubj     6   O
+            2   Japan      Japan    PROPN  NNP  appos     1   B-GPE
+            3   and        and      CCONJ  CC   cc        2   O
+            4   South      South    PROPN  NNP  compound  5   B-GPE
+            5   Korea      Korea    PROPN  NNP  conj      2   I-GPE
+            6   protested  protest  VERB   VBD  ROOT      6   O
+            7   .          .        PUNCT  .    punct     6   O
+        """,
+        {
+            ('Japan', 'cooperatesWith', 'South Korea'),
+            ('Japan', 'cooperatesWith', 'US'),
+            ('South Korea', 'cooperatesWith', 'US'),
+            ('South Korea', 'cooperatesWith', 'Japan'),
+            ('US', 'cooperatesWith', 'Japan'),
+            ('US', 'cooperatesWith', 'South Korea'),
+        },
+        only=PARTNERS,
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), DESIGNATES)
 def test_re3d_designates(sentence, table, expected, only):
     assert triples(run(sentence, table), predicates=only) == expected
@@ -211,4 +259,9 @@ def test_re3d_revolt_in_state(sentence, table, expected, only):
 
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), CALLS)
 def test_re3d_call_with(sentence, table, expected, only):
+    assert triples(run(sentence, table), predicates=only) == expected
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), WITHIN)
+def test_re3d_partners_within(sentence, table, expected, only):
     assert triples(run(sentence, table), predicates=only) == expected
