@@ -221,6 +221,25 @@ GROUPS = [
         set(),
         only=ONLY,
     ),
+    case(
+        'The 134th Expeditionary Fighter Squadron will fly strike missions against ISIL.',
+        """
+            0   The            the            DET    DT   det       4   B-ORG
+            1   134th          134th          ADJ    JJ   amod      4   I-ORG
+            2   Expeditionary  Expeditionary  PROPN  NNP  compound  3   I-ORG
+            3   Fighter        Fighter        PROPN  NNP  compound  4   I-ORG
+            4   Squadron       Squadron       PROPN  NNP  nsubj     6   I-ORG
+            5   will           will           AUX    MD   aux       6   O
+            6   fly            fly            VERB   VB   ROOT      6   O
+            7   strike         strike         VERB   VB   compound  8   O
+            8   missions       mission        NOUN   NNS  dobj      6   O
+            9   against        against        ADP    IN   prep      8   O
+            10  ISIL           ISIL           PROPN  NNP  pobj      9   B-ORG
+            11  .              .              PUNCT  .    punct     6   O
+        """,
+        {('134th Expeditionary Fighter Squadron', 'attacks', 'ISIL')},
+        only=ONLY,
+    ),
 ]
 
 

@@ -64,6 +64,44 @@ VISITS = [
 ]
 
 
+#: "X headed a delegation to Y": X visits Y (conflict:visit-noun); a state's delegation
+#: to the UN is no visit.
+DELEGATIONS = [
+    case(
+        'Zarif headed a delegation to Moscow last week.',
+        """
+            0   Zarif       Zarif       PROPN  NNP  nsubj     1   B-PERSON
+            1   headed      head        VERB   VBD  ROOT      1   O
+            2   a           a           DET    DT   det       3   O
+            3   delegation  delegation  NOUN   NN   dobj      1   O
+            4   to          to          ADP    IN   prep      1   O
+            5   Moscow      Moscow      PROPN  NNP  pobj      4   B-GPE
+            6   last        last        ADJ    JJ   amod      7   B-DATE
+            7   week        week        NOUN   NN   npadvmod  1   I-DATE
+            8   .           .           PUNCT  .    punct     1   O
+        """,
+        {('Zarif', 'visits', 'Moscow')},
+        only=ONLY,
+    ),
+    case(
+        'Iran sent its delegation to the United Nations.',
+        """
+            0   Iran        Iran        PROPN  NNP  nsubj     1   B-GPE
+            1   sent        send        VERB   VBD  ROOT      1   O
+            2   its         its         PRON   PRP$ poss      3   O
+            3   delegation  delegation  NOUN   NN   dobj      1   O
+            4   to          to          ADP    IN   prep      1   O
+            5   the         the         DET    DT   det       7   O
+            6   United      United      PROPN  NNP  compound  7   B-ORG
+            7   Nations     Nations     PROPN  NNP  pobj      4   I-ORG
+            8   .           .           PUNCT  .    punct     1   O
+        """,
+        set(),
+        only=ONLY,
+    ),
+]
+
+
 #: A fronted participle's agents end where the main clause's subjects begin (svo:passive).
 GARDEN = [
     case(
@@ -145,4 +183,9 @@ def test_re3d_indefinite_acronym(table, expected):
 
 @pytest.mark.parametrize(("sentence", "table", "expected", "only"), GARDEN)
 def test_re3d_garden_path_agents(sentence, table, expected, only):
+    assert triples(run(sentence, table), predicates=only) == expected
+
+
+@pytest.mark.parametrize(("sentence", "table", "expected", "only"), DELEGATIONS)
+def test_re3d_delegation_to(sentence, table, expected, only):
     assert triples(run(sentence, table), predicates=only) == expected

@@ -46,6 +46,7 @@ from kg.extract.rules.conflict_words import (
     PRESENCE_VERBS,
     PURSUIT_VERBS,
     REVOLT_NOUNS,
+    SORTIE_NOUNS,
     TARGET_PREPS,
     VISIT_NOUNS,
     actors,
@@ -211,6 +212,9 @@ def harm_verb(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
 def _attack_noun(tok: Token, ix: DocIndex) -> bool:
     frame = lookup(ix.lexicon.nouns, tok)
     if frame is not None and frame.relation == "attacks":
+        return True
+    if tok.lemma_.lower() in SORTIE_NOUNS and any(  # "fly strike missions against ISIL"
+            c.dep_ in ("compound", "amod") and _attack_noun(c, ix) for c in tok.children):
         return True
     ev = ix.event_of.get(tok.i)
     return ev is not None and ev.type in ATTACK_EVENT_TYPES
@@ -446,7 +450,17 @@ def force_name_in(m: Mention, ix: DocIndex) -> Iterator[Candidate]:
 # --- visits named by nouns -------------------------------------------------------------
 
 def _visit_noun(tok: Token, ix: DocIndex) -> bool:
-    return tok.lemma_.lower() in VISIT_NOUNS
+    return tok.lemma_.lower() in VISIT_NOUNS or _led_delegation(tok) is not None
+
+
+def _led_delegation(tok: Token) -> Token | None:
+    """The verb of "X will lead a delegation to Berlin": its subject travels there (a state's
+    "delegation to the UN" is a standing mission, and no visit)."""
+    head = tok.head
+    if tok.lemma_.lower() == "delegation" and tok.dep_ == "dobj" and head.pos_ == "VERB" \
+            and head.lemma_.lower() in ("lead", "head"):
+        return head
+    return None
 
 
 @matcher(VISIT, on="noun", when=_visit_noun)
@@ -472,6 +486,19 @@ def visit_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
                 if first.label in PLACE_LABELS and m.label not in PLACE_LABELS:
                     continue  # "trip to Tehran, William Burns said": no visit to a person
                 dests.append(as_place(m) if m.label in PLACE_LABELS else as_actor(m))
+    led = _led_delegation(tok)
+    if led is not None:  # "will lead a delegation to Berlin, Germany": to a place only
+        if suppressed(led, ix) or intended(led):
+            return
+        said = speaker(led, ix)
+        places = [as_place(ix.ment_of[t.i]) for p in _pobjs(tok, ("to",)) + _pobjs(led, ("to",))
+                  for t in (p, *p.conjuncts)
+                  if t.i in ix.ment_of and ix.ment_of[t.i].label in PLACE_LABELS]
+        for v in (m for s in subjects(led, ix) for m in actors(s, ix)):
+            for d in places:
+                if relation_accepts("visits", v, d):
+                    yield VISIT(as_actor(v), "visits", d, tok, said)
+        return
     if not dests:
         return
     visitors = [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]

@@ -127,6 +127,9 @@ PURSUIT_VERBS = frozenset({"work", "continue", "fight", "strive", "struggle", "b
 #: Nouns of an armed revolt against a state: one waged in a state is waged against it ("the
 #: PKK waged an insurgency inside Turkey").
 REVOLT_NOUNS = frozenset({"insurgency", "insurrection", "rebellion", "revolt", "uprising"})
+#: Nouns of a flight or task that an attack word makes an attack ("strike missions against
+#: ISIL", "bombing sorties on Raqqa").
+SORTIE_NOUNS = frozenset({"mission", "sortie", "run", "flight", "operation", "raid"})
 #: Labels of the mentions that act (places do not kill or visit).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
