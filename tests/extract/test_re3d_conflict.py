@@ -240,6 +240,24 @@ GROUPS = [
         {('134th Expeditionary Fighter Squadron', 'attacks', 'ISIL')},
         only=ONLY,
     ),
+    case(
+        "He commended Iran's political position in favor of Palestine.",
+        """
+            0   He         he         PRON   PRP  nsubj     1   O
+            1   commended  commend    VERB   VBD  ROOT      1   O
+            2   Iran       Iran       PROPN  NNP  poss      5   B-GPE
+            3   's         's         PART   POS  case      2   O
+            4   political  political  ADJ    JJ   amod      5   O
+            5   position   position   NOUN   NN   dobj      1   O
+            6   in         in         ADP    IN   prep      1   O
+            7   favor      favor      NOUN   NN   pobj      6   O
+            8   of         of         ADP    IN   prep      7   O
+            9   Palestine  Palestine  PROPN  NNP  pobj      8   B-GPE
+            10  .          .          PUNCT  .    punct     1   O
+        """,
+        set(),
+        only=ONLY,
+    ),
 ]
 
 

@@ -127,6 +127,59 @@ REVOLTS = [
 #: "in a (phone) call with Y": the caller meetsWith Y (stance:call-with).
 CALLS = [
     case(
+        "In a telephone conversation with his Saudi counterpart Faisal bin Farhan, Iranian "
+        "Foreign Minister Hossein Amir Abdollahian has expressed pleasure.",
+        """
+            0   In            in            ADP    IN   prep      19  O
+            1   a             a             DET    DT   det       3   O
+            2   telephone     telephone     NOUN   NN   compound  3   O
+            3   conversation  conversation  NOUN   NN   pobj      0   O
+            4   with          with          ADP    IN   prep      3   O
+            5   his           his           PRON   PRP$ poss      7   O
+            6   Saudi         saudi         ADJ    JJ   amod      7   B-NORP
+            7   counterpart   counterpart   NOUN   NN   pobj      4   O
+            8   Faisal        Faisal        PROPN  NNP  compound  10  B-PERSON
+            9   bin           bin           PROPN  NNP  compound  10  I-PERSON
+            10  Farhan        Farhan        PROPN  NNP  nsubj     19  I-PERSON
+            11  ,             ,             PUNCT  ,    punct     10  O
+            12  Iranian       iranian       ADJ    JJ   amod      14  B-NORP
+            13  Foreign       Foreign       PROPN  NNP  compound  14  O
+            14  Minister      Minister      PROPN  NNP  compound  17  O
+            15  Hossein       Hossein       PROPN  NNP  compound  17  B-PERSON
+            16  Amir          Amir          PROPN  NNP  compound  17  I-PERSON
+            17  Abdollahian   Abdollahian   PROPN  NNP  conj      10  I-PERSON
+            18  has           have          AUX    VBZ  aux       19  O
+            19  expressed     express       VERB   VBN  ROOT      19  O
+            20  pleasure      pleasure      NOUN   NN   dobj      19  O
+            21  .             .             PUNCT  .    punct     19  O
+        """,
+        {
+            ('Hossein Amir Abdollahian', 'meetsWith', 'Faisal bin Farhan'),
+            ('Hossein Amir Abdollahian', 'meetsWith', 'Saudi'),
+        },
+        only=MEET,
+    ),
+    case(
+        'Naserian said in a conversation with Shargh that the war goes on.',
+        """
+            0   Naserian      Naserian      PROPN  NNP  nsubj     1   B-ORG
+            1   said          say           VERB   VBD  ROOT      1   O
+            2   in            in            ADP    IN   prep      1   O
+            3   a             a             DET    DT   det       4   O
+            4   conversation  conversation  NOUN   NN   pobj      2   O
+            5   with          with          ADP    IN   prep      4   O
+            6   Shargh        Shargh        PROPN  NNP  pobj      5   B-PERSON
+            7   that          that          SCONJ  IN   pobj      10  O
+            8   the           the           DET    DT   det       9   O
+            9   war           war           NOUN   NN   nsubj     10  O
+            10  goes          go            VERB   VBZ  ccomp     1   O
+            11  on            on            ADP    RP   prt       10  O
+            12  .             .             PUNCT  .    punct     1   O
+        """,
+        set(),
+        only=MEET,
+    ),
+    case(
         'Secretary Kerry raised these concerns in a call with Russian Foreign Minister Lavrov.',
         """
             0   Secretary  Secretary  PROPN  NNP  compound  1   O

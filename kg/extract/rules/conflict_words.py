@@ -99,9 +99,10 @@ HELD_NOUNS = frozenset({"target", "position", "stronghold", "base", "headquarter
                         "camp", "hideout", "convoy", "checkpoint", "outpost", "depot",
                         "compound", "installation", "asset"})
 #: Held nouns that are where their side is ("ISIL targets in Syria", "a US base in Qatar");
-#: not camps and facilities, which a name may only modify ("a Syrian refugee camp in Jordan").
-HELD_PLACES = frozenset({"target", "position", "stronghold", "base", "headquarters", "hideout",
-                         "checkpoint", "outpost", "depot"})
+#: not camps and facilities, which a name may only modify ("a Syrian refugee camp in Jordan"),
+#: nor a "position" (also a stance) or "headquarters" (an organisation's seat: basedIn).
+HELD_PLACES = frozenset({"target", "stronghold", "base", "hideout", "checkpoint", "outpost",
+                         "depot"})
 #: Last words of an organisation's name that make it an armed force ("Syrian Democratic Forces").
 FORCE_ORG_HEADS = frozenset({"forces", "army", "militia", "militias", "brigade", "brigades",
                              "battalion", "regiment", "squadron", "corps", "units", "guard",

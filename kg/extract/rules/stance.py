@@ -243,8 +243,15 @@ def spoke_with(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
 
 
 def _call_with(tok: Token, ix: DocIndex) -> bool:
-    return tok.lemma_.lower() in CALL_NOUNS and tok.pos_ == "NOUN" and any(
-        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    if tok.lemma_.lower() not in CALL_NOUNS or tok.pos_ != "NOUN" or not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return False
+    if tok.lemma_.lower() != "conversation":
+        return True
+    # "said in a conversation with Shargh" may be an interview; a phone conversation, or one
+    # held or had, is a consultation
+    return any(c.lower_ in ("phone", "telephone") for c in tok.children) or (
+        tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "have"))
 
 
 @matcher(CALL_WITH, on="noun", when=_call_with)
@@ -260,11 +267,19 @@ def call_with(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     if not partners or gov is None or tok.dep_ not in ("pobj", "dobj"):
         return
     callers = [a for c in tok.children if c.dep_ == "poss" for a in mentions_of(c, ix)]
+    ends = {p.right_edge.i + 1 for p in pobjs(tok, ("with",))}
     for s_tok in subjects(gov, ix):
+        if s_tok.left_edge.i in ends:  # "with his counterpart [Faisal], X said": misparsed
+            if s_tok.i in ix.ment_of and ix.ment_of[s_tok.i] not in partners:
+                partners.append(ix.ment_of[s_tok.i])
+            callers += [ix.ment_of[c.i] for c in s_tok.conjuncts if c.i in ix.ment_of]
+            continue
         callers += mentions_of(s_tok, ix) or [  # "Xi's comments came in a call with Y"
             a for c in s_tok.children if c.dep_ == "poss" for a in mentions_of(c, ix)]
     said = governor_speaker(tok, ix)
     for a in callers:
+        if a in partners:
+            continue  # "In a call with his Saudi counterpart Faisal, ...": the partner
         for b in partners:
             if a != b:
                 yield CALL_WITH(as_actor(a), "meetsWith", as_actor(b), tok, said)
