@@ -257,6 +257,18 @@ def person_context(s: Span) -> bool:
     return False
 
 
+def _indefinite_acronym(s: Span) -> bool:
+    """A one-word all-capital ORG after "a"/"an" that heads its phrase: "a VBIED", "an IED".
+
+    An organisation is not counted with an indefinite article; one that modifies a noun
+    ("a NATO summit", "an ISIL tactical unit") is still a name.
+    """
+    tok = s[0]
+    return (len(s) == 1 and s.label_ == "ORG" and tok.is_upper and s.start > 0
+            and s.doc[s.start - 1].lower_ in ("a", "an")
+            and tok.dep_ not in ("compound", "amod", "nmod", "poss"))
+
+
 def refine(doc: Doc, spans: list[Span], gazetteer: set[Span] | None = None) -> list[Span]:
     """Unit names and proper collectives over the merged spans.
 
@@ -286,6 +298,8 @@ def refine(doc: Doc, spans: list[Span], gazetteer: set[Span] | None = None) -> l
             s = Span(doc, s.start, s.end, label="ORG")  # "Abel Battery", "Alpha Company"
         elif s.label_ == "ORG" and s.start > 0 and _ORDINAL.match(doc[s.start - 1].text):
             s = Span(doc, s.start - 1, s.end, label="ORG")
+        elif _indefinite_acronym(s) and s not in (gazetteer or ()):
+            continue  # "destroyed a VBIED": a thing named by an acronym, no organisation
         out.append(s)
     taken = {i for s in out for i in range(s.start, s.end)}
     extra = []

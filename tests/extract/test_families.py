@@ -16,6 +16,8 @@ from kg.model import Mention
 from . import test_conflict_rules as C
 from . import test_geo_rules as G
 from . import test_people_rules as P
+from . import test_re3d_conflict as RC
+from . import test_re3d_stance as RS
 from . import test_rules_entities as E
 from . import test_rules_hard_cases as H
 from . import test_rules_nominal as N
@@ -202,6 +204,8 @@ ROWS = [
         {("Russia", "attacks", "ISIS")}),
     ref("noun:mutual", O.MUTUAL, "Iran and Saudi Arabia, longtime rivals, restored ties.",
         {("Iran", "opposes", "Saudi Arabia"), ("Saudi Arabia", "opposes", "Iran")}),
+    ref("noun:mutual-in", RS.WITHIN, "NATO allies France and Germany sent troops.",
+        {("France", "memberOf", "NATO"), ("Germany", "memberOf", "NATO")}),
     ref("noun:mutual-of", H.GAPS, "Russia and Iran, close allies of Assad, condemned the strike.",
         {("Russia", "cooperatesWith", "Assad"), ("Iran", "cooperatesWith", "Assad")}),
     # title, located
@@ -295,8 +299,16 @@ ROWS = [
         {("U.S.", "operatesIn", "Syria")}),
     ref("conflict:visit-noun", C.VISITS, "Kerry met Lavrov during his visit to Moscow.",
         {("Kerry", "visits", "Moscow")}),
+    ref("conflict:campaign-to", RC.CAMPAIGNS,
+        "The Global Coalition continues its efforts to degrade and defeat Da'esh.",
+        {("Coalition", "attacks", "Da'esh")}),
 
     # --- stance rows ---
+    ref("stance:call-with", RS.CALLS,
+        "In a phone call with Vladimir Putin, Erdogan praised the deal.",
+        {("Erdogan", "meetsWith", "Vladimir Putin")}),
+    ref("stance:designates", RS.DESIGNATES, "Washington has labeled Hezbollah a terrorist group.",
+        {("Washington", "accuses", "Hezbollah")}),
     row("stance:in-support", "The United States remains steadfast in support of Turkey.",
         ST.IN_SUPPORT, {("United States", "supports", "Turkey")}),
     row("stance:with-support", "The SDF, with support from Turkey, captured Raqqa.",

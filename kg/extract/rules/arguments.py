@@ -9,6 +9,8 @@ finds a verb's subjects through relative clauses, control and coordination, and
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span, Token
 
 from kg.extract.rules.index import DocIndex
@@ -34,6 +36,15 @@ GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration"})
 #: Words after an organisation's name that make its members the argument ("OIC members").
 MEMBERS_AFTER = frozenset({"member", "members", "states", "countries"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+#: Modifiers that make armed people a faction, not their state's forces ("Syrian opposition
+#: forces", "Syrian Arab forces", "Iraqi Kurdish fighters"): no state is read from the name.
+FACTION_MODIFIERS = frozenset({"opposition", "rebel", "rebels", "insurgent", "dissident",
+                               "tribal", "resistance", "arab", "kurdish", "sunni", "shia",
+                               "shiite", "islamist", "jihadist", "militant", "anti-government"})
+#: Nouns of irregular fighters: only an organisation's name says whose they are ("ISIL
+#: fighters"); a state's adjective does not ("Syrian militants" are not Syria's).
+IRREGULAR_NOUNS = frozenset({"fighter", "militant", "terrorist", "operative", "jihadist",
+                             "insurgent", "rebel", "gunman", "extremist", "militiaman"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
@@ -97,9 +108,12 @@ def _arg1(tok: Token, ix: DocIndex, *, place: bool) -> list[Argument]:
 def _actors_of_noun(tok: Token, lemma: str, ix: DocIndex) -> list[Argument]:
     """Whom an actor noun stands for: "Turkish forces", "officials from Iran"."""
     found: list[Mention] = []
+    faction = faction_noun(tok, ix)
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in ix.ment_of:
             for m in mention_group(child, ix):
+                if faction and m.label in ("GPE", "NORP") and names_state(m.text):
+                    continue  # "Syrian opposition forces" are not Syria's
                 if m.label == "PERSON" and lemma in GOVERNMENT_NOUNS:
                     # "the Assad government" acts for the leader's state
                     m = Mention(m.start, m.end, m.text, m.label, m.sentence, True, "government")
@@ -110,6 +124,25 @@ def _actors_of_noun(tok: Token, lemma: str, ix: DocIndex) -> list[Argument]:
                 if p.dep_ == "pobj":
                     found.extend(as_actor(m) for m in mentions_of(p, ix))
     return [as_actor(m) for m in found]
+
+
+def faction_noun(tok: Token, ix: DocIndex) -> bool:
+    """Armed people of a faction, whom a state's name does not own: "Syrian opposition forces",
+    "Syrian Arab forces", "Iraqi militants" (a faction word outside any name)."""
+    if tok.lemma_.lower() in IRREGULAR_NOUNS or tok.lower_ in IRREGULAR_NOUNS:
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in FACTION_MODIFIERS
+               and c.i not in ix.ment_of for c in tok.children)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_state(text: str) -> bool:
+    """Whether a name or a demonym names a state ("Syria", "Syrian"; not "Kurdish", "ISIL")."""
+    from kg.resolve.gazetteer import Gazetteer  # the resolver's gazetteer, loaded once
+
+    gaz = Gazetteer.default()
+    entry = gaz.lookup(text) or gaz.demonym(text)
+    return entry is not None and entry.type == "Country"
 
 
 def place_within(tok: Token, ix: DocIndex, depth: int = 3) -> list[Argument]:

@@ -21,19 +21,32 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.rules.arguments import mention_group, mentions_of, span_of, subjects
+from kg.extract.rules.arguments import (
+    mention_group,
+    mentions_of,
+    names_state,
+    span_of,
+    subjects,
+)
 from kg.extract.rules.checks import relation_accepts
 from kg.extract.rules.conflict_words import (
     ATTACK_EVENT_TYPES,
+    CAMPAIGN_NOUNS,
+    CONFLICT_LIGHT,
+    DEFEAT_VERBS,
     FORCE_NOUNS,
     FORCE_ORG_HEADS,
     HARM_VERBS,
     HEDGED_NOUN_MODS,
+    HELD_PLACES,
     INJURE_VERBS,
     KILL_NOUNS,
     KILLER_NOUNS,
     PLACE_LABELS,
     PRESENCE_VERBS,
+    PURSUIT_VERBS,
+    REVOLT_NOUNS,
+    SORTIE_NOUNS,
     TARGET_PREPS,
     VISIT_NOUNS,
     actors,
@@ -81,6 +94,9 @@ FORCES_IN = rule("conflict:forces-in", 0.75,
                  '"Turkish troops in Syria", "ISIL fighters near Mosul": operatesIn')
 HAS_FORCES = rule("conflict:has-forces", 0.7,
                   '"the US has 900 troops in Syria", "Turkey deployed troops to Syria": operatesIn')
+CAMPAIGN_TO = rule("conflict:campaign-to", 0.7,
+                   '"the Coalition\'s campaign to defeat Daesh", "X is working to degrade and '
+                   'destroy ISIL": X attacks Y')
 VISIT = rule("conflict:visit-noun", 0.75,
              '"during his visit to Cairo", "a visit by X to Y", "X, on a visit to Y": visits')
 
@@ -197,6 +213,9 @@ def _attack_noun(tok: Token, ix: DocIndex) -> bool:
     frame = lookup(ix.lexicon.nouns, tok)
     if frame is not None and frame.relation == "attacks":
         return True
+    if tok.lemma_.lower() in SORTIE_NOUNS and any(  # "fly strike missions against ISIL"
+            c.dep_ in ("compound", "amod") and _attack_noun(c, ix) for c in tok.children):
+        return True
     ev = ix.event_of.get(tok.i)
     return ev is not None and ev.type in ATTACK_EVENT_TYPES
 
@@ -224,6 +243,10 @@ def attack_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
         return
     target_toks = _pobjs(tok, TARGET_PREPS)
     targets = [m for t in target_toks for m in actors(t, ix)]
+    if tok.lemma_.lower() in REVOLT_NOUNS:  # "waged an insurgency inside Turkey": its state
+        targets += [m for h in (tok, light) if h is not None
+                    for t in _pobjs(h, ("in", "inside", "within"))
+                    for m in mentions_of(t, ix) if m.label == "GPE" and names_state(m.text)]
     said = governor_speaker(tok, ix)
     for a in agents:
         for t in targets:
@@ -295,11 +318,90 @@ def strikes_hit(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
     yield from _targets_in(verb, places_under(verb, ix), speaker(verb, ix), ix)
 
 
+# --- campaigns and efforts to defeat a side ----------------------------------------------
+
+def _beats(verb: Token, ix: DocIndex) -> bool:
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in DEFEAT_VERBS:
+        return True
+    frames = lookup(ix.lexicon.verbs, verb)  # killing has its own rules (harm_verb, svo)
+    return bool(frames) and all(f.relation == "attacks" for f in frames)
+
+
+@matcher(CAMPAIGN_TO, FIGHTS_IN, TARGET_IN, on="verb", when=_beats)
+def campaign_to(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"the campaign to defeat Daesh", "efforts to degrade and defeat Da'esh", "X is working
+    hard to defeat and destroy Da'esh": whoever wages the campaign attacks the side.
+
+    A to-infinitive is only aimed at; under a campaign noun or a verb of pursuit it is being
+    done. "aims to defeat", "plans to destroy" stay out (modality, :func:`intended`).
+    """
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head  # "to degrade and defeat X": the clause is the first verb's
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return
+    agents = _campaigners(first, ix)
+    if not agents or suppressed(verb, ix) or intended(verb):
+        return
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:  # "to degrade and ultimately defeat ISIL": the object is shared
+        objs = [c for cj in verb.conjuncts if cj.i > verb.i for c in cj.children
+                if c.dep_ == "dobj"][:1]
+    objs += _pobjs(verb, ("against",)) + (_pobjs(verb, ("from",))
+                                           if verb.lemma_.lower() == "liberate" else [])
+    targets = [m for t in objs for m in actors(t, ix)
+               if m.label != "PERSON" and not plural_people(m)]  # not "Syrians": people
+    said = speaker(verb, ix)
+    for a in agents:
+        for t in targets:
+            if a != t and relation_accepts("attacks", a, t):
+                yield CAMPAIGN_TO(as_actor(a), "attacks", as_actor(t), verb, said)
+    if targets:  # "to defeat Da'esh in Iraq and Syria": both sides fight there
+        where = [pl for h in (verb, *objs) for pl in places_under(h, ix)]
+        for pl in where:
+            for a in agents:
+                if a.label != "PERSON" and relation_accepts("operatesIn", a, pl):
+                    yield FIGHTS_IN(as_actor(a), "operatesIn", pl, verb, said)
+            for t in targets:
+                if relation_accepts("operatesIn", t, pl):
+                    yield TARGET_IN(as_actor(t), "operatesIn", pl, verb, said)
+
+
+def _campaigners(clause: Token, ix: DocIndex) -> list[Mention]:
+    """Who does an infinitive clause under a campaign noun or a verb of pursuit."""
+    head = clause.head
+    if clause.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in PURSUIT_VERBS:
+        return [m for s in subjects(head, ix) for m in actors(s, ix)]
+    if clause.dep_ != "acl" or head.lemma_.lower() not in CAMPAIGN_NOUNS:
+        return []
+    noun = head
+    for _ in range(2):
+        owners = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                  and c.i in ix.ment_of and not against_named(c) for m in mention_group(c, ix)
+                  if m.label in ("ORG", "NORP", "GPE")]
+        owners += [m for p in _pobjs(noun, ("by", "of")) for m in actors(p, ix)]
+        if owners:
+            return owners
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.lemma_.lower() in \
+                CAMPAIGN_NOUNS:
+            noun = gov.head  # "efforts in the campaign to defeat": the efforts' owner
+            continue
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and (
+                gov.lemma_.lower() in CONFLICT_LIGHT or gov.lemma_.lower() == "be"
+                or any(c.dep_ == "amod" and c.lemma_.lower() == "lead" for c in noun.children)):
+            return [m for s in subjects(gov, ix) for m in actors(s, ix)]
+        return []
+    return []
+
+
 # --- forces present somewhere -----------------------------------------------------------
 
 def _force_noun(tok: Token, ix: DocIndex) -> bool:
     low = tok.lemma_.lower()
-    if low in FORCE_NOUNS:
+    if low in FORCE_NOUNS or low in HELD_PLACES:
         return True
     return low == "member" and any(c.lower_ == "service" for c in tok.children)
 
@@ -310,7 +412,7 @@ def forces_in(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     if _hedged(tok) or noun_suppressed(tok, ix):
         return
     owners = [m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-              and c.i in ix.ment_of for m in mention_group(c, ix)]
+              and c.i in ix.ment_of and not against_named(c) for m in mention_group(c, ix)]
     owners += [m for p in _pobjs(tok, ("of", "from")) for m in actors(p, ix)]
     owners = [m for m in owners if m.label in ("ORG", "NORP", "GPE")]
     where = places_under(tok, ix, at=True)
@@ -348,7 +450,17 @@ def force_name_in(m: Mention, ix: DocIndex) -> Iterator[Candidate]:
 # --- visits named by nouns -------------------------------------------------------------
 
 def _visit_noun(tok: Token, ix: DocIndex) -> bool:
-    return tok.lemma_.lower() in VISIT_NOUNS
+    return tok.lemma_.lower() in VISIT_NOUNS or _led_delegation(tok) is not None
+
+
+def _led_delegation(tok: Token) -> Token | None:
+    """The verb of "X will lead a delegation to Berlin": its subject travels there (a state's
+    "delegation to the UN" is a standing mission, and no visit)."""
+    head = tok.head
+    if tok.lemma_.lower() == "delegation" and tok.dep_ == "dobj" and head.pos_ == "VERB" \
+            and head.lemma_.lower() in ("lead", "head"):
+        return head
+    return None
 
 
 @matcher(VISIT, on="noun", when=_visit_noun)
@@ -374,6 +486,19 @@ def visit_noun(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
                 if first.label in PLACE_LABELS and m.label not in PLACE_LABELS:
                     continue  # "trip to Tehran, William Burns said": no visit to a person
                 dests.append(as_place(m) if m.label in PLACE_LABELS else as_actor(m))
+    led = _led_delegation(tok)
+    if led is not None:  # "will lead a delegation to Berlin, Germany": to a place only
+        if suppressed(led, ix) or intended(led):
+            return
+        said = speaker(led, ix)
+        places = [as_place(ix.ment_of[t.i]) for p in _pobjs(tok, ("to",)) + _pobjs(led, ("to",))
+                  for t in (p, *p.conjuncts)
+                  if t.i in ix.ment_of and ix.ment_of[t.i].label in PLACE_LABELS]
+        for v in (m for s in subjects(led, ix) for m in actors(s, ix)):
+            for d in places:
+                if relation_accepts("visits", v, d):
+                    yield VISIT(as_actor(v), "visits", d, tok, said)
+        return
     if not dests:
         return
     visitors = [m for p in _pobjs(tok, ("by",)) for m in actors(p, ix)]

@@ -27,6 +27,8 @@ NOUN = rule("noun:<lemma>", None, "\"Russia's support for X\": a relational noun
             name="noun:{lemma}")
 MUTUAL_OF = rule("noun:mutual-of", 0.7, '"Russia and Iran, close allies of Assad": each to Assad')
 MUTUAL = rule("noun:mutual", 0.65, '"regional rivals Iran and Saudi Arabia": every pair, both ways')
+MUTUAL_IN = rule("noun:mutual-in", 0.65, '"our Coalition partners, especially the Turks", '
+                 '"NATO allies France and Germany": each named partner memberOf the organisation')
 
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
 
@@ -110,7 +112,7 @@ def _noun_agents(tok: Token, ix: DocIndex) -> list[Mention]:
     return []
 
 
-@matcher(MUTUAL_OF, MUTUAL, on="noun", when=_mutual)
+@matcher(MUTUAL_OF, MUTUAL, MUTUAL_IN, on="noun", when=_mutual)
 def mutual(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"long-time regional rivals Iran and Saudi Arabia": every pair, both ways."""
     relation: str = lookup(ix.lexicon.mutual_nouns, tok)
@@ -123,6 +125,16 @@ def mutual(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
             for b in targets:
                 yield MUTUAL_OF(as_actor(a), relation, as_actor(b), tok)
         return
+    # "Coalition partners", "NATO allies": partners within the organisation, its members
+    # (a state's "US allies" are the US's partners, and stay pairs)
+    within = [m for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ix.ment_of
+              for m in mention_group(c, ix) if m.label == "ORG"]
+    if within:
+        group = [m for m in group if m not in within]
+        for a in group:
+            for org in within:
+                if a.label != "ORG" or a.text != org.text:
+                    yield MUTUAL_IN(as_actor(a), "memberOf", org, tok)
     if len(group) < 2:
         return
     for a in group:

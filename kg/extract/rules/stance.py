@@ -36,12 +36,16 @@ MUTUAL_POSS = rule("stance:mutual-poss", 0.65, "\"Turkey's allies Russia and Ira
                    "cooperatesWith Turkey")
 SPOKE_WITH = rule("stance:spoke-with", 0.7, '"Raisi spoke by phone with the emir of Qatar": '
                   "X meetsWith Y (not \"Speaking to IRNA, X said\": an interview)")
+CALL_WITH = rule("stance:call-with", 0.7, '"in a phone call with Y, X said", "X raised concerns in '
+                 'a call with Y": X meetsWith Y')
 TO_BLAME = rule("stance:to-blame", 0.7, '"Shamkhani said the US is to blame for the conflicts": '
                 "the speaker accuses the US")
 HOLD_RESPONSIBLE = rule("stance:hold-responsible", 0.75,
                         '"Iran holds Washington responsible for the attack": Iran accuses it')
 DEMAND_THAT = rule("stance:demand-that", 0.75, '"Iran demanded that the US lift the sanctions": '
                    "Iran demands the US")
+DESIGNATES = rule("stance:designates", 0.75, '"the PKK, which Ankara designates as a terrorist '
+                  'group", "Washington labeled Hezbollah a terrorist group": X accuses Y')
 MUTUAL_ATTR = rule("stance:mutual-attr", 0.7, '"Russia is a close ally of Syria": the subject '
                    "to the \"of\" party")
 
@@ -71,8 +75,17 @@ UNDERGO_VERBS = frozenset({"face", "suffer", "endure", "receive", "draw", "attra
 DEMAND_VERBS = frozenset({"demand", "urge", "request", "ask", "require", "insist"})
 #: What "hold X ..." makes X when it accuses X.
 CULPABLE = frozenset({"responsible", "accountable", "culpable", "liable", "guilty"})
+#: Verbs of naming or classing something as something ("designates X as", "labeled X a").
+NAMING_VERBS = frozenset({"designate", "label", "brand", "list", "blacklist", "classify",
+                          "declare", "consider", "deem", "call", "regard", "view", "describe",
+                          "term", "dub"})
+#: Words of a complement that makes the naming an accusation ("a terrorist group", "a
+#: state sponsor of terrorism").
+TERROR_WORDS = frozenset({"terrorist", "terrorists", "terror", "terrorism"})
 #: Verbs of conversation; with an actor as partner they are a consultation (CAMEO 04).
 TALK_VERBS = frozenset({"speak", "talk", "converse", "chat"})
+#: Nouns of a conversation; "a (phone) call with Y" is a consultation with Y.
+CALL_NOUNS = frozenset({"call", "conversation", "phonecall", "videoconference", "teleconference"})
 #: Who one consults: persons and states; a talk "with" an organisation is mostly an interview.
 PARTNER_LABELS = frozenset({"PERSON", "GPE", "NORP", ""})
 
@@ -229,6 +242,49 @@ def spoke_with(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
                 yield SPOKE_WITH(as_actor(a), "meetsWith", as_actor(b), verb, said)
 
 
+def _call_with(tok: Token, ix: DocIndex) -> bool:
+    if tok.lemma_.lower() not in CALL_NOUNS or tok.pos_ != "NOUN" or not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return False
+    if tok.lemma_.lower() != "conversation":
+        return True
+    # "said in a conversation with Shargh" may be an interview; a phone conversation, or one
+    # held or had, is a consultation
+    return any(c.lower_ in ("phone", "telephone") for c in tok.children) or (
+        tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "have"))
+
+
+@matcher(CALL_WITH, on="noun", when=_call_with)
+def call_with(tok: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"In a phone call with Y, X congratulated Iran", "X raised concerns in a call with Y",
+    "X's comments came in a call with Y": the caller (the clause's subject, or its owner)
+    meetsWith Y."""
+    if noun_suppressed(tok, ix):
+        return
+    partners = [a for p in pobjs(tok, ("with",)) for a in mentions_of(p, ix)
+                if a.label in PARTNER_LABELS]
+    gov = governing_verb(tok)
+    if not partners or gov is None or tok.dep_ not in ("pobj", "dobj"):
+        return
+    callers = [a for c in tok.children if c.dep_ == "poss" for a in mentions_of(c, ix)]
+    ends = {p.right_edge.i + 1 for p in pobjs(tok, ("with",))}
+    for s_tok in subjects(gov, ix):
+        if s_tok.left_edge.i in ends:  # "with his counterpart [Faisal], X said": misparsed
+            if s_tok.i in ix.ment_of and ix.ment_of[s_tok.i] not in partners:
+                partners.append(ix.ment_of[s_tok.i])
+            callers += [ix.ment_of[c.i] for c in s_tok.conjuncts if c.i in ix.ment_of]
+            continue
+        callers += mentions_of(s_tok, ix) or [  # "Xi's comments came in a call with Y"
+            a for c in s_tok.children if c.dep_ == "poss" for a in mentions_of(c, ix)]
+    said = governor_speaker(tok, ix)
+    for a in callers:
+        if a in partners:
+            continue  # "In a call with his Saudi counterpart Faisal, ...": the partner
+        for b in partners:
+            if a != b:
+                yield CALL_WITH(as_actor(a), "meetsWith", as_actor(b), tok, said)
+
+
 def _to_blame(verb: Token, ix: DocIndex) -> bool:
     return verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" \
         and verb.head.lemma_.lower() == "be"
@@ -293,3 +349,40 @@ def demand_that(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             for a in mentions_of(s_tok, ix):
                 for t in targets:
                     yield DEMAND_THAT(as_actor(a), "demands", as_actor(t), verb, said)
+
+
+def _names_as(verb: Token, ix: DocIndex) -> bool:
+    return verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB"
+
+
+@matcher(DESIGNATES, on="verb", when=_names_as)
+def designates(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"Y, which X designates as a terrorist group", "X labeled Y a terrorist group", "Y was
+    designated a terrorist organisation by X": X accuses Y."""
+    children = list(verb.children)
+    named = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    complements = [p for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                   for p in c.children if p.dep_ == "pobj"]
+    complements += [c for c in children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
+    if len(named) > 1:  # "designated the IRGC a terrorist organization": two objects
+        complements.append(named.pop())
+    complements += [c for n in named for c in n.children if c.dep_ == "appos"]
+    if not any(t.lower_ in TERROR_WORDS for c in complements for t in c.subtree):
+        return
+    if suppressed(verb, ix):
+        return
+    accused = named
+    if verb.dep_ == "relcl" and any(n.lower_ in ("which", "that", "whom", "who") for n in named):
+        accused = [verb.head]  # "the PKK, which Ankara designates as ..."
+    passive = any(c.dep_ == "nsubjpass" for c in children)
+    accusers = pobjs(verb, ("by",)) + [p for c in children if c.dep_ == "agent"
+                                       for p in c.children if p.dep_ == "pobj"]
+    if not passive:
+        accusers = subjects(verb, ix)
+    said = speaker(verb, ix)
+    for s_tok in accusers:
+        for a in mentions_of(s_tok, ix):
+            for t in accused:
+                for b in mentions_of(t, ix):
+                    if a != b:
+                        yield DESIGNATES(as_actor(a), "accuses", as_actor(b), verb, said)

@@ -29,6 +29,11 @@ INVERSE = rule("svo:inverse", None,
 #: Prepositions whose object a place frame takes when it has none of its own
 #: ("occupied territory within Syria's northern border").
 PLACE_PREPS = ("within", "in", "inside", "across", "over")
+#: Nouns of people besides the lexicon's actor nouns and titles: visiting them is no visit to
+#: their state ("visited U.S. service members").
+PEOPLE_NOUNS = frozenset({"member", "personnel", "soldier", "airman", "sailor", "marine",
+                          "employee", "staff", "worker", "student", "refugee", "family",
+                          "people", "civilian", "resident", "citizen"})
 
 
 @matcher(SVO, PASSIVE, INVERSE, on="frame")
@@ -74,13 +79,29 @@ def _objects(verb: Token, frame: VerbFrame, ix: DocIndex) -> list[Token]:
     if frame.object == "place" and not frame.prep:
         toks += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
                  for p in c.children if p.dep_ == "pobj"]
+    if frame.relation == "visits" and any(_people_noun(t, ix) for t in toks):
+        # "flew to visit U.S. service members at Q-West": the visit is to the place where
+        # the people are, not to their state
+        toks = [t for t in toks if not _people_noun(t, ix)]
+        toks += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                 for p in c.children if p.dep_ == "pobj" and p.i in ix.ment_of
+                 and ix.ment_of[p.i].label in ("GPE", "LOC", "FAC")]
     return toks
+
+
+def _people_noun(tok: Token, ix: DocIndex) -> bool:
+    """A common noun of people ("troops", "service members", "officials"), not a name."""
+    if tok.i in ix.ment_of or tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    lex = ix.lexicon
+    return lemma in lex.actor_nouns or lemma in lex.titles or lemma in PEOPLE_NOUNS
 
 
 def _frame(verb: Token, frame: VerbFrame, subj_toks: list[Token], obj_toks: list[Token],
            said: Mention | None, passive: bool, ix: DocIndex) -> Iterator[Candidate]:
     """The facts of one frame between what its subject and object words stand for."""
-    subjects_ = [a for t in subj_toks for a in args(t, ix)]
+    subjects_ = [a for t in subj_toks for a in (_alone(t, ix) if garden_agent(t) else args(t, ix))]
     conf = frame.confidence
     if frame.object == "inverse":  # "the meeting, which included Russia"
         events = [a for a in subjects_ if isinstance(a, EventMention)]
@@ -106,3 +127,29 @@ def _frame(verb: Token, frame: VerbFrame, subj_toks: list[Token], obj_toks: list
             if fits(frame, s, o):
                 subj = as_actor(s) if isinstance(s, Mention) else s
                 yield made(subj, frame.relation, o, verb, said, lexicon_confidence=conf)
+
+
+def garden_agent(tok: Token) -> bool:
+    """"After talks hosted by China, Iran and Saudi Arabia clinched a deal": the parser read
+    the main clause's subjects as more agents of the fronted participle.
+
+    So where the conjuncts after a comma run up to a verb that governs the agent's phrase and
+    has no subject of its own, they are that verb's subjects and only the first is the agent.
+    """
+    conj = tok.conjuncts
+    doc = tok.doc
+    if not conj or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    j = max(c.right_edge.i for c in conj) + 1
+    while j < len(doc) and doc[j].dep_ in ("advmod", "aux"):
+        j += 1
+    if j >= len(doc):
+        return False
+    verb = doc[j]
+    return verb.pos_ in ("VERB", "AUX") and verb.i in {a.i for a in tok.ancestors} \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _alone(tok: Token, ix: DocIndex) -> list[Argument]:
+    """The mention of one word, without its conjuncts."""
+    return [ix.ment_of[tok.i]] if tok.i in ix.ment_of else []
