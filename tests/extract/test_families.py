@@ -14,6 +14,7 @@ from kg.extract.rules import REGISTRY, Candidate, extract
 from kg.model import Mention
 
 from . import test_conflict_rules as C
+from . import test_conll_source as CS
 from . import test_geo_rules as G
 from . import test_people_rules as P
 from . import test_rules_entities as E
@@ -220,6 +221,7 @@ ROWS = [
     row("geo:copula", *G.ROME, {("Rome", "locatedIn", "Lazio province"),
                                 ("Naples", "locatedIn", "Campania")}),
     row("geo:region-in", *G.RAQQA_PROVINCE, {("Al-Raqqa", "locatedIn", "Syria")}),
+    row("geo:source-line", *CS.IZVESTIYA, {("IZVESTIYA", "basedIn", "Moscow")}),
 
     # --- people rows ---
     ref("people:title-of", P.CASES, "Andrew Stephens, president of Eaglebrook Plastics, said it.",

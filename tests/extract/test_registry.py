@@ -107,14 +107,14 @@ ORDER = {
              "stance.hold_responsible", "stance.demand_that"],
     "event": ["topics.topics", "topics.adjunct", "nominal.arguments", "nominal.event_verb",
               "nominal.ties", "nominal.occupation"],
-    "word": ["member.members", "people.born", "people.natives", "people.based",
-             "people.based_hyphen", "people.as_part", "conflict.killer_noun",
+    "word": ["member.members", "geo.source_language", "people.born", "people.natives",
+             "people.based", "people.based_hyphen", "people.as_part", "conflict.killer_noun",
              "conflict.killing_of"],
     "noun": ["nouns.relational", "nouns.mutual", "conflict.attack_noun", "conflict.forces_in",
              "conflict.visit_noun", "stance.manner", "stance.received", "stance.mutual_of_owner"],
     "mention": ["title.titles", "located.located", "located.owner", "geo.dateline", "geo.chain",
-                "geo.region_in", "people.affiliations", "people.seats", "conflict.force_name_in",
-                "learned.classified"],
+                "geo.region_in", "geo.source_line", "people.affiliations", "people.seats",
+                "conflict.force_name_in", "learned.classified"],
 }
 
 

@@ -28,6 +28,7 @@ from kg.extract.rules.modality import noun_suppressed, suppressed
 from kg.extract.rules.people_syntax import (
     antecedent,
     bodies,
+    cut_name,
     is_unit,
     people_of,
     places_under,
@@ -276,7 +277,7 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
         m = mention_at(c, ix, frozenset({"GPE", "NORP"})) \
             if c.dep_ in ("compound", "nmod", "amod") else None
         if m is not None and m != org and c.i < root.i and (
-                m.label == "GPE" or right_before(m, org, ix)):
+                m.label == "GPE" or right_before(m, org, ix)) and not _cut(m, org, ix):
             if is_country(m) or m.label == "NORP":  # "the U.S. Congress", "the Soviet Navy"
                 yield ORG_PLACE_COMPOUND(as_actor(org), "partOf", as_actor(m), c)
             else:
@@ -284,6 +285,12 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
         unit = mention_at(c, ix, ORG_LABELS) if c.dep_ == "appos" else None
         if unit is not None and unit != org and is_unit(org) and is_unit(unit):
             yield UNIT_PART(as_actor(org), "partOf", as_actor(unit), c)
+
+
+def _cut(place: Mention, org: Mention, ix: DocIndex) -> bool:
+    """The organisation's name in capitals was cut by the tagger ("Tokyo MAINICHI SHIMBUN"
+    gives "SHIMBUN"): its seat is not read (:func:`cut_name`)."""
+    return place.end < org.start and cut_name(org, ix)
 
 
 @matcher(AS_PART, on="word", words=frozenset({"part"}))
