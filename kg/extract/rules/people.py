@@ -314,7 +314,11 @@ def as_part(word: Token, ix: DocIndex) -> Iterator[Candidate]:
 
 #: Verbs of joining or serving a body, with the preposition of the body ("" = object).
 MEMBER_FRAMES = {"join": "", "elect": "to", "work": "for", "teach": "at", "serve": "in",
-                 "employ": "by", "hire": "by", "enlist": "in", "assign": "to"}
+                 "employ": "by", "hire": "by", "enlist": "in", "assign": "to",
+                 # a journalist's or a player's body: "X covers the White House for the AP"
+                 "cover": "for", "report": "for", "play": "for",
+                 # "X, who heads the Centers for Disease Control", "X chairs the panel"
+                 "head": "", "chair": ""}
 
 
 def _joins(verb: Token, ix: DocIndex) -> bool:
@@ -323,7 +327,7 @@ def _joins(verb: Token, ix: DocIndex) -> bool:
 
 @matcher(JOINED, on="verb", when=_joins)
 def joined(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
-    """"X joined Y", "X was elected to Y", "X, who works for Y": X memberOf the body Y.
+    """"X joined Y", "X was elected to Y", "X, who heads Y", "X covers Z for Y": memberOf Y.
 
     Only a named organisation is a body here: "Britain joined France in condemning ..."
     joins an act, not France.
@@ -337,7 +341,8 @@ def joined(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             bodies += [m for c in verb.children if c.dep_ == "agent" for p in c.children
                        if p.dep_ == "pobj" for m in [mention_at(p, ix, ORG_LABELS)] if m]
     else:
-        if any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+        if verb.lemma_.lower() == "join" and any(
+                c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
             return
         bodies = [m for c in verb.children if c.dep_ == "dobj"
                   for m in [mention_at(c, ix, ORG_LABELS)] if m]
