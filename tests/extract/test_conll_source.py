@@ -133,6 +133,23 @@ MAINICHI = (
         2  SHIMBUN        SHIMBUN        PROPN NNP   ROOT      2   B-ORG
     """,
 )
+# "Federal" is a small Argentine town; the parenthesis opens a clause, not a line's end
+FSB = (
+    "The Federal Security Service (FSB) launched a probe.",
+    """
+        0  The            the            DET   DT    det       3   B-ORG
+        1  Federal        Federal        PROPN NNP   compound  3   I-ORG
+        2  Security       Security       PROPN NNP   compound  3   I-ORG
+        3  Service        Service        PROPN NNP   nsubj     7   I-ORG
+        4  (              (              PUNCT -LRB- punct     3   O
+        5  FSB            FSB            PROPN NNP   appos     3   B-ORG
+        6  )              )              PUNCT -RRB- punct     3   O
+        7  launched       launch         VERB  VBD   ROOT      7   O
+        8  a              a              DET   DT    det       9   O
+        9  probe          probe          NOUN  NN    dobj      7   O
+        10 .              .              PUNCT .     punct     7   O
+    """,
+)
 
 CASES = [
     (IZVESTIYA, {("IZVESTIYA", "basedIn", "Moscow")}),
@@ -145,6 +162,7 @@ CASES = [
     (RADIO_LIBERTY, set()),     # a clause, not a credit line
     (HEADLINE, set()),          # a headline's verb
     (TEHRAN_TIMES, set()),      # the city is the paper's own name
+    (FSB, set()),               # a clause goes on after the parenthesis
 ]
 
 

@@ -340,7 +340,7 @@ def languages() -> frozenset[str]:
 def source_language(word: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"Beijing XINHUA Domestic Service in Chinese 1149 GMT": the city and outlet before "in"."""
     doc = ix.doc
-    if word.i + 1 >= len(doc) or doc[word.i + 1].text not in languages():
+    if not _language_at(word.i, ix):
         return
     start = word.i
     while start > 0 and word.i - start < 10 and _outlet_word(doc[start - 1]):
@@ -365,12 +365,22 @@ def source_line(m: Mention, ix: DocIndex) -> Iterator[Candidate]:
     end = span.start
     while end < len(doc) and end - span.start < 10 and _outlet_word(doc[end]):
         end += 1
-    if end < len(doc) and not (_closes(doc[end - 1]) or doc[end].text in ("(", ".") or
-                               doc[end].like_num):
+    if end < len(doc) and doc[end].text == "(":  # "Beijing CHINA DAILY (SCIENCE MEDICINE)"
+        close = next((t.i for t in doc[end:] if t.text == ")"), None)
+        if close is None or not (_closes(doc[close]) or _language_at(close + 1, ix)):
+            return  # "The Federal Security Service (FSB) launched a probe"
+    elif end < len(doc) and not (_closes(doc[end - 1]) or doc[end].text == "." or
+                                 doc[end].like_num):
         return
     found = _city_outlet(span.start, end, ix)
     if found is not None:
         yield _based(*found, ix)
+
+
+def _language_at(i: int, ix: DocIndex) -> bool:
+    """"in Russian" starts at token ``i``."""
+    doc = ix.doc
+    return i + 1 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].text in languages()
 
 
 def _city_outlet(start: int, end: int, ix: DocIndex) -> tuple[Span, Span] | None:
@@ -387,7 +397,7 @@ def _city_outlet(start: int, end: int, ix: DocIndex) -> tuple[Span, Span] | None
         start += 1  # "-- Moscow INTERFAX in English"
     for n in (3, 2, 1):
         city, outlet = doc[start:start + n], doc[start + n:end]
-        if start + n < end and places.kind(city.text) == "city":
+        if start + n < end and places.kind(city.text) == "city" and _known_city(city, ix):
             break
     else:
         return None
@@ -406,6 +416,20 @@ def _city_outlet(start: int, end: int, ix: DocIndex) -> tuple[Span, Span] | None
             first.start == outlet.start_char and first.end >= outlet.end_char:
         return None  # "Beijing CHINA" (a list of places), "Moscow Vladimir Putin"
     return (city, outlet) if caps or media else None
+
+
+#: People in a town the tagger did not tag as a place for it to be read as one ("Madras THE
+#: HINDU" tagged a person's name; not the Argentine town of "Federal Security Service").
+UNTAGGED_CITY_POPULATION = 50_000
+
+
+def _known_city(city: Span, ix: DocIndex) -> bool:
+    """The words are tagged as a place of their own, or name a city of some size."""
+    m = ix.ment_of.get(city.start)
+    if m is not None and m.label == "GPE" and m.start == city.start_char and \
+            m.end == city.end_char:
+        return True
+    return any(p.population >= UNTAGGED_CITY_POPULATION for p in places.cities(city.text))
 
 
 def _based(city: Span, outlet: Span, ix: DocIndex) -> Candidate:
