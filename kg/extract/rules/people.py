@@ -5,6 +5,7 @@
   from the name's own phrase ("Col. X of the 507th Wing", "X at the Institute of Zoology",
   "Boston University's X");
 * a person's home: "X of Virginia", "was born in", "a native of", "a Chicago native",
+  "X is from Y",
   "X's hometown of Y", "X's home in Y";
 * an organisation's seat: "based in", "headquartered in", "a Chicago-based company",
   "X of Shanghai", "the Field Museum in Chicago", "Chicago's Field Museum";
@@ -58,6 +59,7 @@ from kg.extract.rules.people_words import (
 from kg.extract.rules.registry import Candidate, matcher, rule
 from kg.extract.rules.tokens import as_actor, as_place, hyphen_follows
 from kg.model import Mention
+from kg.resolve.places import kind as places_kind
 
 TITLE_OF = rule("people:title-of", 0.8,
                 '"X, chairman of Y", "the president of Y, X", "X is a spokesman for Y": '
@@ -73,6 +75,7 @@ HOME_OF = rule("people:home-of", 0.7, '"Sen. X of Virginia", "X, 30, of Boothbay
 BORN = rule("people:born", 0.8, '"X was born in Y", "Born in Y, X ...": X livesIn Y')
 NATIVE = rule("people:native", 0.75,
               '"X, a native of Y", "a Memphis native", "X\'s hometown of Y": X livesIn Y')
+FROM = rule("people:from", 0.7, '"X is from Bay City, Mich.", "X hails from Y": X livesIn Y')
 BASED = rule("people:based", 0.8, '"X is based in Y", "X, headquartered in Y": X basedIn Y')
 BASED_HYPHEN = rule("people:based-hyphen", 0.8, '"the Atlanta-based airline Delta": basedIn')
 ORG_OF_PLACE = rule("people:org-of-place", 0.7,
@@ -166,7 +169,8 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
         elif c.dep_ == "poss":
             people += [m for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
         elif c.dep_ in ("compound", "nmod", "amod"):
-            places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})] if m]
+            places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})
+                                   or _known_place(c, ix)] if m]
         elif c.dep_ == "appos" and low in ("hometown", "birthplace"):
             places += [m for m in [mention_at(c, ix, PLACE_LABELS)] if m]
     preps = frozenset({"in"}) if low == "home" else frozenset({"of"})
@@ -205,6 +209,38 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             home = place if place.label == "NORP" else as_place(place)
             if relation_accepts("livesIn", p, home):
                 yield NATIVE(p, "livesIn", home, word)
+
+
+def _known_place(tok: Token, ix: DocIndex) -> Mention | None:
+    """A name the tagger took for a person or an organisation that the gazetteer knows as a
+    town, state or country ("a Fargo native", "a Wilmington native"), read as a place."""
+    m = mention_at(tok, ix, frozenset({"PERSON", "ORG"}))
+    if m is None or " " in m.text or places_kind(m.text) is None:
+        return None
+    return Mention(m.start, m.end, m.text, "GPE", m.sentence)
+
+
+#: Words that make "X is ... from Y" a journey, not a home ("back from", "away from").
+AWAY_WORDS = frozenset({"back", "away", "far", "home", "absent", "free", "released", "missing",
+                        "different", "separate", "safe", "exempt", "barred", "banned"})
+
+
+def _from_verb(word: Token, ix: DocIndex) -> bool:
+    return word.dep_ == "prep" and word.head.lemma_.lower() in ("be", "hail")
+
+
+@matcher(FROM, on="word", words=frozenset({"from"}), when=_from_verb)
+def home_from(word: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"Mrs. Tsuruyama is from Yatsushiro", "Madonna is from Bay City, Mich.": livesIn."""
+    verb = word.head
+    if suppressed(verb, ix) or any(c.lower_ in AWAY_WORDS for c in verb.children):
+        return
+    people = [m for t in subjects(verb, ix) for m in [mention_at(t, ix, frozenset({"PERSON"}))]
+              if m]
+    homes = [p for m in places_under(verb, frozenset({"from"}), ix)[:1] for p in with_state(m, ix)]
+    for p in dict.fromkeys(people):
+        for home in dict.fromkeys(homes):
+            yield FROM(p, "livesIn", as_place(home), word)
 
 
 @matcher(BASED, on="word", words=frozenset({"based", "headquartered", "headquarters"}))

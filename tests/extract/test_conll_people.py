@@ -1,0 +1,108 @@
+"""People's homes read by CoNLL04-style constructions: "X is from Y", "a Fargo native".
+
+Token tables are the parses kg's pipeline gives; corrections noted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .docs import facts, run_rule
+
+TSURUYAMA = (
+    "Mrs. Tsuruyama is from Yatsushiro in Kumamoto Prefecture.",
+    """
+        0  Mrs.           Mrs.           PROPN NNP   compound  1   O
+        1  Tsuruyama      Tsuruyama      PROPN NNP   nsubj     2   B-PERSON
+        2  is             be             AUX   VBZ   ROOT      2   O
+        3  from           from           ADP   IN    prep      2   O
+        4  Yatsushiro     Yatsushiro     PROPN NNP   pobj      3   B-GPE
+        5  in             in             ADP   IN    prep      2   O
+        6  Kumamoto       Kumamoto       PROPN NNP   compound  7   B-GPE
+        7  Prefecture     Prefecture     PROPN NNP   pobj      5   I-GPE
+        8  .              .              PUNCT .     punct     2   O
+    """,
+)
+# hand-made: the negation of the sentence above
+NOT_FROM = (
+    "Smith is not from Texas.",
+    """
+        0  Smith          Smith          PROPN NNP   nsubj     1   B-PERSON
+        1  is             be             AUX   VBZ   ROOT      1   O
+        2  not            not            PART  RB    neg       1   O
+        3  from           from           ADP   IN    prep      1   O
+        4  Texas          Texas          PROPN NNP   pobj      3   B-GPE
+        5  .              .              PUNCT .     punct     1   O
+    """,
+)
+# hand-made: "from" on the verb, with "back" (the model hangs it on "back")
+BACK_FROM = (
+    "Smith is back from Paris.",
+    """
+        0  Smith          Smith          PROPN NNP   nsubj     1   B-PERSON
+        1  is             be             AUX   VBZ   ROOT      1   O
+        2  back           back           ADV   RB    advmod    1   O
+        3  from           from           ADP   IN    prep      1   O
+        4  Paris          Paris          PROPN NNP   pobj      3   B-GPE
+        5  .              .              PUNCT .     punct     1   O
+    """,
+)
+# the town tagged as an organisation and as a person
+FARGO = (
+    "Mr. Vee, a Fargo native, sent a sweater.",
+    """
+        0  Mr.            Mr.            PROPN NNP   compound  1   O
+        1  Vee            Vee            PROPN NNP   nsubj     7   B-PERSON
+        2  ,              ,              PUNCT ,     punct     1   O
+        3  a              a              DET   DT    det       5   O
+        4  Fargo          Fargo          PROPN NNP   compound  5   B-ORG
+        5  native         native         NOUN  NN    appos     1   O
+        6  ,              ,              PUNCT ,     punct     1   O
+        7  sent           send           VERB  VBD   ROOT      7   O
+        8  a              a              DET   DT    det       9   O
+        9  sweater        sweater        NOUN  NN    dobj      7   O
+        10 .              .              PUNCT .     punct     7   O
+    """,
+)
+WILMINGTON = (
+    "Miller is a Wilmington native.",
+    """
+        0  Miller         Miller         PROPN NNP   nsubj     1   B-PERSON
+        1  is             be             AUX   VBZ   ROOT      1   O
+        2  a              a              DET   DT    det       4   O
+        3  Wilmington     Wilmington     PROPN NNP   compound  4   B-PERSON
+        4  native         native         NOUN  NN    attr      1   O
+        5  .              .              PUNCT .     punct     1   O
+    """,
+)
+# hand-made: an organisation's name that is no place
+APPLE = (
+    "Cook, an Apple native, spoke.",
+    """
+        0  Cook           Cook           PROPN NNP   nsubj     6   B-PERSON
+        1  ,              ,              PUNCT ,     punct     0   O
+        2  an             an             DET   DT    det       4   O
+        3  Apple          Apple          PROPN NNP   compound  4   B-ORG
+        4  native         native         NOUN  NN    appos     0   O
+        5  ,              ,              PUNCT ,     punct     0   O
+        6  spoke          speak          VERB  VBD   ROOT      6   O
+        7  .              .              PUNCT .     punct     6   O
+    """,
+)
+
+CASES = [
+    ("people:from", TSURUYAMA, {("Tsuruyama", "livesIn", "Yatsushiro")}),
+    ("people:from", NOT_FROM, set()),
+    ("people:from", BACK_FROM, set()),
+    ("people:native", FARGO, {("Vee", "livesIn", "Fargo")}),
+    ("people:native", WILMINGTON, {("Miller", "livesIn", "Wilmington")}),
+    ("people:native", APPLE, set()),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "case", "expected"), CASES,
+                         ids=[f"{c[0]}: {c[1][0]}" for c in CASES])
+def test_home(rule_id, case, expected):
+    found = run_rule(rule_id, *case)
+    assert facts(found) == expected
+    assert all(c.object.label == "GPE" and not c.object.acting for c in found)
