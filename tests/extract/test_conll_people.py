@@ -106,3 +106,44 @@ def test_home(rule_id, case, expected):
     found = run_rule(rule_id, *case)
     assert facts(found) == expected
     assert all(c.object.label == "GPE" and not c.object.acting for c in found)
+
+
+FORDS_THEATER = (
+    "Booth shot Lincoln at Ford's Theater in Washington.",
+    """
+        0  Booth          Booth          PROPN NNP   nsubj     1   O
+        1  shot           shoot          VERB  VBD   ROOT      1   O
+        2  Lincoln        Lincoln        PROPN NNP   dobj      1   B-PERSON
+        3  at             at             ADP   IN    prep      1   O
+        4  Ford           Ford           PROPN NNP   poss      6   B-ORG
+        5  's             's             PART  POS   case      4   O
+        6  Theater        Theater        PROPN NNP   pobj      3   B-ORG
+        7  in             in             ADP   IN    prep      6   O
+        8  Washington     Washington     PROPN NNP   pobj      7   B-GPE
+        9  .              .              PUNCT .     punct     1   O
+    """,
+)
+REPORTER_BASED = (
+    "Foster is the AP's reporter, based in Seattle.",
+    """
+        0  Foster         Foster         PROPN NNP   nsubj     1   B-PERSON
+        1  is             be             AUX   VBZ   ROOT      1   O
+        2  the            the            DET   DT    det       3   O
+        3  AP             AP             PROPN NNP   poss      5   B-ORG
+        4  's             's             PART  POS   case      3   O
+        5  reporter       reporter       NOUN  NN    attr      1   O
+        6  ,              ,              PUNCT ,     punct     5   O
+        7  based          base           VERB  VBN   acl       5   O
+        8  in             in             ADP   IN    prep      7   O
+        9  Seattle        Seattle        PROPN NNP   pobj      8   B-GPE
+        10 .              .              PUNCT .     punct     1   O
+    """,
+)
+
+
+@pytest.mark.parametrize(("rule_id", "case"), [("people:org-of-place", FORDS_THEATER),
+                                               ("people:based", REPORTER_BASED)],
+                         ids=["bare head noun", "a person's noun is based"])
+def test_no_seat(rule_id, case):
+    """A bare "Theater" is no name; the reporter, not the AP, is based in Seattle."""
+    assert facts(run_rule(rule_id, *case)) == set()

@@ -259,6 +259,8 @@ def based(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             return
         toks = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not toks and word.dep_ in ("acl", "relcl"):
+            if is_title(word.head, ix) and word.head.i not in ix.ment_of:
+                return  # "the AP's regional reporter, based in Seattle": the reporter is
             toks = [word.head]
         orgs = [m for t in toks for m in args(t, ix) if isinstance(m, Mention)
                 and m.label in ORG_LABELS]
@@ -298,7 +300,10 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
     root, end = span.root, span.end
     # an institution's name ("Trust Co. of New York", "the Embassy in Tehran"), right
     # before its phrase: not "ISIL in Mosul", "the Treaty and ... of Iran's Helmand"
-    seated = any(w.lower() in SEAT_HEADS for w in org.text.split())
+    words = org.text.split()
+    # a name, not its bare head noun: the tagger cut "Ford's Theater" to "Theater"
+    seated = any(w.lower() in SEAT_HEADS for w in words) and not (
+        len(words) == 1 and words[0].lower() in SEAT_HEADS)
     preps = [c for c in root.children if c.dep_ == "prep" and c.i >= end and seated
              and adjacent(end, c, ix)]
     for _, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS, preps):
