@@ -147,3 +147,72 @@ REPORTER_BASED = (
 def test_no_seat(rule_id, case):
     """A bare "Theater" is no name; the reporter, not the AP, is based in Seattle."""
     assert facts(run_rule(rule_id, *case)) == set()
+
+
+DC_COUNCIL = (
+    "John Ray, a member of the District of Columbia Council, spoke.",
+    """
+        0  John           John           PROPN NNP   compound  1   B-PERSON
+        1  Ray            Ray            PROPN NNP   nsubj     12  I-PERSON
+        2  ,              ,              PUNCT ,     punct     1   O
+        3  a              a              DET   DT    det       4   O
+        4  member         member         NOUN  NN    appos     1   O
+        5  of             of             ADP   IN    prep      4   O
+        6  the            the            DET   DT    det       10  B-GPE
+        7  District       District       PROPN NNP   nmod      10  I-GPE
+        8  of             of             ADP   IN    prep      7   I-GPE
+        9  Columbia       Columbia       PROPN NNP   pobj      8   I-GPE
+        10 Council        Council        PROPN NNP   pobj      5   I-GPE
+        11 ,              ,              PUNCT ,     punct     1   O
+        12 spoke          speak          VERB  VBD   ROOT      12  O
+        13 .              .              PUNCT .     punct     12  O
+    """,
+)
+ONTARIO_AIRPORT = (
+    "Beatrice Martinez, secretary at the Ontario airport, said it.",
+    """
+        0  Beatrice       Beatrice       PROPN NNP   compound  1   B-PERSON
+        1  Martinez       Martinez       PROPN NNP   nsubj     9   I-PERSON
+        2  ,              ,              PUNCT ,     punct     1   O
+        3  secretary      secretary      NOUN  NN    appos     1   O
+        4  at             at             ADP   IN    prep      3   O
+        5  the            the            DET   DT    det       7   O
+        6  Ontario        Ontario        PROPN NNP   compound  7   B-GPE
+        7  airport        airport        NOUN  NN    pobj      4   O
+        8  ,              ,              PUNCT ,     punct     1   O
+        9  said           say            VERB  VBD   ROOT      9   O
+        10 it             it             PRON  PRP   dobj      9   O
+        11 .              .              PUNCT .     punct     9   O
+    """,
+)
+AUSTRIA_HUNGARY = (
+    "Princip shot Archduke Franz Ferdinand of Austria-Hungary.",
+    """
+        0  Princip        princip        NOUN  NN    nsubj     1   O
+        1  shot           shoot          VERB  VBD   ROOT      1   O
+        2  Archduke       Archduke       PROPN NNP   compound  4   B-PERSON
+        3  Franz          Franz          PROPN NNP   compound  4   I-PERSON
+        4  Ferdinand      Ferdinand      PROPN NNP   dobj      1   I-PERSON
+        5  of             of             ADP   IN    prep      4   O
+        6  Austria        Austria        PROPN NNP   compound  8   B-GPE
+        7  -              -              PUNCT HYPH  punct     8   O
+        8  Hungary        Hungary        PROPN NNP   pobj      5   B-GPE
+        9  .              .              PUNCT .     punct     1   O
+    """,
+)
+
+TITLE_CASES = [
+    (DC_COUNCIL, {("John Ray", "memberOf", "District of Columbia Council")}),
+    (ONTARIO_AIRPORT, set()),
+    (AUSTRIA_HUNGARY, set()),
+]
+
+
+@pytest.mark.parametrize(("case", "expected"), TITLE_CASES, ids=[c[0][0] for c in TITLE_CASES])
+def test_titles_and_homes(case, expected):
+    """A body tagged as a place is a body; a town naming an airport or the end of a
+    hyphenated name is nobody's home."""
+    found = set()
+    for rule_id in ("people:title-of", "people:title-home", "people:home-of"):
+        found |= facts(run_rule(rule_id, *case))
+    assert found == expected

@@ -22,8 +22,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.entities import word_list
 from kg.extract.rules.arguments import args, span_of, subjects
 from kg.extract.rules.checks import relation_accepts
+from kg.extract.rules.geo import PLACE_HEADS
+from kg.extract.rules.geotext import FACILITY_NOUNS, after_comma
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.modality import noun_suppressed, suppressed
 from kg.extract.rules.people_syntax import (
@@ -111,7 +114,7 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
         elif prep in HOME_PREPS and titled and is_country(m):
             # "President Abdel Fattah El Sisi of Egypt" serves the state
             yield TITLE_OF(person, "memberOf", as_actor(m), root)
-        elif prep in HOME_PREPS:
+        elif prep in HOME_PREPS and not _hyphened(m, ix):  # not "of Austria-Hungary"
             for place in with_state(m, ix):
                 yield HOME_OF(person, "livesIn", as_place(place), root)
     for c in root.children:
@@ -132,11 +135,36 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
         for m in bodies(title, ix):
             if m == person:
                 continue
-            if m.label == "GPE" and not stands_for_state(m, ix):
-                if not looks_like_acronym(m):
+            if m.label == "GPE" and m.text.split()[-1].lower() in word_list("org_heads.txt"):
+                # "a member of the District of Columbia Council" tagged as a place
+                yield TITLE_OF(person, "memberOf", Mention(m.start, m.end, m.text, "ORG",
+                                                           m.sentence, True), title)
+            elif m.label == "GPE" and not stands_for_state(m, ix):
+                if not looks_like_acronym(m) and _home_in_title(m, ix):
                     yield TITLE_HOME(person, "livesIn", as_place(m), title)
             else:
                 yield TITLE_OF(person, "memberOf", as_actor(m), title)
+
+
+def _home_in_title(m: Mention, ix: DocIndex) -> bool:
+    """A place in a title is the holder's home where the gazetteer knows it and it names no
+    facility or body ("secretary at the Ontario airport", "of Shinseito", a party)."""
+    span = span_of(m, ix)
+    doc = ix.doc
+    region = m.text.split()[-1].lower() in PLACE_HEADS or (
+        span is not None and span.end < len(doc) and doc[span.end].lower_ in PLACE_HEADS)
+    if places_kind(m.text) is None and not region and (
+            span is None or (after := after_comma(span.end, ix)) is None or
+            after.kind not in ("state", "country")):
+        return False  # unknown, and neither "the Upper Nile region" nor "North Wales, Pa."
+    head = span.root.head if span is not None else None
+    return head is None or not (span.root.dep_ in ("compound", "nmod") and head.i not in
+                                ix.ment_of and head.lower_ in FACILITY_NOUNS | SEAT_HEADS)
+
+
+def _hyphened(m: Mention, ix: DocIndex) -> bool:
+    """The name is the end of a hyphenated one the tagger split ("Austria-Hungary")."""
+    return m.start > 0 and ix.doc.text[m.start - 1] == "-"
 
 
 @matcher(BORN, on="word", words=frozenset({"born"}))
