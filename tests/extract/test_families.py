@@ -14,6 +14,7 @@ from kg.extract.rules import REGISTRY, Candidate, extract
 from kg.model import Mention
 
 from . import test_conflict_rules as C
+from . import test_conll_geo as CG
 from . import test_conll_people as CP
 from . import test_conll_source as CS
 from . import test_geo_rules as G
@@ -223,6 +224,7 @@ ROWS = [
                                 ("Naples", "locatedIn", "Campania")}),
     row("geo:region-in", *G.RAQQA_PROVINCE, {("Al-Raqqa", "locatedIn", "Syria")}),
     row("geo:source-line", *CS.IZVESTIYA, {("IZVESTIYA", "basedIn", "Moscow")}),
+    row("located:poss", *CG.KAFUE, {("Kafue River", "locatedIn", "Zambia")}),
 
     # --- people rows ---
     row("people:from", *CP.TSURUYAMA, {("Tsuruyama", "livesIn", "Yatsushiro")}),

@@ -112,9 +112,10 @@ ORDER = {
              "conflict.killer_noun", "conflict.killing_of"],
     "noun": ["nouns.relational", "nouns.mutual", "conflict.attack_noun", "conflict.forces_in",
              "conflict.visit_noun", "stance.manner", "stance.received", "stance.mutual_of_owner"],
-    "mention": ["title.titles", "located.located", "located.owner", "geo.dateline", "geo.chain",
-                "geo.region_in", "geo.source_line", "people.affiliations", "people.seats",
-                "conflict.force_name_in", "learned.classified"],
+    "mention": ["title.titles", "located.located", "located.possessed", "located.owner",
+                "geo.dateline", "geo.chain", "geo.region_in", "geo.source_line",
+                "people.affiliations", "people.seats", "conflict.force_name_in",
+                "learned.classified"],
 }
 
 

@@ -283,8 +283,8 @@ def _container_start(i: int, doc: Doc) -> tuple[int, bool]:
     """
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    if i < len(doc) and doc[i].lower_ in DIRECTIONS:
-        i += 1
+    if i < len(doc) and (doc[i].lower_ in DIRECTIONS or doc[i].lower_ == "nearby"):
+        i += 1  # "in northern Israel", "in nearby Gainesville"
     if i + 1 < len(doc) and doc[i].lower_ in PLACE_HEADS and doc[i + 1].lower_ == "of":
         return i + 2, True
     return i, False
