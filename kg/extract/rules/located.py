@@ -23,6 +23,9 @@ LOCATED = rule("located", 0.7, '"Tanf garrison on the Iraq-Syria border": locate
 LOCATED_COMMA = rule("located:comma", 0.75,
                      '"Ankara, Turkey", "Klamath Falls, Ore.": a place in the country or US '
                      "state after a comma, where the gazetteer agrees or cannot say")
+POSS = rule("located:poss", 0.75,
+             "\"Zambia's Kafue River\", \"Turkey's Incirlik Air Base\": a landmark or facility "
+             "a country or US state is said to have locatedIn it")
 OWNER = rule("poss-owner", 0.8, "\"Syria's official news agency SANA\": SANA partOf Syria")
 
 #: Head nouns of places a named place can be part of ("Tanf garrison on the border").
@@ -75,6 +78,26 @@ def located(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
     if state is not None and holds(state, loc.text, strict_list=True, ix=ix):
         yield LOCATED_COMMA(as_place(loc), "locatedIn", container(state, loc.text),
                             doc[state.start])
+
+
+@matcher(POSS, on="mention", labels=frozenset({"LOC", "FAC", "ORG"}))
+def possessed(loc: Mention, ix: DocIndex) -> Iterator[Candidate]:
+    """"Zambia's Kafue River": a landmark or facility named after a state's possessive.
+
+    An organisation counts only where a facility word names it ("Turkey's Incirlik Air
+    Base"): "Russia's Black Sea Fleet" belongs to Russia but lies nowhere by that.
+    """
+    span = ix.doc.char_span(loc.start, loc.end, alignment_mode="expand")
+    if span is None or (loc.label == "ORG" and not is_facility(loc.text)):
+        return
+    for child in span.root.children:
+        m = ix.ment_of.get(child.i) if child.dep_ == "poss" else None
+        if m is None or m.label != "GPE" or places.kind(m.text) not in ("country", "state") or \
+                places.contains(m.text, loc.text) is False:
+            continue
+        place = loc if loc.label != "ORG" else \
+            Mention(loc.start, loc.end, loc.text, "FAC", loc.sentence)
+        yield POSS(as_place(place), "locatedIn", as_place(m), child)
 
 
 def _two_towns(place: str, container: str) -> bool:

@@ -5,6 +5,7 @@
   from the name's own phrase ("Col. X of the 507th Wing", "X at the Institute of Zoology",
   "Boston University's X");
 * a person's home: "X of Virginia", "was born in", "a native of", "a Chicago native",
+  "X is from Y",
   "X's hometown of Y", "X's home in Y";
 * an organisation's seat: "based in", "headquartered in", "a Chicago-based company",
   "X of Shanghai", "the Field Museum in Chicago", "Chicago's Field Museum";
@@ -21,13 +22,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.entities import word_list
 from kg.extract.rules.arguments import args, span_of, subjects
 from kg.extract.rules.checks import relation_accepts
+from kg.extract.rules.geo import PLACE_HEADS
+from kg.extract.rules.geotext import FACILITY_NOUNS, after_comma
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.modality import noun_suppressed, suppressed
 from kg.extract.rules.people_syntax import (
     antecedent,
     bodies,
+    cut_name,
     is_unit,
     people_of,
     places_under,
@@ -57,6 +62,7 @@ from kg.extract.rules.people_words import (
 from kg.extract.rules.registry import Candidate, matcher, rule
 from kg.extract.rules.tokens import as_actor, as_place, hyphen_follows
 from kg.model import Mention
+from kg.resolve.places import kind as places_kind
 
 TITLE_OF = rule("people:title-of", 0.8,
                 '"X, chairman of Y", "the president of Y, X", "X is a spokesman for Y": '
@@ -72,6 +78,7 @@ HOME_OF = rule("people:home-of", 0.7, '"Sen. X of Virginia", "X, 30, of Boothbay
 BORN = rule("people:born", 0.8, '"X was born in Y", "Born in Y, X ...": X livesIn Y')
 NATIVE = rule("people:native", 0.75,
               '"X, a native of Y", "a Memphis native", "X\'s hometown of Y": X livesIn Y')
+FROM = rule("people:from", 0.7, '"X is from Bay City, Mich.", "X hails from Y": X livesIn Y')
 BASED = rule("people:based", 0.8, '"X is based in Y", "X, headquartered in Y": X basedIn Y')
 BASED_HYPHEN = rule("people:based-hyphen", 0.8, '"the Atlanta-based airline Delta": basedIn')
 ORG_OF_PLACE = rule("people:org-of-place", 0.7,
@@ -107,7 +114,7 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
         elif prep in HOME_PREPS and titled and is_country(m):
             # "President Abdel Fattah El Sisi of Egypt" serves the state
             yield TITLE_OF(person, "memberOf", as_actor(m), root)
-        elif prep in HOME_PREPS:
+        elif prep in HOME_PREPS and not _hyphened(m, ix):  # not "of Austria-Hungary"
             for place in with_state(m, ix):
                 yield HOME_OF(person, "livesIn", as_place(place), root)
     for c in root.children:
@@ -128,11 +135,36 @@ def affiliations(person: Mention, ix: DocIndex) -> Iterator[Candidate]:
         for m in bodies(title, ix):
             if m == person:
                 continue
-            if m.label == "GPE" and not stands_for_state(m, ix):
-                if not looks_like_acronym(m):
+            if m.label == "GPE" and m.text.split()[-1].lower() in word_list("org_heads.txt"):
+                # "a member of the District of Columbia Council" tagged as a place
+                yield TITLE_OF(person, "memberOf", Mention(m.start, m.end, m.text, "ORG",
+                                                           m.sentence, True), title)
+            elif m.label == "GPE" and not stands_for_state(m, ix):
+                if not looks_like_acronym(m) and _home_in_title(m, ix):
                     yield TITLE_HOME(person, "livesIn", as_place(m), title)
             else:
                 yield TITLE_OF(person, "memberOf", as_actor(m), title)
+
+
+def _home_in_title(m: Mention, ix: DocIndex) -> bool:
+    """A place in a title is the holder's home where the gazetteer knows it and it names no
+    facility or body ("secretary at the Ontario airport", "of Shinseito", a party)."""
+    span = span_of(m, ix)
+    doc = ix.doc
+    region = m.text.split()[-1].lower() in PLACE_HEADS or (
+        span is not None and span.end < len(doc) and doc[span.end].lower_ in PLACE_HEADS)
+    if places_kind(m.text) is None and not region and (
+            span is None or (after := after_comma(span.end, ix)) is None or
+            after.kind not in ("state", "country")):
+        return False  # unknown, and neither "the Upper Nile region" nor "North Wales, Pa."
+    head = span.root.head if span is not None else None
+    return head is None or not (span.root.dep_ in ("compound", "nmod") and head.i not in
+                                ix.ment_of and head.lower_ in FACILITY_NOUNS | SEAT_HEADS)
+
+
+def _hyphened(m: Mention, ix: DocIndex) -> bool:
+    """The name is the end of a hyphenated one the tagger split ("Austria-Hungary")."""
+    return m.start > 0 and ix.doc.text[m.start - 1] == "-"
 
 
 @matcher(BORN, on="word", words=frozenset({"born"}))
@@ -165,7 +197,8 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
         elif c.dep_ == "poss":
             people += [m for m in [mention_at(c, ix, frozenset({"PERSON"}))] if m]
         elif c.dep_ in ("compound", "nmod", "amod"):
-            places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})] if m]
+            places += [m for m in [mention_at(c, ix, PLACE_LABELS | {"NORP"})
+                                   or _known_place(c, ix)] if m]
         elif c.dep_ == "appos" and low in ("hometown", "birthplace"):
             places += [m for m in [mention_at(c, ix, PLACE_LABELS)] if m]
     preps = frozenset({"in"}) if low == "home" else frozenset({"of"})
@@ -206,6 +239,38 @@ def natives(word: Token, ix: DocIndex) -> Iterator[Candidate]:
                 yield NATIVE(p, "livesIn", home, word)
 
 
+def _known_place(tok: Token, ix: DocIndex) -> Mention | None:
+    """A name the tagger took for a person or an organisation that the gazetteer knows as a
+    town, state or country ("a Fargo native", "a Wilmington native"), read as a place."""
+    m = mention_at(tok, ix, frozenset({"PERSON", "ORG"}))
+    if m is None or " " in m.text or places_kind(m.text) is None:
+        return None
+    return Mention(m.start, m.end, m.text, "GPE", m.sentence)
+
+
+#: Words that make "X is ... from Y" a journey, not a home ("back from", "away from").
+AWAY_WORDS = frozenset({"back", "away", "far", "home", "absent", "free", "released", "missing",
+                        "different", "separate", "safe", "exempt", "barred", "banned"})
+
+
+def _from_verb(word: Token, ix: DocIndex) -> bool:
+    return word.dep_ == "prep" and word.head.lemma_.lower() in ("be", "hail")
+
+
+@matcher(FROM, on="word", words=frozenset({"from"}), when=_from_verb)
+def home_from(word: Token, ix: DocIndex) -> Iterator[Candidate]:
+    """"Mrs. Tsuruyama is from Yatsushiro", "Madonna is from Bay City, Mich.": livesIn."""
+    verb = word.head
+    if suppressed(verb, ix) or any(c.lower_ in AWAY_WORDS for c in verb.children):
+        return
+    people = [m for t in subjects(verb, ix) for m in [mention_at(t, ix, frozenset({"PERSON"}))]
+              if m]
+    homes = [p for m in places_under(verb, frozenset({"from"}), ix)[:1] for p in with_state(m, ix)]
+    for p in dict.fromkeys(people):
+        for home in dict.fromkeys(homes):
+            yield FROM(p, "livesIn", as_place(home), word)
+
+
 @matcher(BASED, on="word", words=frozenset({"based", "headquartered", "headquarters"}))
 def based(word: Token, ix: DocIndex) -> Iterator[Candidate]:
     """"X is based in Y", "X, headquartered in Y", "X's headquarters in Y"."""
@@ -222,6 +287,8 @@ def based(word: Token, ix: DocIndex) -> Iterator[Candidate]:
             return
         toks = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not toks and word.dep_ in ("acl", "relcl"):
+            if is_title(word.head, ix) and word.head.i not in ix.ment_of:
+                return  # "the AP's regional reporter, based in Seattle": the reporter is
             toks = [word.head]
         orgs = [m for t in toks for m in args(t, ix) if isinstance(m, Mention)
                 and m.label in ORG_LABELS]
@@ -261,7 +328,10 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
     root, end = span.root, span.end
     # an institution's name ("Trust Co. of New York", "the Embassy in Tehran"), right
     # before its phrase: not "ISIL in Mosul", "the Treaty and ... of Iran's Helmand"
-    seated = any(w.lower() in SEAT_HEADS for w in org.text.split())
+    words = org.text.split()
+    # a name, not its bare head noun: the tagger cut "Ford's Theater" to "Theater"
+    seated = any(w.lower() in SEAT_HEADS for w in words) and not (
+        len(words) == 1 and words[0].lower() in SEAT_HEADS)
     preps = [c for c in root.children if c.dep_ == "prep" and c.i >= end and seated
              and adjacent(end, c, ix)]
     for _, m in pobj_mentions(root, frozenset({"of", "in", "at"}), ix, PLACE_LABELS, preps):
@@ -276,7 +346,7 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
         m = mention_at(c, ix, frozenset({"GPE", "NORP"})) \
             if c.dep_ in ("compound", "nmod", "amod") else None
         if m is not None and m != org and c.i < root.i and (
-                m.label == "GPE" or right_before(m, org, ix)):
+                m.label == "GPE" or right_before(m, org, ix)) and not _cut(m, org, ix):
             if is_country(m) or m.label == "NORP":  # "the U.S. Congress", "the Soviet Navy"
                 yield ORG_PLACE_COMPOUND(as_actor(org), "partOf", as_actor(m), c)
             else:
@@ -284,6 +354,12 @@ def seats(org: Mention, ix: DocIndex) -> Iterator[Candidate]:
         unit = mention_at(c, ix, ORG_LABELS) if c.dep_ == "appos" else None
         if unit is not None and unit != org and is_unit(org) and is_unit(unit):
             yield UNIT_PART(as_actor(org), "partOf", as_actor(unit), c)
+
+
+def _cut(place: Mention, org: Mention, ix: DocIndex) -> bool:
+    """The organisation's name in capitals was cut by the tagger ("Tokyo MAINICHI SHIMBUN"
+    gives "SHIMBUN"): its seat is not read (:func:`cut_name`)."""
+    return place.end < org.start and cut_name(org, ix)
 
 
 @matcher(AS_PART, on="word", words=frozenset({"part"}))
@@ -307,7 +383,11 @@ def as_part(word: Token, ix: DocIndex) -> Iterator[Candidate]:
 
 #: Verbs of joining or serving a body, with the preposition of the body ("" = object).
 MEMBER_FRAMES = {"join": "", "elect": "to", "work": "for", "teach": "at", "serve": "in",
-                 "employ": "by", "hire": "by", "enlist": "in", "assign": "to"}
+                 "employ": "by", "hire": "by", "enlist": "in", "assign": "to",
+                 # a journalist's or a player's body: "X covers the White House for the AP"
+                 "cover": "for", "report": "for", "play": "for",
+                 # "X, who heads the Centers for Disease Control", "X chairs the panel"
+                 "head": "", "chair": ""}
 
 
 def _joins(verb: Token, ix: DocIndex) -> bool:
@@ -316,7 +396,7 @@ def _joins(verb: Token, ix: DocIndex) -> bool:
 
 @matcher(JOINED, on="verb", when=_joins)
 def joined(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
-    """"X joined Y", "X was elected to Y", "X, who works for Y": X memberOf the body Y.
+    """"X joined Y", "X was elected to Y", "X, who heads Y", "X covers Z for Y": memberOf Y.
 
     Only a named organisation is a body here: "Britain joined France in condemning ..."
     joins an act, not France.
@@ -330,7 +410,8 @@ def joined(verb: Token, ix: DocIndex) -> Iterator[Candidate]:
             bodies += [m for c in verb.children if c.dep_ == "agent" for p in c.children
                        if p.dep_ == "pobj" for m in [mention_at(p, ix, ORG_LABELS)] if m]
     else:
-        if any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+        if verb.lemma_.lower() == "join" and any(
+                c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
             return
         bodies = [m for c in verb.children if c.dep_ == "dobj"
                   for m in [mention_at(c, ix, ORG_LABELS)] if m]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.entities import UNIT_HEADS
-from kg.extract.rules.arguments import args, subjects
+from kg.extract.rules.arguments import args, span_of, subjects
 from kg.extract.rules.index import DocIndex
 from kg.extract.rules.people_words import (
     BODY_LABELS,
@@ -153,6 +153,16 @@ def right_before(m: Mention, org: Mention, ix: DocIndex) -> bool:
     ("the Soviet Navy"; not "Serbo-Croatian 2000 GMT")."""
     between = ix.doc.text[m.end:org.start]
     return between.strip() in ("", "-", "'s", "\u2019s")
+
+
+def cut_name(m: Mention, ix: DocIndex) -> bool:
+    """An organisation's name in capitals that the tagger cut: an untagged word in capitals
+    right before it ("Tokyo MAINICHI SHIMBUN" tagged "SHIMBUN")."""
+    span = span_of(m, ix)
+    if m.label != "ORG" or span is None or span.start == 0 or not m.text.isupper():
+        return False
+    before = ix.doc[span.start - 1]
+    return before.i not in ix.ment_of and before.is_alpha and before.is_upper and len(before) > 1
 
 
 def is_unit(m: Mention) -> bool:
