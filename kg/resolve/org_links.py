@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from kg.resolve import places
 from kg.resolve.gazetteer import Gazetteer, is_acronym
 from kg.resolve.names import clean_surface, slug
-from kg.resolve.orgs import UNNAMED, OrgName, org_name
+from kg.resolve.orgs import UNNAMED, OrgName, org_name, org_parts
 
 if TYPE_CHECKING:  # kg.resolve.identity imports this module for its LINKERS
     from kg.resolve.identity import EntityIndex, EntityInfo, Merge
@@ -61,9 +61,12 @@ def _final(remap: dict[str, str], key: str) -> str:
     return key
 
 
-def _best(infos: Iterable[EntityInfo]) -> EntityInfo:
-    """The key a group of names joins: the gazetteer's, else the one most articles use."""
-    return min(infos, key=lambda i: (not i.from_gazetteer, -len(i.articles), -i.mentions, i.key))
+def _best(infos: Iterable[EntityInfo], name: OrgName | None = None) -> EntityInfo:
+    """The key a group of names joins: the gazetteer's (the key of its canonical name),
+    else the one most articles use."""
+    own = f"organization/{slug(name.owner)}" if name is not None and not name.body else ""
+    return min(infos, key=lambda i: (not i.from_gazetteer and i.key != own, -len(i.articles),
+                                     -i.mentions, i.key))
 
 
 # ----------------------------------------------------------------------------- types
@@ -138,30 +141,38 @@ def _name(info: EntityInfo) -> tuple[OrgName, bool]:
 
 def link_org_spelling(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
     """One organisation written several ways becomes one node (see the module docstring)."""
+    gaz = Gazetteer.default()
     groups: dict[tuple[OrgName, bool], list[EntityInfo]] = defaultdict(list)
     for info in index.of_type("Organization"):
         if info.key not in remap:
             groups[_name(info)].append(info)
-    best = {name: _best(infos) for name, infos in groups.items()}
-    for infos in groups.values():
-        target = _best(infos)
+    best = {name: _best(infos, name[0]) for name, infos in groups.items()}
+    for name, infos in groups.items():
+        target = best[name]
         for info in infos:
             if info is not target and not info.from_gazetteer:
                 yield _merge(info.key, target.key, "spelling")
-    # a body named without its owner: the one owner the corpus gives that body
-    owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for name, unnamed in groups:
-        if name.owner and name.body and not unnamed:
-            owners[name.body].add(name.owner)
+    # a body named without its owner: the one owner the corpus gives that body (a gazetteer
+    # entry of a state is that state's: the Supreme National Security Council is Iran's)
+    owners: dict[tuple[str, ...], dict[str, tuple[OrgName, bool]]] = defaultdict(dict)
+    for name, unnamed in sorted(groups):
+        if unnamed or not name.owner:
+            continue
+        if name.body:
+            owners[name.body][name.owner] = (name, unnamed)
+        elif (entry := gaz.by_name(name.owner)).country:
+            parts = org_parts(entry.name, entries=False)
+            if parts.owner in ("", entry.country) and len(parts.body) >= 2:
+                owners[parts.body].setdefault(entry.country, (name, unnamed))
     for (name, unnamed), target in sorted(best.items(), key=lambda kv: kv[1].key):
         if unnamed or name.owner or name.generic or len(name.body) < 2 or target.from_gazetteer:
             continue
-        found = owners.get(name.body, set())
+        found = owners.get(name.body, {})
         if len(found) != 1:
             continue
-        owner = next(iter(found))
+        owner, group = next(iter(found.items()))
         if _co_mentioned(index, target, owner):
-            owned = best[(OrgName(owner, name.body), False)]
+            owned = best[group]
             into = _best((target, owned))  # the name most articles use labels the node
             source = owned if into is target else target
             yield _merge(source.key, into.key, "body-of-owner")

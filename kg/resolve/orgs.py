@@ -12,14 +12,13 @@ blocking key of its linkers.
 
 A body named bare ("the Foreign Ministry", "Parliament", "the Navy") is a body of some
 state. :func:`article_bodies` gives it its state from the article (the same body named
-with its state earlier, the dateline city's country, or the one state the article is
-about) or, failing all, a label that says the state is not named.
+with its state, or the dateline city's country) or, failing both, a label that says the
+state is not named.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -150,12 +149,19 @@ def org_name(label: str, gaz: Gazetteer | None = None) -> OrgName:
         name the gazetteer holds, written in any of its variants.
     """
     gaz = gaz or Gazetteer.default()
-    whole = words(label)
     entry = gaz.lookup(label)
     if entry is None and not label.isupper():
-        entry = _gaz_words(gaz).get(whole)
+        entry = _gaz_words(gaz).get(words(label))
     if entry is not None and entry.type in ("Organization", "Country"):
         return OrgName(entry.name, ())
+    return org_parts(label, gaz)
+
+
+def org_parts(label: str, gaz: Gazetteer | None = None, *, entries: bool = True) -> OrgName:
+    """Owner and body words of a name read from its words alone, whether or not the
+    gazetteer holds the whole name ("Atomic Energy Organization of Iran" -> Iran and
+    ("atomic", "energy", "organization"))."""
+    gaz = gaz or Gazetteer.default()
     toks = normalize(label).split()
     owner: GazEntry | None = None
     body = toks
@@ -168,11 +174,23 @@ def org_name(label: str, gaz: Gazetteer | None = None) -> OrgName:
             if (owner := _owner(" ".join(toks[:k]), gaz)) is not None:
                 body = toks[k:]
                 break
-    if owner is not None:  # "Iran's Islamic Revolution Guard Corps": the state's own entry
-        own = _gaz_words(gaz).get(words(" ".join(body)))
-        if own is not None and own.type == "Organization" and own.country == owner.name:
-            return OrgName(own.name, ())
-    return OrgName(owner.name if owner is not None else "", _body_words(" ".join(body)))
+    name = OrgName(owner.name if owner is not None else "", _body_words(" ".join(body)))
+    own = _gaz_parts(gaz).get(name) if entries and owner is not None else None
+    return OrgName(own.name, ()) if own is not None else name  # "Iran's Atomic Energy ..."
+
+
+@cache
+def _gaz_parts(gaz: Gazetteer) -> dict[OrgName, GazEntry]:
+    """Gazetteer organisations of a state by that state and their body words: (Iran,
+    ("atomic", "energy", "organization")) is the Atomic Energy Organization of Iran."""
+    out: dict[OrgName, GazEntry] = {}
+    for entry in gaz.entries():
+        if entry.type == "Organization" and entry.country:
+            for form in (entry.name, *entry.aliases):
+                parts = org_parts(form, gaz, entries=False)
+                if parts.owner in ("", entry.country) and parts.body:
+                    out.setdefault(OrgName(entry.country, parts.body), entry)
+    return out
 
 
 def _body_words(text: str) -> tuple[str, ...]:
@@ -216,9 +234,10 @@ def article_bodies(resolver: Resolver, article: Article,
     ("the International Atomic Energy Agency"); if there are several, it is left as it is.
     A bare "Foreign Ministry" is the Foreign Ministry of the one state the article names
     with that body ("Russia's Foreign Ministry ... the Foreign Ministry"), else (several
-    such states) of the last named before it, else of the dateline city's state, else
-    of the state the article names most (at least twice, and twice as often as any other).
-    With none of these it keeps its name, labelled as a body of an unnamed state.
+    such states) of the last named before it, else of the dateline city's state. With
+    neither it keeps its name, labelled as a body of an unnamed state: the state an
+    article names most is no safe guess ("Navy Capt. Jeff Davis" of the Pentagon, in a
+    report on Iraq).
 
     Args:
         resolver: The article's resolver (its gazetteer and entity reading).
@@ -231,16 +250,13 @@ def article_bodies(resolver: Resolver, article: Article,
     gaz = resolver.gaz
     owned: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     bare: dict[str, tuple[int, OrgName]] = {}
-    states: Counter[str] = Counter()
     named: dict[str, dict[str, Entity]] = {}
     for m in mentions:
-        if m.kind == "role" or m.label not in ("ORG", "GPE", "NORP"):
+        if m.kind == "role" or m.label != "ORG":
             continue
         e = resolver.entity_for(m)
         if e is None:
             continue
-        if e.type == "Country":
-            states[e.label] += 1
         if e.type != "Organization":
             continue
         head = e.label.split()[-1].casefold()
@@ -257,9 +273,6 @@ def article_bodies(resolver: Resolver, article: Article,
     if not bare:
         return {}
     dateline = dateline_state(article.text, gaz)
-    top = states.most_common(2)
-    dominant = top[0][0] if top and top[0][1] >= 2 and (
-        len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
     out: dict[str, Entity] = {}
     for label, (start, name) in sorted(bare.items()):
         if not name.generic:  # "Agency": the article's one agency, or left as it is
@@ -270,8 +283,7 @@ def article_bodies(resolver: Resolver, article: Article,
         owners = {o for _, o in seen}
         before = [o for s, o in sorted(seen) if s < start]
         state = (next(iter(owners)) if len(owners) == 1 else before[-1] if before else None)
-        entry = gaz.by_name(state) if state else dateline or (
-            gaz.by_name(dominant) if dominant else None)
+        entry = gaz.by_name(state) if state else dateline
         if entry is not None:
             full = state_label(entry, clean_surface(label))
             out[label] = Entity(f"organization/{slug(full)}", "Organization", full)
