@@ -126,8 +126,12 @@ def _surnames(index: EntityIndex) -> Iterable[Merge]:
     lower = {w for ra in index.articles for w in re.findall(r"\b[a-z]+\b", ra.article.text)}
     for info in found:
         word = info.key.split("/", 1)[1]
-        if word not in lower:
-            yield _merge(info.key, next(iter(full[word])), "person")
+        person = next(iter(full[word]))
+        # another longer name ending in it where it is written ("Amit Halevi"): not the one
+        other = any(k != person and k.endswith(f"-{word}") for a in info.articles
+                    for k in index.by_article.get(a, ()))
+        if word not in lower and not other:
+            yield _merge(info.key, person, "person")
 
 
 # -------------------------------------------------------------------------- spelling

@@ -113,6 +113,10 @@ def test_surname_typed_organization_is_the_person() -> None:
             resolved("a3", ("organization/agency", "Organization", "Agency"),
                      ("person/john-agency", "Person", "John Agency"), text="the agency said")]
     assert link_entities(arts).remap == {"organization/trump": "person/donald-trump"}
+    # another full name ending in it where it is written: not the corpus' one person
+    arts[1] = resolved("a2", ("organization/trump", "Organization", "Trump"),
+                       ("organization/amit-trump", "Organization", "Amit Trump"))
+    assert link_entities(arts).remap == {}
 
 
 def test_org_links_order_does_not_matter() -> None:
