@@ -123,14 +123,15 @@ def _surnames(index: EntityIndex) -> Iterable[Merge]:
     ]
     if not found:
         return
-    lower = {w for ra in index.articles for w in re.findall(r"\b[a-z]+\b", ra.article.text)}
+    texts = [ra.article.text for ra in index.articles]
     for info in found:
         word = info.key.split("/", 1)[1]
         person = next(iter(full[word]))
         # another longer name ending in it where it is written ("Amit Halevi"): not the one
         other = any(k != person and k.endswith(f"-{word}") for a in info.articles
                     for k in index.by_article.get(a, ()))
-        if word not in lower and not other:
+        lower = re.compile(rf"\b{re.escape(word)}\b")
+        if not other and not any(lower.search(t) for t in texts if word in t):
             yield _merge(info.key, person, "person")
 
 
@@ -164,10 +165,12 @@ def link_org_spelling(index: EntityIndex, remap: dict[str, str]) -> Iterable[Mer
             continue
         if name.body:
             owners[name.body][name.owner] = (name, unnamed)
-        elif (entry := gaz.by_name(name.owner)).country:
+        else:  # a gazetteer entry: its state's or its parent organisation's ("UN General ...")
+            entry = gaz.by_name(name.owner)
             parts = org_parts(entry.name, entries=False)
-            if parts.owner in ("", entry.country) and len(parts.body) >= 2:
-                owners[parts.body].setdefault(entry.country, (name, unnamed))
+            owner = entry.country if parts.owner in ("", entry.country) else parts.owner
+            if owner and len(parts.body) >= 2:
+                owners[parts.body].setdefault(owner, (name, unnamed))
     for (name, unnamed), target in sorted(best.items(), key=lambda kv: kv[1].key):
         if unnamed or name.owner or name.generic or len(name.body) < 2 or target.from_gazetteer:
             continue

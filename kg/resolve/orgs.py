@@ -56,6 +56,12 @@ HEADS = frozenset({
     "agency", "council", "organization", "organisation", "committee", "union", "league",
     "court", "assembly", "commission", "movement", "front", "fund", "forum", "corps",
 })
+#: Last words of the names :func:`article_bodies` reads (bodies, heads; a suffix "of X" too).
+_BODY_WORDS = HEADS | frozenset({
+    "ministry", "ministries", "army", "navy", "force", "forces", "parliament", "government",
+    "cabinet", "presidency", "bank", "police", "guard", "guards", "office", "judiciary",
+    "service",
+})
 #: How a body whose state the article does not name is labelled.
 UNNAMED = "{} (unnamed state)"
 _APOS = re.compile(r"['\u2019]s?$")
@@ -174,6 +180,8 @@ def org_parts(label: str, gaz: Gazetteer | None = None, *, entries: bool = True)
             if (owner := _owner(" ".join(toks[:k]), gaz)) is not None:
                 body = toks[k:]
                 break
+    if len(body) > 1 and words(body[0]) in (("parliament",), ("majlis",)):  # its committees
+        body = body[1:]
     name = OrgName(owner.name if owner is not None else "", _body_words(" ".join(body)))
     own = _gaz_parts(gaz).get(name) if entries and owner is not None else None
     return OrgName(own.name, ()) if own is not None else name  # "Iran's Atomic Energy ..."
@@ -248,12 +256,14 @@ def article_bodies(resolver: Resolver, article: Article,
         Bare organisation label ("Foreign Ministry") -> the entity it stands for.
     """
     gaz = resolver.gaz
-    owned: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    owned: dict[tuple[str, ...], list[tuple[int, str, Entity]]] = {}
     bare: dict[str, tuple[int, OrgName]] = {}
     named: dict[str, dict[str, Entity]] = {}
     for m in mentions:
-        if m.kind == "role" or m.label != "ORG":
-            continue
+        last = m.text.rsplit(None, 1)[-1].casefold() if m.text.strip() else ""
+        if m.kind == "role" or m.label != "ORG" or (
+                last not in _BODY_WORDS and " of " not in m.text):
+            continue  # no body's name: not read
         e = resolver.entity_for(m)
         if e is None:
             continue
@@ -269,7 +279,7 @@ def article_bodies(resolver: Resolver, article: Article,
         if name.generic:
             bare.setdefault(e.label, (m.start, name))
         elif name.owner and name.body and gaz.by_name(name.owner).type == "Country":
-            owned.setdefault(name.body, []).append((m.start, name.owner))
+            owned.setdefault(name.body, []).append((m.start, name.owner, e))
     if not bare:
         return {}
     dateline = dateline_state(article.text, gaz)
@@ -279,12 +289,11 @@ def article_bodies(resolver: Resolver, article: Article,
             if len(found := named.get(name.body[0], {})) == 1:
                 out[label] = next(iter(found.values()))
             continue
-        seen = owned.get(name.body, [])
-        owners = {o for _, o in seen}
-        before = [o for s, o in sorted(seen) if s < start]
-        state = (next(iter(owners)) if len(owners) == 1 else before[-1] if before else None)
-        entry = gaz.by_name(state) if state else dateline
-        if entry is not None:
+        seen = sorted(owned.get(name.body, []), key=lambda t: t[0])
+        before = [e for s, _, e in seen if s < start]
+        if len({o for _, o, _ in seen}) == 1 or before:  # the article's own name for it
+            out[label] = before[-1] if before else seen[0][2]
+        elif (entry := dateline) is not None:
             full = state_label(entry, clean_surface(label))
             out[label] = Entity(f"organization/{slug(full)}", "Organization", full)
         else:
