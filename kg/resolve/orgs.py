@@ -94,8 +94,8 @@ class OrgName:
         state's, never one organisation across articles."""
         if self.owner or not self.body:
             return False
-        if self.body[-1] == "ministry":
-            return 2 <= len(self.body) <= 4
+        if self.body[-1] == "ministry":  # "Foreign Ministry", not "TEHRAN- Iran's Ministry"
+            return 2 <= len(self.body) <= 4 and all(w.isalpha() for w in self.body)
         return self.text in GENERIC_BODIES
 
 
@@ -242,10 +242,12 @@ def article_bodies(resolver: Resolver, article: Article,
     ("the International Atomic Energy Agency"); if there are several, it is left as it is.
     A bare "Foreign Ministry" is the Foreign Ministry of the one state the article names
     with that body ("Russia's Foreign Ministry ... the Foreign Ministry"), else (several
-    such states) of the last named before it, else of the dateline city's state. With
-    neither it keeps its name, labelled as a body of an unnamed state: the state an
-    article names most is no safe guess ("Navy Capt. Jeff Davis" of the Pentagon, in a
-    report on Iraq).
+    such states) of the last named before it, else of the dateline city's state where the
+    sentences naming the body name no state or that one too. A state written just before
+    the name ("China's Ministry of National Defense", the possessive outside the NER's
+    span) comes first. With none of these it keeps its name, labelled as a body of an
+    unnamed state: the state an article names most is no safe guess ("Navy Capt. Jeff
+    Davis" of the Pentagon, in a report on Iraq).
 
     Args:
         resolver: The article's resolver (its gazetteer and entity reading).
@@ -259,6 +261,9 @@ def article_bodies(resolver: Resolver, article: Article,
     owned: dict[tuple[str, ...], list[tuple[int, str, Entity]]] = {}
     bare: dict[str, tuple[int, OrgName]] = {}
     named: dict[str, dict[str, Entity]] = {}
+    before_it: dict[str, GazEntry] = {}  # "China's <Ministry of National Defense>"
+    sentences: dict[str, set[int]] = {}
+    mentions = tuple(mentions)
     for m in mentions:
         last = m.text.rsplit(None, 1)[-1].casefold() if m.text.strip() else ""
         if m.kind == "role" or m.label != "ORG" or (
@@ -278,11 +283,15 @@ def article_bodies(resolver: Resolver, article: Article,
         name = org_name(e.label, gaz)
         if name.generic:
             bare.setdefault(e.label, (m.start, name))
+            sentences.setdefault(e.label, set()).add(m.sentence)
+            if (state := _owner_before(article.text[max(0, m.start - 40):m.start], gaz)):
+                before_it.setdefault(e.label, state)
         elif name.owner and name.body and gaz.by_name(name.owner).type == "Country":
             owned.setdefault(name.body, []).append((m.start, name.owner, e))
     if not bare:
         return {}
     dateline = dateline_state(article.text, gaz)
+    states = _sentence_states(resolver, mentions, set().union(*sentences.values()))
     out: dict[str, Entity] = {}
     for label, (start, name) in sorted(bare.items()):
         if not name.generic:  # "Agency": the article's one agency, or left as it is
@@ -291,14 +300,48 @@ def article_bodies(resolver: Resolver, article: Article,
             continue
         seen = sorted(owned.get(name.body, []), key=lambda t: t[0])
         before = [e for s, _, e in seen if s < start]
-        if len({o for _, o, _ in seen}) == 1 or before:  # the article's own name for it
+        # the dateline's state, unless the sentences naming the body name other states only
+        # ("the U.S. military: Army, Navy, Marines", in an article from Tehran)
+        named_states = {st for i in sentences.get(label, ()) for st in states.get(i, ())}
+        local = dateline if dateline is not None and (
+            not named_states or dateline.name in named_states) else None
+        if label in before_it:
+            entry = before_it[label]
+            full = state_label(entry, clean_surface(label))
+            out[label] = Entity(f"organization/{slug(full)}", "Organization", full)
+        elif len({o for _, o, _ in seen}) == 1 or before:  # the article's own name for it
             out[label] = before[-1] if before else seen[0][2]
-        elif (entry := dateline) is not None:
+        elif (entry := local) is not None:
             full = state_label(entry, clean_surface(label))
             out[label] = Entity(f"organization/{slug(full)}", "Organization", full)
         else:
             out[label] = Entity(f"organization/{slug(label)}", "Organization",
                                 UNNAMED.format(clean_surface(label)))
+    return out
+
+
+_POSSESSIVE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*['\u2019]s?\s+$")
+_DEMONYM = re.compile(r"\b([A-Z]\w+)\s+$")
+
+
+def _owner_before(text: str, gaz: Gazetteer) -> GazEntry | None:
+    """The state written just before a name: "China's ", "Russian "."""
+    m = _POSSESSIVE.search(text)
+    entry = gaz.lookup(m.group(1)) if m else None
+    if entry is None and (m := _DEMONYM.search(text)) is not None:
+        entry = gaz.demonym(m.group(1))
+    return entry if entry is not None and entry.type == "Country" else None
+
+
+def _sentence_states(resolver: Resolver, mentions: tuple[Mention, ...],
+                     wanted: set[int]) -> dict[int, set[str]]:
+    """The states each of the ``wanted`` sentences names (as places or actors)."""
+    out: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.sentence in wanted and m.label in ("GPE", "NORP", "ORG") and m.kind != "role":
+            e = resolver.entity_for(m)
+            if e is not None and e.type == "Country":
+                out.setdefault(m.sentence, set()).add(e.label)
     return out
 
 

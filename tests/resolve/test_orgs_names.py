@@ -84,7 +84,8 @@ def _mentions(text: str, names: list[tuple[str, str]]) -> list[Mention]:
     out = []
     for name, label in names:
         for m in re.finditer(re.escape(name), text):
-            out.append(Mention(m.start(), m.end(), name, label, 0))
+            sentence = text.count(". ", 0, m.start())
+            out.append(Mention(m.start(), m.end(), name, label, sentence))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -96,8 +97,15 @@ def _mentions(text: str, names: list[tuple[str, str]]) -> list[Mention]:
          [("Russia's Foreign Ministry", "ORG"), ("Foreign Ministry", "ORG")],
          {"Foreign Ministry": "Russian Foreign Ministry"}),
         # else the dateline's state
-        ("TEHRAN - The Navy held drills near Syria.", [("Navy", "ORG"), ("Syria", "GPE")],
+        ("TEHRAN - The Navy held drills. Syria said.", [("Navy", "ORG"), ("Syria", "GPE")],
          {"Navy": "Iranian Navy"}),
+        # ... unless its sentence names other states only
+        ("TEHRAN - Drills. The American military: Army, Navy and Marines.",
+         [("American", "NORP"), ("Navy", "ORG")], {"Navy": "Navy (unnamed state)"}),
+        # a state written just before the name, outside the span
+        ("TEHRAN - China's Ministry of National Defense said.",
+         [("Ministry of National Defense", "ORG")],
+         {"National Defense Ministry": "Chinese National Defense Ministry"}),
         # no state named with it, no dateline: a label that says so (the state the
         # article names most is no safe guess)
         ("The Army said. Iraq voted; Iraq said; Syria said.",
