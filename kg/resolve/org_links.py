@@ -2,8 +2,9 @@
 
 * :func:`link_org_types` (runs first): names typed wrongly by the NER. A name the
   articles use as a news outlet or platform ("the Kayhan newspaper", "Shargh daily",
-  "his Twitter account") is an Organization, not a Person; a city of the gazetteer
-  typed Organization that the articles put things in ("in Isfahan") is the Location.
+  "his Twitter account", "In its editorial, Javan") is an Organization, not a Person;
+  a city of the gazetteer typed Organization that the articles put things in ("in
+  Isfahan") is the Location.
 * :func:`link_org_spelling`: one organisation written several ways, by its
   :class:`~kg.resolve.orgs.OrgName` (owner and body words, spelling variants folded:
   "Islamic Revolution Guards Corps" = "Islamic Revolutionary Guard Corps", "Ministry of
@@ -43,7 +44,11 @@ def _merge(source: str, target: str, reason: str) -> Merge:
 _OUTLET_AFTER = re.compile(
     r"^[\u2019']?s?\s+(?:newspaper|daily|weekly|magazine|news\s+agency|news\s+website|website|"
     r"TV|television|channel|network|broadcaster|account|page)\b")
-_OUTLET_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|website|channel)\s+$")
+_OUTLET_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|website|channel)\s+$"
+                            r"|\b[Ii]n\s+(?:its|an?)\s+editorial,?\s+$")  # "In its editorial, X"
+#: A name the article refers to as "its" author of an editorial, commentary or report.
+_OUTLET_ITS = re.compile(r"^\s+\w+\s+in\s+(?:its\s+(?:editorial|commentary|report|article)"
+                         r"|an?\s+editorial)\b")
 #: Words before a name that put something in it: the name is a place.
 _IN_PLACE = re.compile(
     r"\b(?:in|near|outside|across|towards?|occupied|holy|east|west|liberat(?:e|ing|ion\s+of)"
@@ -83,7 +88,8 @@ def _cues(index: EntityIndex) -> tuple[Counter[str], Counter[str], Counter[str]]
             form = clean_surface(m.text)
             seen[form] += 1
             after, before = text[m.end:m.end + 30], text[max(0, m.start - 30):m.start]
-            named = _OUTLET_AFTER.match(after) or _OUTLET_BEFORE.search(before)
+            named = (_OUTLET_AFTER.match(after) or _OUTLET_BEFORE.search(before)
+                     or _OUTLET_ITS.match(text[m.end:m.end + 50]))
             if m.label == "PERSON" and named:
                 outlet[form] += 1
             if m.label == "ORG" and _IN_PLACE.search(before):

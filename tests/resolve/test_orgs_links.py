@@ -100,6 +100,21 @@ def test_outlet_typed_person_is_an_organization() -> None:
     assert link_entities(arts[1:]).remap == {"organization/kayhan": "person/kayhan"}
 
 
+@pytest.mark.parametrize("text", ["In its editorial, Kayhan wrote", "Kayhan wrote in its editorial",
+                                  "Kayhan TV showed", "on his Kayhan account"])
+def test_outlet_cues(text: str) -> None:
+    arts = [resolved("a1", ("person/kayhan", "Person", "Kayhan"), text=text,
+                     tagged=(("Kayhan", "PERSON"),))]
+    assert link_entities(arts).remap == {"person/kayhan": "organization/kayhan"}
+
+
+@pytest.mark.parametrize("text", ["Kayhan wrote in his article", "Kayhan said on TV"])
+def test_no_outlet_cue(text: str) -> None:
+    arts = [resolved("a1", ("person/kayhan", "Person", "Kayhan"), text=text,
+                     tagged=(("Kayhan", "PERSON"),))]
+    assert link_entities(arts).remap == {}
+
+
 def test_city_typed_organization_is_the_place() -> None:
     text = "a rally in Isfahan and Isfahan said"
     arts = [resolved("a1", ("organization/isfahan", "Organization", "Isfahan"), text=text,
