@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.resolve.org_links import link_org_acronyms, link_org_spelling, link_org_types
 from kg.resolve.resolver import ResolvedArticle, merge_people
 
 #: Which type a name keeps when articles disagree and no gazetteer entry decides.
@@ -135,7 +136,18 @@ def link_types(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
 
 #: The linkers in the order they run. A key merged by one stays merged there; a later
 #: linker may still merge the node it joined (chains are followed).
-LINKERS: tuple[Linker, ...] = (link_types, link_surnames)
+LINKERS: tuple[Linker, ...] = (
+    link_org_types, link_types, link_surnames, link_org_spelling, link_org_acronyms,
+)
+
+
+def _follow(remap: dict[str, str], key: str) -> str:
+    """The key ``key`` is merged into so far, chains followed."""
+    seen = {key}
+    while key in remap and remap[key] not in seen:
+        key = remap[key]
+        seen.add(key)
+    return key
 
 
 @dataclass
@@ -167,7 +179,10 @@ def link_entities(
     reasons: dict[str, str] = {}
     for linker in linkers:
         for m in linker(index, remap):
-            if m.source != m.target and m.source not in remap:
+            # a merge back into a key's own source would close a loop: an earlier
+            # linker decided the other way ("Kayhan" the outlet, not the person)
+            if m.source != m.target and m.source not in remap \
+                    and _follow(remap, m.target) != m.source:
                 remap[m.source] = m.target
                 reasons[m.source] = m.reason
     for k in list(remap):  # follow chains: a -> b -> c is a -> c

@@ -33,6 +33,7 @@ from kg.resolve.names import (
     slug,
     strip_honorifics,
 )
+from kg.resolve.orgs import article_bodies, not_org
 from kg.schema import Schema
 
 DEPARTMENT_FIX = {"defence": "Defense"}
@@ -142,7 +143,7 @@ class Resolver:
             return self._person(text, people or {})
         if m.label == "ORG":
             name = self._body_name(text) or _drop_trailing_rank(text)
-            if len(name) < 2 or not any(c.isalpha() for c in name):
+            if len(name) < 2 or not any(c.isalpha() for c in name) or not_org(name):
                 return None
             return Entity(f"organization/{slug(name)}", "Organization", name)
         if m.label in ("GPE", "LOC", "FAC"):
@@ -213,6 +214,7 @@ class Resolver:
         person_states: dict[str, set[str]] = {}
         longer = self._longer_org_names(ex.mentions)
         acronyms = _defined_acronyms(article.text, ex.mentions)
+        bodies = article_bodies(self, article, ex.mentions)  # "the Navy": the article's state's
 
         def ent_key(m: Mention) -> str | None:
             if m.kind == "government":  # "the Assad government": the leader's state, once known
@@ -227,6 +229,7 @@ class Resolver:
             if e is None:
                 keys[k] = ""
                 return None
+            e = bodies.get(e.label, e) if e.type == "Organization" else e
             if e.type == "Organization" and e.label in longer:
                 e = Entity(f"organization/{slug(longer[e.label])}", "Organization", longer[e.label])
             if e.type == "Location":

@@ -125,10 +125,14 @@ class GraphBuilder:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         mentioned: dict[str, set[str]] = defaultdict(set)
         roles: dict[str, set[str]] = defaultdict(set)
+        own: set[str] = set()  # keys described by an article's entity of that key itself
         for ra in articles:
             for key, ent in ra.entities.items():
                 k = remap.get(key, key)
-                if k not in entities or (ent.wikidata and not entities[k].wikidata):
+                first_own = k == key and k not in own  # a merged name does not label the node
+                if k not in entities or first_own or (ent.wikidata and not entities[k].wikidata):
+                    if k == key:
+                        own.add(k)
                     entities[k] = (
                         Entity(k, k.split("/", 1)[0].capitalize(), ent.label, ent.wikidata)
                         if k != key else ent

@@ -48,7 +48,7 @@ ISFAHAN_LOC = ("location/isfahan", "Location", "Isfahan")
         # the surname joins a full name: the same name typed otherwise follows it there
         ([resolved("a1", RAISI), resolved("a2", RAISI_SHORT), resolved("a4", RAISI_SHORT),
           resolved("a3", ("organization/raisi", "Organization", "Raisi"))],
-         (Merge("organization/raisi", "person/ebrahim-raisi", "type"),
+         (Merge("organization/raisi", "person/ebrahim-raisi", "person"),
           Merge("person/raisi", "person/ebrahim-raisi", "surname"))),
     ],
 )
