@@ -29,6 +29,7 @@ from kg.resolve.names import (
     clean_surface,
     fold,
     person_key,
+    person_label,
     person_tokens,
     slug,
     strip_honorifics,
@@ -581,9 +582,7 @@ def choose_label(entity: Entity, forms: Counter[str]) -> str:
         return entity.label
     # ties go to the form seen first (forms are counted in a fixed article order)
     if entity.type == "Person":
-        longest = max(len(person_tokens(f)) for f in forms)
-        cands = [f for f in forms if len(person_tokens(f)) == longest]
-        return min(cands, key=lambda f: (-len(f), -forms[f]))  # the first of equals, as sorted()[0]
+        return person_label(forms)
     if entity.label.isupper() and len(entity.label) > 4:  # "TEHRAN" of a dateline
         cased = [f for f in forms if fold(f) == fold(entity.label) and not f.isupper()]
         if cased:
