@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.resolve.people_links import link_person_short_forms, link_person_variants
 from kg.resolve.resolver import ResolvedArticle, merge_people
 
 #: Which type a name keeps when articles disagree and no gazetteer entry decides.
@@ -135,7 +136,7 @@ def link_types(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
 
 #: The linkers in the order they run. A key merged by one stays merged there; a later
 #: linker may still merge the node it joined (chains are followed).
-LINKERS: tuple[Linker, ...] = (link_types, link_surnames)
+LINKERS: tuple[Linker, ...] = (link_types, link_person_variants, link_person_short_forms)
 
 
 @dataclass

@@ -25,6 +25,7 @@ GIVEN_NAME_VARIANTS = {
     "muhammad": "mohammed",
     "mohamed": "mohammed",
     "muhammed": "mohammed",
+    "ahmed": "ahmad",
     "yuri": "yury",
     "yuriy": "yury",
     "andrey": "andrei",
@@ -140,7 +141,7 @@ NAME_HONORIFICS = HONORIFICS | frozenset(
         "imam", "mullah", "mufti", "haj", "hajj", "haji", "hajji", "sheik", "shaikh", "sheikha",
         "sultan", "queen", "crown", "princess", "emira", "his", "her", "highness", "excellency",
         "majesty", "royal", "pope", "cardinal", "rabbi", "reverend", "rev", "rev.",
-        "chancellor", "premier", "speaker", "mr", "madam", "lady", "lord",
+        "chancellor", "premier", "speaker", "mr", "madam", "lady", "lord", "martyr",
     }
 )
 #: Titlecase words that open a sentence, glued to a name before them when a line break fell
@@ -276,11 +277,17 @@ def strip_honorifics(name: str) -> str:
 
 def person_label(forms: Counter[str]) -> str:
     """A person's canonical label from the forms that name it: the fullest name with no
-    honorific ("Ayatollah Seyed Ebrahim Raisi" -> "Ebrahim Raisi"); ties go to the longer
-    form, then the more used one, then the one seen first."""
+    honorific ("Ayatollah Seyed Ebrahim Raisi" -> "Ebrahim Raisi"). Among full names, the
+    spelling most used ("Ebrahim Raisi", not "Ebrahim Raeisi"), counting the forms of one key
+    together, then the longest form of it ("Bashar al-Assad", not "Bashar Assad"), then the
+    more used one, then the one seen first."""
     bare: Counter[str] = Counter()
     for f, n in forms.items():
         bare[strip_honorifics(f)] += n
     longest = max(len(_person_tokens(f)) for f in bare)
     cands = [f for f in bare if len(_person_tokens(f)) == longest]
-    return min(cands, key=lambda f: (-len(f), -bare[f]))  # the first of equals, as sorted()[0]
+    by_key: Counter[tuple[str, ...]] = Counter()
+    for f in cands:
+        by_key[_person_tokens(f)] += bare[f]
+    # the first of equals, as sorted()[0]
+    return min(cands, key=lambda f: (-by_key[_person_tokens(f)], -len(f), -bare[f]))

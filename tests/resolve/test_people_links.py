@@ -1,0 +1,124 @@
+"""Cross-article person linkers (kg.resolve.people_links): variants and short forms."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import pytest
+
+from kg.model import Article, Entity, Extraction
+from kg.resolve.identity import Merge, link_entities
+from kg.resolve.names import person_key
+from kg.resolve.people_links import translit
+from kg.resolve.resolver import ResolvedArticle
+
+
+def article(aid: str, *forms: str, others: tuple[str, ...] = ()) -> ResolvedArticle:
+    """A resolved article naming people (by surface form) and other organisations."""
+    ra = ResolvedArticle(Article(aid, f"{aid}.txt", "text"), Extraction())
+    for form in forms:
+        key = f"person/{person_key(form)}"
+        ra.entities[key] = Entity(key, "Person", form)
+        ra.surface_forms.setdefault(key, Counter())[form] += 1
+    for name in others:
+        key = f"organization/{name.lower()}"
+        ra.entities[key] = Entity(key, "Organization", name)
+        ra.surface_forms[key] = Counter({name: 1})
+    return ra
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("ebrahim", "ibrahim", True),
+        ("hossein", "hussein", True),
+        ("abdollahian", "abdullahian", True),
+        ("ghalibaf", "qalibaf", True),
+        ("kanaani", "kanani", True),
+        ("hassan", "hossein", False),
+        ("hamad", "hamid", False),
+    ],
+)
+def test_people_links_translit(a: str, b: str, same: bool) -> None:
+    assert (translit(a) == translit(b)) is same
+
+
+P = "person/"
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        # spellings of one name
+        ([article("a1", "Ebrahim Raisi"), article("a2", "Ebrahim Raisi"),
+          article("a3", "Ibrahim Raisi")],
+         {Merge(P + "ibrahim-raisi", P + "ebrahim-raisi", "transliteration")}),
+        ([article("a1", "Hossein Amir Abdollahian"), article("a2", "Hussein Amir Abdullahian")],
+         {Merge(P + "hussein-amir-abdullahian", P + "hossein-amir-abdollahian",
+                "transliteration")}),
+        # Hassan and Hossein are different names, Hamad and Hamid too
+        ([article("a1", "Hassan Rouhani"), article("a2", "Hossein Rouhani"),
+          article("a3", "Hamad Rouhani"), article("a4", "Hamid Rouhani")], set()),
+        # a part of a name joins the one full name that extends it
+        ([article("a1", "Hossein Amir Abdollahian"), article("a2", "Amir Abdollahian")],
+         {Merge(P + "amir-abdollahian", P + "hossein-amir-abdollahian", "partial-name")}),
+        ([article("a1", "Faisal bin Farhan Al Saud"), article("a2", "Faisal bin Farhan")],
+         {Merge(P + "faisal-farhan", P + "faisal-farhan-saud", "partial-name")}),
+        # the surname after both the part and the full name: one node, not two candidates
+        ([article("a1", "Hossein Amir Abdollahian"), article("a2", "Amir Abdollahian"),
+          article("a3", "Abdollahian")],
+         {Merge(P + "amir-abdollahian", P + "hossein-amir-abdollahian", "partial-name"),
+          Merge(P + "abdollahian", P + "hossein-amir-abdollahian", "surname")}),
+        # several full names: the articles naming one of them beside the short form decide
+        ([article("a1", "Ebrahim Raisi", "Raisi"), article("a2", "Ebrahim Raisi", "Raisi"),
+          article("a3", "Abdullah bin Khamis al-Raisi")],
+         {Merge(P + "raisi", P + "ebrahim-raisi", "surname-context")}),
+        # ... or the actors they share
+        ([article("a1", "Joe Biden", others=("Pentagon", "Congress", "CIA")),
+          article("a2", "Biden", others=("Pentagon", "Congress", "CIA")),
+          article("a3", "Hunter Biden", others=("Burisma",)),
+          article("a4", "Hunter Biden", others=("Burisma",)),
+          article("a5", "Joe Biden", others=("Pentagon",))],
+         {Merge(P + "biden", P + "joe-biden", "surname-context")}),
+        # nothing decides: the short form stays apart
+        ([article("a1", "Ebrahim Raisi"), article("a2", "Raisi"),
+          article("a3", "Abdullah bin Khamis al-Raisi")], set()),
+        # a given name alone joins the name it opens only where its articles name it
+        ([article("a1", "Ebrahim Raisi", "Ayatollah Ebrahim"), article("a2", "Ebrahim Raisi"),
+          article("a3", "Abdul Karim Ibrahim")],
+         {Merge(P + "ebrahim", P + "ebrahim-raisi", "given-name-context")}),
+        ([article("a1", "Saddam Hussein", "Saddam"), article("a2", "Saddam")],
+         {Merge(P + "saddam", P + "saddam-hussein", "given-name-context")}),
+        ([article("a1", "Saddam Hussein"), article("a2", "Saddam")], set()),
+        # a patronymic is no surname: King Salman is not his son Mohammed bin Salman
+        ([article("a1", "Mohammed bin Salman"), article("a2", "King Salman")], set()),
+        # "Imam Ali" is not a short form of a living Ali
+        ([article("a1", "Ali Khamenei", "Imam Ali")], set()),
+    ],
+)
+def test_people_links_merges(articles: list[ResolvedArticle], expected: set[Merge]) -> None:
+    assert set(link_entities(articles).merges) == expected
+
+
+def test_people_links_any_order() -> None:
+    arts = [article("a1", "Ebrahim Raisi", "Raisi"), article("a2", "Ibrahim Raisi"),
+            article("a3", "Hossein Amir Abdollahian"), article("a4", "Amir Abdullahian"),
+            article("a5", "Raisi", "Abdullah bin Khamis al-Raisi")]
+    first = link_entities(arts)
+    for perm in itertools.permutations(arts):
+        assert link_entities(list(perm)).merges == first.merges
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Ali Khamenei", "Ali Khomeini", False),  # a changed letter: another name
+        ("Qassem Soleimani", "Qassem Sulaimani", True),  # a letter left out
+        ("Ali Akbar Ahmadian", "Ali Akbar Ahamadian", True),
+        ("Mohammad Hosseini", "Mohammad Hossein", False),
+    ],
+)
+def test_people_links_spellings(a: str, b: str, same: bool) -> None:
+    merges = link_entities([article("a1", a), article("a2", a), article("a3", b)]).merges
+    assert bool(merges) is same
