@@ -284,10 +284,12 @@ def person_label(forms: Counter[str]) -> str:
     bare: Counter[str] = Counter()
     for f, n in forms.items():
         bare[strip_honorifics(f)] += n
+    by_key: Counter[tuple[str, ...]] = Counter()
+    for f, n in bare.items():
+        by_key[_person_tokens(f)] += n
+    if max(by_key.values()) > 1:  # a name seen once may carry a stray word ("MK Yair Lapid")
+        bare = Counter({f: n for f, n in bare.items() if by_key[_person_tokens(f)] > 1})
     longest = max(len(_person_tokens(f)) for f in bare)
     cands = [f for f in bare if len(_person_tokens(f)) == longest]
-    by_key: Counter[tuple[str, ...]] = Counter()
-    for f in cands:
-        by_key[_person_tokens(f)] += bare[f]
     # the first of equals, as sorted()[0]
     return min(cands, key=lambda f: (-by_key[_person_tokens(f)], -len(f), -bare[f]))

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from kg.resolve.names import MEMO_SIZE, fold
+from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, fold
 
 if TYPE_CHECKING:  # identity imports this module for its LINKERS
     from kg.resolve.identity import EntityIndex, EntityInfo, Merge
@@ -50,6 +50,8 @@ VOTE_SHARE = 0.75
 #: How far the best candidate's shared co-mentions must outweigh the next one's.
 OVERLAP_MARGIN = 2.0
 MIN_OVERLAP = 2.0
+#: Least share of the short form's own co-mention weight the candidate must share.
+OVERLAP_SHARE = 0.08
 #: Words before a given name that make it a patronymic, not a surname ("bin Salman").
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 
@@ -69,7 +71,16 @@ def _skeleton(key: str) -> str:
 
 
 def _parts(key: str) -> tuple[str, ...]:
-    return tuple(key.split("/", 1)[1].split("-"))
+    """A person key's tokens, hyphened names split ("mohammad-baqer-qalibaf")."""
+    return tuple(GIVEN_NAME_VARIANTS.get(p, p) for p in key.split("/", 1)[1].split("-"))
+
+
+def _subsequence(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` is ``short`` with middle names added ("Rafael Mariano Grossi")."""
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(t in it for t in short)
 
 
 def _tokens_match(a: str, b: str) -> bool:
@@ -178,16 +189,23 @@ class _ShortForms:
         found: set[str] = set()
         for k in self.by_last[tl[-1]]:
             full = self.tl[k]
-            if len(full) > n and full[-n:] == tl and not (n == 1 and _patronymic_tail(ents[k])):
+            if len(full) <= n:
+                continue
+            if n == 1:
+                if not _patronymic_tail(ents[k]):
+                    found.add(k)
+            elif full[-n:] == tl or _subsequence(tl, full):
                 found.add(k)
         if n >= 2:  # "Faisal bin Farhan" of "Faisal bin Farhan Al Saud"
             found |= {k for k in self.by_first[tl[0]]
                       if len(self.tl[k]) > n and self.tl[k][:n] == tl}
         kind = "surname" if n == 1 else "partial-name"
-        if n == 1 and not _historic_title(info):
+        if n == 1:
             # a word that opens other names may be a given name ("Ayatollah Ebrahim"):
             # those names are candidates too, and a given name needs its articles' word
             given = {k for k in self.by_first[tl[0]] if len(self.tl[k]) > 1}
+            if given and _historic_title(info):
+                return kind, set()
             if given:
                 kind = "given-name"
             found |= given
@@ -204,8 +222,9 @@ class _ShortForms:
             self._neighbours[key] = got
         return got
 
-    def by_votes(self, info: EntityInfo, cands: set[str]) -> str | None:
-        """The candidate the articles of the short form name beside it, if they agree."""
+    def by_votes(self, info: EntityInfo, cands: set[str], least: int = 1) -> str | None:
+        """The candidate the articles of the short form name beside it, if at least
+        ``least`` of them do and they agree."""
         votes: Counter[str] = Counter()
         for aid in sorted(info.articles):
             near = {self.root(k) for k in self.index.by_article[aid]} & cands
@@ -214,23 +233,36 @@ class _ShortForms:
         if not votes:
             return None
         (best, n), *_ = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        return best if n >= VOTE_SHARE * sum(votes.values()) else None
+        return best if n >= max(least, VOTE_SHARE * sum(votes.values())) else None
 
     def by_overlap(self, info: EntityInfo, cands: set[str]) -> str | None:
         """The candidate sharing far more co-mentioned actors (rare ones weigh more)."""
         mine = self.neighbours(info.key)
+        own = sum(self._weight(e) for e in mine) or 1.0
         scores = []
         for c in sorted(cands):
             shared = mine.keys() & self.neighbours(c).keys()
-            score = sum(math.log(self.n_articles / len(self.index.entities[e].articles))
-                        for e in shared if e in self.index.entities)
-            scores.append((score, c))
+            scores.append((sum(self._weight(e) for e in shared), c))
         scores.sort(key=lambda sc: (-sc[0], sc[1]))
         best = scores[0]
         second = scores[1][0] if len(scores) > 1 else 0.0
-        if best[0] >= MIN_OVERLAP and best[0] >= OVERLAP_MARGIN * second:
+        if (best[0] >= MIN_OVERLAP and best[0] >= OVERLAP_MARGIN * second
+                and best[0] >= OVERLAP_SHARE * own):
             return best[1]
         return None
+
+    def _weight(self, key: str) -> float:
+        """How much sharing ``key`` says: an actor few articles name says more."""
+        info = self.index.entities.get(key)
+        return math.log(self.n_articles / len(info.articles)) if info and info.articles else 0.0
+
+    def _safe_alone(self, info: EntityInfo, cands: set[str]) -> bool:
+        """Whether the one candidate may be taken without context: a surname alone, or a
+        name with its first name kept ("Faisal bin Farhan [Al Saud]", "Rafael [Mariano] Grossi"). A
+        name with its first name left out may be another person's ("Reza Pahlavi" is not
+        his father Mohammad Reza Pahlavi), so that needs the context."""
+        tl = self.tl[info.key]
+        return len(tl) == 1 or self.tl[next(iter(cands))][0] == tl[0]
 
     def run(self) -> Iterator[Merge]:
         # longer short forms first: "Amir Abdollahian" joins its full name before
@@ -242,10 +274,11 @@ class _ShortForms:
             if not cands:
                 continue
             target, how = None, kind
-            if len(cands) == 1 and kind != "given-name":
+            if len(cands) == 1 and kind != "given-name" and self._safe_alone(info, cands):
                 target = next(iter(cands))
             else:
-                target, how = self.by_votes(info, cands), f"{kind}-context"
+                least = 2 if kind == "given-name" else 1
+                target, how = self.by_votes(info, cands, least), f"{kind}-context"
                 if target is None and kind != "given-name":
                     target = self.by_overlap(info, cands)
             if target is not None:

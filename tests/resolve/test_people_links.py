@@ -45,6 +45,9 @@ def test_people_links_translit(a: str, b: str, same: bool) -> None:
 
 
 P = "person/"
+IRAN = ("IRNA", "Majlis", "AEOI")
+#: Articles on other things: shared actors weigh by how few articles name them.
+OTHERS = [article("f1", "Jane Doe"), article("f2", "John Roe")]
 
 
 @pytest.mark.parametrize(
@@ -60,15 +63,28 @@ P = "person/"
         # Hassan and Hossein are different names, Hamad and Hamid too
         ([article("a1", "Hassan Rouhani"), article("a2", "Hossein Rouhani"),
           article("a3", "Hamad Rouhani"), article("a4", "Hamid Rouhani")], set()),
-        # a part of a name joins the one full name that extends it
-        ([article("a1", "Hossein Amir Abdollahian"), article("a2", "Amir Abdollahian")],
-         {Merge(P + "amir-abdollahian", P + "hossein-amir-abdollahian", "partial-name")}),
+        # a part of a name joins the one full name that extends it; with its first name
+        # left out, where the articles share actors ("Reza Pahlavi" is not his father
+        # Mohammad Reza Pahlavi)
+        ([article("a1", "Hossein Amir Abdollahian", others=IRAN),
+          article("a2", "Amir Abdollahian", others=IRAN), *OTHERS],
+         {Merge(P + "amir-abdollahian", P + "hossein-amir-abdollahian",
+                "partial-name-context")}),
+        ([article("a1", "Mohammad Reza Pahlavi", others=("SAVAK",)),
+          article("a2", "Reza Pahlavi", others=("Majlis",)), *OTHERS], set()),
         ([article("a1", "Faisal bin Farhan Al Saud"), article("a2", "Faisal bin Farhan")],
          {Merge(P + "faisal-farhan", P + "faisal-farhan-saud", "partial-name")}),
+        # middle names left out, and a hyphened given name
+        ([article("a1", "Rafael Mariano Grossi"), article("a2", "Rafael Grossi")],
+         {Merge(P + "rafael-grossi", P + "rafael-mariano-grossi", "partial-name")}),
+        ([article("a1", "Mohammad Baqer Qalibaf"), article("a2", "Mohammad Baqer Qalibaf"),
+          article("a3", "Mohammad-Baqer Qalibaf")],
+         {Merge(P + "mohammad-baqer-qalibaf", P + "mohammed-baqer-qalibaf", "transliteration")}),
         # the surname after both the part and the full name: one node, not two candidates
-        ([article("a1", "Hossein Amir Abdollahian"), article("a2", "Amir Abdollahian"),
-          article("a3", "Abdollahian")],
-         {Merge(P + "amir-abdollahian", P + "hossein-amir-abdollahian", "partial-name"),
+        ([article("a1", "Hossein Amir Abdollahian", others=IRAN),
+          article("a2", "Amir Abdollahian", others=IRAN), article("a3", "Abdollahian"),
+          *OTHERS],
+         {Merge(P + "amir-abdollahian", P + "hossein-amir-abdollahian", "partial-name-context"),
           Merge(P + "abdollahian", P + "hossein-amir-abdollahian", "surname")}),
         # several full names: the articles naming one of them beside the short form decide
         ([article("a1", "Ebrahim Raisi", "Raisi"), article("a2", "Ebrahim Raisi", "Raisi"),
@@ -85,11 +101,15 @@ P = "person/"
         ([article("a1", "Ebrahim Raisi"), article("a2", "Raisi"),
           article("a3", "Abdullah bin Khamis al-Raisi")], set()),
         # a given name alone joins the name it opens only where its articles name it
-        ([article("a1", "Ebrahim Raisi", "Ayatollah Ebrahim"), article("a2", "Ebrahim Raisi"),
+        # (in two articles at least: "Lord Ahmad" beside Ahmad Aboul Gheit once is not him)
+        ([article("a1", "Ebrahim Raisi", "Ayatollah Ebrahim"),
+          article("a2", "Ebrahim Raisi", "Ayatollah Ebrahim"),
           article("a3", "Abdul Karim Ibrahim")],
          {Merge(P + "ebrahim", P + "ebrahim-raisi", "given-name-context")}),
-        ([article("a1", "Saddam Hussein", "Saddam"), article("a2", "Saddam")],
+        ([article("a1", "Saddam Hussein", "Saddam"), article("a2", "Saddam Hussein", "Saddam"),
+          article("a3", "Saddam")],
          {Merge(P + "saddam", P + "saddam-hussein", "given-name-context")}),
+        ([article("a1", "Ahmad Aboul Gheit", "Lord Ahmad")], set()),
         ([article("a1", "Saddam Hussein"), article("a2", "Saddam")], set()),
         # a patronymic is no surname: King Salman is not his son Mohammed bin Salman
         ([article("a1", "Mohammed bin Salman"), article("a2", "King Salman")], set()),
