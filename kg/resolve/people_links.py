@@ -110,6 +110,8 @@ def link_person_variants(index: EntityIndex, remap: dict[str, str]) -> Iterable[
         if info.key in remap:
             continue
         tl = tuple(translit(p) for p in _parts(info.key))
+        if len(tl) == 1 and len(tl[0]) < MIN_FUZZY_LEN:
+            continue  # one short word says too little: "Rai" (a crossing) and "Ray" (a town)
         blocks[(len(tl), _skeleton(tl[-1]))].append((tl, info))
     for block in blocks.values():
         if len(block) < 2:

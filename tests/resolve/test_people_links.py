@@ -137,6 +137,8 @@ def test_people_links_any_order() -> None:
         ("Qassem Soleimani", "Qassem Sulaimani", True),  # a letter left out
         ("Ali Akbar Ahmadian", "Ali Akbar Ahamadian", True),
         ("Mohammad Hosseini", "Mohammad Hossein", False),
+        ("Rai", "Ray", False),  # one short word says too little
+        ("Raeisi", "Raisi", True),
     ],
 )
 def test_people_links_spellings(a: str, b: str, same: bool) -> None:
