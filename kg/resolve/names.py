@@ -287,7 +287,8 @@ def person_label(forms: Counter[str]) -> str:
     by_key: Counter[tuple[str, ...]] = Counter()
     for f, n in bare.items():
         by_key[_person_tokens(f)] += n
-    if max(by_key.values()) > 1:  # a name seen once may carry a stray word ("MK Yair Lapid")
+    # a full name seen once may carry a stray word ("MK Yair Lapid" beside "Yair Lapid")
+    if any(n > 1 and len(k) > 1 for k, n in by_key.items()):
         bare = Counter({f: n for f, n in bare.items() if by_key[_person_tokens(f)] > 1})
     longest = max(len(_person_tokens(f)) for f in bare)
     cands = [f for f in bare if len(_person_tokens(f)) == longest]

@@ -76,6 +76,7 @@ def test_people_names_datelines(text: str, expected: str) -> None:
          "Faisal bin Farhan Al Saud"),
         # a form seen once with a stray word before the name
         (Counter({"Yair Lapid": 6, "MK Yair Lapid": 1}), "Yair Lapid"),
+        (Counter({"Putin": 6, "Vladimir Putin": 1}), "Vladimir Putin"),
         (Counter({"Ebrahim Raisi": 9, "Ebrahim Raeisi": 2}), "Ebrahim Raisi"),
         (Counter({"Bashar Assad": 2, "Bashar al-Assad": 1}), "Bashar al-Assad"),
     ],
