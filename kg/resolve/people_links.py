@@ -76,11 +76,14 @@ def _parts(key: str) -> tuple[str, ...]:
 
 
 def _subsequence(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Whether ``full`` is ``short`` with middle names added ("Rafael Mariano Grossi")."""
+    """Whether ``full`` is ``short`` with middle names added ("Rafael Mariano Grossi"). An
+    added initial marks another man as often as not (George Bush, George W. Bush)."""
     if short[0] != full[0] or short[-1] != full[-1]:
         return False
     it = iter(full)
-    return all(t in it for t in short)
+    if not all(t in it for t in short):
+        return False
+    return all(len(t) > 1 for t in full if t not in short)
 
 
 def _tokens_match(a: str, b: str) -> bool:
@@ -196,8 +199,10 @@ class _ShortForms:
             if n == 1:
                 if not _patronymic_tail(ents[k]):
                     found.add(k)
-            elif full[-n:] == tl or _subsequence(tl, full):
+            elif full[-n:] == tl:
                 found.add(k)
+            elif _subsequence(tl, full) and not info.articles & ents[k].articles:
+                found.add(k)  # both in one article, apart: two men (John [Quincy] Adams)
         if n >= 2:  # "Faisal bin Farhan" of "Faisal bin Farhan Al Saud"
             found |= {k for k in self.by_first[tl[0]]
                       if len(self.tl[k]) > n and self.tl[k][:n] == tl}
@@ -260,11 +265,14 @@ class _ShortForms:
 
     def _safe_alone(self, info: EntityInfo, cands: set[str]) -> bool:
         """Whether the one candidate may be taken without context: a surname alone, or a
-        name with its first name kept ("Faisal bin Farhan [Al Saud]", "Rafael [Mariano] Grossi"). A
+        name the full one only adds to at the end ("Faisal bin Farhan" + "Al Saud"). A name
+        with a middle name added may be a son's (John [Quincy] Adams); one with its first
+        name left out, a father's ("Reza Pahlavi" is not Mohammad Reza Pahlavi): the
+        context decides those. A
         name with its first name left out may be another person's ("Reza Pahlavi" is not
         his father Mohammad Reza Pahlavi), so that needs the context."""
         tl = self.tl[info.key]
-        return len(tl) == 1 or self.tl[next(iter(cands))][0] == tl[0]
+        return len(tl) == 1 or self.tl[next(iter(cands))][: len(tl)] == tl
 
     def run(self) -> Iterator[Merge]:
         # longer short forms first: "Amir Abdollahian" joins its full name before
