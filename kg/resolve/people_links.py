@@ -211,8 +211,10 @@ class _ShortForms:
             # a word that opens other names may be a given name ("Ayatollah Ebrahim"):
             # those names are candidates too, and a given name needs its articles' word
             given = {k for k in self.by_first[tl[0]] if len(self.tl[k]) > 1}
-            if given and _historic_title(info):
-                return kind, set()
+            if _historic_title(info):
+                if len(given) > len(found):  # a given name: "Imam Ali" is no Ali of now
+                    return kind, set()
+                given = set()  # a surname: "Imam Khomeini" is Ruhollah Khomeini
             if given:
                 kind = "given-name"
             found |= given

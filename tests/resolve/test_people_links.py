@@ -122,6 +122,11 @@ OTHERS = [article("f1", "Jane Doe"), article("f2", "John Roe")]
         ([article("a1", "Mohammed bin Salman"), article("a2", "King Salman")], set()),
         # "Imam Ali" is not a short form of a living Ali
         ([article("a1", "Ali Khamenei", "Imam Ali")], set()),
+        ([article("a1", "Erfan Darvish Ali"), article("a2", "Ali Khamenei"),
+          article("a3", "Ali Shamkhani"), article("a4", "Imam Ali")], set()),
+        # ... but "Imam Khomeini" is Ruhollah Khomeini
+        ([article("a1", "Ruhollah Khomeini"), article("a2", "Imam Khomeini")],
+         {Merge(P + "khomeini", P + "ruhollah-khomeini", "surname")}),
     ],
 )
 def test_people_links_merges(articles: list[ResolvedArticle], expected: set[Merge]) -> None:
