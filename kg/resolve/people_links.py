@@ -212,7 +212,9 @@ class _ShortForms:
             # those names are candidates too, and a given name needs its articles' word
             given = {k for k in self.by_first[tl[0]] if len(self.tl[k]) > 1}
             if _historic_title(info):
-                if len(given) > len(found):  # a given name: "Imam Ali" is no Ali of now
+                # a word that opens many more names than it ends is a given name: "Imam
+                # Ali" is no Ali of now ("Khomeini Hosseinieh" is a hall named after him)
+                if len(given) > 3 * max(1, len(found)):
                     return kind, set()
                 given = set()  # a surname: "Imam Khomeini" is Ruhollah Khomeini
             if given:

@@ -123,9 +123,11 @@ OTHERS = [article("f1", "Jane Doe"), article("f2", "John Roe")]
         # "Imam Ali" is not a short form of a living Ali
         ([article("a1", "Ali Khamenei", "Imam Ali")], set()),
         ([article("a1", "Erfan Darvish Ali"), article("a2", "Ali Khamenei"),
-          article("a3", "Ali Shamkhani"), article("a4", "Imam Ali")], set()),
+          article("a3", "Ali Shamkhani"), article("a5", "Ali Larijani"),
+          article("a6", "Ali Bagheri"), article("a4", "Imam Ali")], set()),
         # ... but "Imam Khomeini" is Ruhollah Khomeini
-        ([article("a1", "Ruhollah Khomeini"), article("a2", "Imam Khomeini")],
+        ([article("a1", "Ruhollah Khomeini"), article("a2", "Imam Khomeini"),
+          article("a3", "Khomeini Hosseinieh")],
          {Merge(P + "khomeini", P + "ruhollah-khomeini", "surname")}),
     ],
 )
