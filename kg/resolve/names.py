@@ -144,6 +144,8 @@ NAME_HONORIFICS = HONORIFICS | frozenset(
         "chancellor", "premier", "speaker", "mr", "madam", "lady", "lord", "martyr",
     }
 )
+#: The honorifics without their abbreviation stop, as words are compared ("Gen." = "gen").
+_TITLE_WORDS = frozenset(h.rstrip(".") for h in NAME_HONORIFICS)
 #: Titlecase words that open a sentence, glued to a name before them when a line break fell
 #: between ("Raisi The", read from "... Raisi\nThe ...").
 _SENTENCE_OPENERS = frozenset(
@@ -227,8 +229,7 @@ def slug(name: str) -> str:
 def _is_title(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` (folded) is an honorific: one of NAME_HONORIFICS, and not a given
     name before a patronymic ("Sultan bin Salim Al Habsi" is named Sultan)."""
-    w = words[i].strip(".,")
-    if w not in NAME_HONORIFICS and words[i] not in NAME_HONORIFICS:
+    if words[i].strip(".,") not in _TITLE_WORDS:
         return False
     nxt = words[i + 1].strip(".,").split("-", 1)[0] if i + 1 < len(words) else ""
     return nxt not in ("bin", "ibn", "bint")

@@ -27,6 +27,7 @@ from kg.resolve.names import clean_surface, person_key, person_label, strip_hono
         ("Hojatollah Abdolmaleki", "Hojatollah Abdolmaleki"),
         ("Imam", "Imam"),
         ("Dr. Ayman Sousan", "Ayman Sousan"),
+        ("Brig. Gen. Richard Coe", "Richard Coe"),
     ],
 )
 def test_people_names_strip_honorifics(name: str, expected: str) -> None:
