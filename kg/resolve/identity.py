@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.resolve.org_links import link_org_acronyms, link_org_spelling, link_org_types
-from kg.resolve.resolver import ResolvedArticle, merge_people
+from kg.resolve.people_links import link_person_short_forms, link_person_variants
+from kg.resolve.resolver import ResolvedArticle
 
 #: Which type a name keeps when articles disagree and no gazetteer entry decides.
 TYPE_PRIORITY = {"Organization": 0, "Person": 1, "Location": 2, "Country": 3}
@@ -33,9 +34,13 @@ class Merge:
     Attributes:
         source: The key merged away (``person/raisi``).
         target: The key it now is (``person/ebrahim-raisi``), after following chains.
-        reason: A short code naming the linker's rule: ``surname`` (a name seen
-            alone joins the one full name that ends in it), ``type`` (one name,
-            typed differently by articles), and those later linkers add.
+        reason: A short code naming the linker's rule. ``type``: one name, typed
+            differently by articles. People (:mod:`kg.resolve.people_links`):
+            ``transliteration``, ``surname``, ``partial-name``, ``given-name``, with
+            ``-context`` where co-mentions decided between candidates. Organisations
+            (:mod:`kg.resolve.org_links`): ``spelling``, ``body-of-owner``,
+            ``acronym``, and ``outlet``, ``place``, ``person`` for a name the NER
+            typed wrongly.
     """
 
     source: str
@@ -108,13 +113,6 @@ class EntityIndex:
 Linker = Callable[[EntityIndex, dict[str, str]], Iterable[Merge]]
 
 
-def link_surnames(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
-    """A person named by one word joins the one full name that ends in it."""
-    forms = {info.key: info.forms for info in index.of_type("Person")}
-    for key, target in sorted(merge_people(forms).items()):
-        yield Merge(key, target, "surname")
-
-
 def link_types(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
     """One name typed differently by articles becomes one node: the gazetteer's type,
     else the type most mentions give it. Runs first: a person "Tabriz" that a city
@@ -137,7 +135,8 @@ def link_types(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
 #: The linkers in the order they run. A key merged by one stays merged there; a later
 #: linker may still merge the node it joined (chains are followed).
 LINKERS: tuple[Linker, ...] = (
-    link_org_types, link_types, link_surnames, link_org_spelling, link_org_acronyms,
+    link_org_types, link_types, link_person_variants, link_person_short_forms,
+    link_org_spelling, link_org_acronyms,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -24,6 +25,7 @@ GIVEN_NAME_VARIANTS = {
     "muhammad": "mohammed",
     "mohamed": "mohammed",
     "muhammed": "mohammed",
+    "ahmed": "ahmad",
     "yuri": "yury",
     "yuriy": "yury",
     "andrey": "andrei",
@@ -124,6 +126,56 @@ HONORIFICS = frozenset(
 )
 
 
+#: Honorifics and styles written before a person's name, beyond the ranks and offices of
+#: :data:`HONORIFICS`: Shia clerical ranks (Ayatollah, Hojjatoleslam val-Moslemin), the descent
+#: title Seyed in its transliterations, Arabic and royal styles. Kept apart from HONORIFICS,
+#: which the extractor also reads (a PERSON span ending in one is dropped there: "Adel Imam").
+NAME_HONORIFICS = HONORIFICS | frozenset(
+    {
+        "ayatullah", "ayatolah", "ayatollah-ol-ozma", "grand", "allameh", "allamah",
+        "hojatoleslam", "hojjatoleslam", "hojatolislam", "hojjatolislam", "hojatoleslam-val",
+        "hojjat-ol-eslam", "hojjat-ol-islam", "hujjat-ul-islam", "hujjatulislam",
+        "val-moslemin", "val-moslamin", "wal-muslimin", "valmoslemin",
+        "seyed", "seyyed", "sayyed", "sayed", "syed", "sayyid", "sayid", "seyyid", "seyedeh",
+        "seyyedeh", "sayyida", "sayyidah",
+        "imam", "mullah", "mufti", "haj", "hajj", "haji", "hajji", "sheik", "shaikh", "sheikha",
+        "sultan", "queen", "crown", "princess", "emira", "his", "her", "highness", "excellency",
+        "majesty", "royal", "pope", "cardinal", "rabbi", "reverend", "rev", "rev.",
+        "chancellor", "premier", "speaker", "mr", "madam", "lady", "lord", "martyr",
+    }
+)
+#: The honorifics without their abbreviation stop, as words are compared ("Gen." = "gen").
+_TITLE_WORDS = frozenset(h.rstrip(".") for h in NAME_HONORIFICS)
+#: Titlecase words that open a sentence, glued to a name before them when a line break fell
+#: between ("Raisi The", read from "... Raisi\nThe ...").
+_SENTENCE_OPENERS = frozenset(
+    {"The", "He", "She", "It", "They", "This", "That", "These", "Those", "In", "On", "At",
+     "But", "And", "We", "His", "Her", "Its", "Their", "However", "Meanwhile", "According"}
+)
+#: A dateline before a name: an all-capitals place (and agency) then a dash or colon,
+#: "TEHRAN- Iran's Foreign Ministry", "TEHRAN (IRNA) - ...", "(IRNA) -- ...".
+_DATELINE = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Z.'’]{2,}(?:[ ,]+[A-Z][A-Z.'’]{1,})*)\s*(?:\([A-Za-z .]{2,}\)\s*)?"
+    r"[-–—:]+|\([A-Z][A-Za-z]{1,9}\)\s*[-–—:]*)\s*(?=[A-Z])"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """ "TEHRAN- Iran's Foreign Ministry" -> "Iran's Foreign Ministry"; names stay whole.
+
+    A capitals word the words after it start to spell out is an acronym with its
+    expansion ("INSTEX - Instrument in Support of Trade Exchanges"), not a dateline.
+    """
+    m = _DATELINE.match(text)
+    if m is None or m.end() >= len(text):
+        return text
+    rest = text[m.end() :]
+    place = (m.group("place") or "").replace(".", "")
+    if place and " " not in place and rest[:2].casefold() == place[:2].casefold():
+        return text
+    return rest
+
+
 @lru_cache(maxsize=MEMO_SIZE)
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form of a name, for comparisons."""
@@ -140,7 +192,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=MEMO_SIZE)
 def clean_surface(text: str) -> str:
     """A surface form as a label: whitespace folded, possessive and "the" dropped."""
-    text = _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    text = strip_dateline(_SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip())
     if (
         text.count("[") != text.count("]") or "[" in text
     ):  # "[Benjamin] Netanyahu", an editor's insertion
@@ -151,6 +203,9 @@ def clean_surface(text: str) -> str:
     if text[:4].lower() == "the ":
         text = text[4:]
     text = text.strip(" ,;:-")
+    words = text.split(" ")
+    if len(words) > 1 and words[-1] in _SENTENCE_OPENERS:  # "Raisi The": the next sentence
+        text = " ".join(words[:-1]).rstrip(" ,;:-")
     if text.endswith(".") and "." not in text[:-1]:  # keep "U.S.", drop a sentence stop
         text = text[:-1]
     return text
@@ -171,19 +226,34 @@ def slug(name: str) -> str:
     return quote(unicodedata.normalize("NFC", name).strip().lower(), safe="")
 
 
-def person_tokens(name: str) -> list[str]:
-    """Key tokens of a person name: folded, honorifics and particles dropped, variants unified."""
+def _is_title(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` (folded) is an honorific: one of NAME_HONORIFICS, and not a given
+    name before a patronymic ("Sultan bin Salim Al Habsi" is named Sultan)."""
+    if words[i].strip(".,") not in _TITLE_WORDS:
+        return False
+    nxt = words[i + 1].strip(".,").split("-", 1)[0] if i + 1 < len(words) else ""
+    return nxt not in ("bin", "ibn", "bint")
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _person_tokens(name: str) -> tuple[str, ...]:
     words = fold(name).split()
     out: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
+        if not out and _is_title(words, i):  # a title only before the name: "John Major",
+            continue  # "Wesley Clark General" keep theirs
         w = w.strip(".,")
         if "-" in w and w.split("-", 1)[0] in PARTICLES:  # "al-Assad" = "Assad"
             w = w.split("-", 1)[1]
-        # a title only before the name: "John Major", "Wesley Clark General" keep theirs
-        if not w or (not out and w in HONORIFICS) or w in PARTICLES:
+        if not w or w in PARTICLES:
             continue
         out.append(GIVEN_NAME_VARIANTS.get(w, w))
-    return out
+    return tuple(out)
+
+
+def person_tokens(name: str) -> list[str]:
+    """Key tokens of a person name: folded, honorifics and particles dropped, variants unified."""
+    return list(_person_tokens(name))
 
 
 def person_key(name: str) -> str:
@@ -191,9 +261,37 @@ def person_key(name: str) -> str:
     return "-".join(slug(t) for t in person_tokens(name)) or slug(name)
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def strip_honorifics(name: str) -> str:
-    """ "Dr. Ayman Sousan" -> "Ayman Sousan"; "President Putin" -> "Putin"."""
+    """ "Dr. Ayman Sousan" -> "Ayman Sousan"; "Ayatollah Seyed Ali Khamenei" -> "Ali Khamenei".
+
+    A word is taken for a title only before more of the name ("Imam" alone stays), and
+    not before a patronymic ("Sultan bin Salim" is a man named Sultan).
+    """
     words = name.split()
-    while len(words) > 1 and words[0].lower().strip(".") in {h.strip(".") for h in HONORIFICS}:
-        words = words[1:]
-    return " ".join(words)
+    low = [fold(w).strip(".,") for w in words]
+    i = 0
+    while len(words) - i > 1 and _is_title(low, i):
+        i += 1
+    return " ".join(words[i:])
+
+
+def person_label(forms: Counter[str]) -> str:
+    """A person's canonical label from the forms that name it: the fullest name with no
+    honorific ("Ayatollah Seyed Ebrahim Raisi" -> "Ebrahim Raisi"). Among full names, the
+    spelling most used ("Ebrahim Raisi", not "Ebrahim Raeisi"), counting the forms of one key
+    together, then the longest form of it ("Bashar al-Assad", not "Bashar Assad"), then the
+    more used one, then the one seen first."""
+    bare: Counter[str] = Counter()
+    for f, n in forms.items():
+        bare[strip_honorifics(f)] += n
+    by_key: Counter[tuple[str, ...]] = Counter()
+    for f, n in bare.items():
+        by_key[_person_tokens(f)] += n
+    # a full name seen once may carry a stray word ("MK Yair Lapid" beside "Yair Lapid")
+    if any(n > 1 and len(k) > 1 for k, n in by_key.items()):
+        bare = Counter({f: n for f, n in bare.items() if by_key[_person_tokens(f)] > 1})
+    longest = max(len(_person_tokens(f)) for f in bare)
+    cands = [f for f in bare if len(_person_tokens(f)) == longest]
+    # the first of equals, as sorted()[0]
+    return min(cands, key=lambda f: (-by_key[_person_tokens(f)], -len(f), -bare[f]))

@@ -29,6 +29,7 @@ from kg.resolve.names import (
     clean_surface,
     fold,
     person_key,
+    person_label,
     person_tokens,
     slug,
     strip_honorifics,
@@ -554,28 +555,6 @@ def _dedupe(relations: list[ResolvedRelation]) -> list[ResolvedRelation]:
             if r.predicate != "operatesIn" or (r.subject, r.object) not in held]
 
 
-def merge_people(labels: dict[str, Counter[str]]) -> dict[str, str]:
-    """Map single-name person keys to the one full-name key that shares the surname.
-
-    Args:
-        labels: Person entity key -> surface-form counts, across the whole graph.
-
-    Returns:
-        key -> key to merge into, for keys that should be merged.
-    """
-    full: dict[str, list[str]] = {}
-    for key in labels:
-        parts = key.split("/", 1)[1].split("-")
-        if len(parts) >= 2:
-            full.setdefault(parts[-1], []).append(key)
-    merge = {}
-    for key in labels:
-        parts = key.split("/", 1)[1].split("-")
-        if len(parts) == 1 and len(full.get(parts[0], [])) == 1:
-            merge[key] = full[parts[0]][0]
-    return merge
-
-
 def choose_label(entity: Entity, forms: Counter[str]) -> str:
     """The canonical label: the gazetteer's name, else the most used full form."""
     if entity.wikidata or entity.type == "Country":
@@ -584,9 +563,7 @@ def choose_label(entity: Entity, forms: Counter[str]) -> str:
         return entity.label
     # ties go to the form seen first (forms are counted in a fixed article order)
     if entity.type == "Person":
-        longest = max(len(person_tokens(f)) for f in forms)
-        cands = [f for f in forms if len(person_tokens(f)) == longest]
-        return min(cands, key=lambda f: (-len(f), -forms[f]))  # the first of equals, as sorted()[0]
+        return person_label(forms)
     if entity.label.isupper() and len(entity.label) > 4:  # "TEHRAN" of a dateline
         cased = [f for f in forms if fold(f) == fold(entity.label) and not f.isupper()]
         if cased:

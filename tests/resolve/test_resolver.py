@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from kg.model import Article, Entity, EventMention, Extraction, Mention, MentionKind, Relation
-from kg.resolve.resolver import ResolvedArticle, Resolver, choose_label, merge_people
+from kg.resolve.resolver import ResolvedArticle, Resolver, choose_label
 
 
 @pytest.fixture(scope="module")
@@ -364,22 +364,6 @@ def test_resolver_one_event_node_per_event_mention(resolver):
 
 
 # ------------------------------------------------------- cross-article helpers
-
-@pytest.mark.parametrize(
-    ("labels", "expected"),
-    [
-        ({"person/assad": Counter({"Assad": 3}),
-          "person/bashar-assad": Counter({"Bashar al-Assad": 1})},
-         {"person/assad": "person/bashar-assad"}),
-        # two full names share the surname: ambiguous, no merge
-        ({"person/smith": Counter({"Smith": 1}), "person/john-smith": Counter({"John Smith": 1}),
-          "person/jane-smith": Counter({"Jane Smith": 1})}, {}),
-        ({"person/putin": Counter({"Putin": 2})}, {}),
-    ],
-)
-def test_resolver_merge_people(labels, expected):
-    assert merge_people(labels) == expected
-
 
 @pytest.mark.parametrize(
     ("entity", "forms", "expected"),

@@ -1,0 +1,306 @@
+"""Cross-article linkers for people: transliteration variants and short forms of a name.
+
+Two linkers for :data:`kg.resolve.identity.LINKERS`, run after the type linker:
+
+* :func:`link_person_variants`: "Ibrahim Raisi" and "Ebrahim Raisi", "Hussein Amir
+  Abdollahian" and "Hossein Amir Abdollahian" are one person. Names are compared token by
+  token on a transliteration key (:func:`translit`), blocked by the consonant skeleton of
+  the surname, so only names that could be one are compared (never all pairs).
+* :func:`link_person_short_forms`: a surname or a part of a name ("Raisi", "Amir
+  Abdollahian", "Faisal bin Farhan", "Saddam") joins the full name that extends it, where
+  the corpus has only one, or where the articles that use the short form name only one
+  of the candidates beside it, or share far more of their other actors with one.
+
+Keys are person keys (:func:`kg.resolve.names.person_key`): honorifics and particles are
+already out, so "person/hossein-amir-abdollahian" is read as its tokens.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, fold
+
+if TYPE_CHECKING:  # identity imports this module for its LINKERS
+    from kg.resolve.identity import EntityIndex, EntityInfo, Merge
+
+#: Spelling correspondences of romanised Arabic, Persian, Turkish and Slavic names, folded
+#: one way ("Ghalibaf" = "Qalibaf", "Hossein" = "Hussein", "Ebrahim" = "Ibrahim"): digraphs
+#: first, then vowels by class. "a" keeps its own class: Hassan and Hossein stay apart.
+_DIGRAPHS = (("kh", "x"), ("gh", "k"), ("q", "k"), ("ph", "f"), ("dj", "j"), ("w", "v"),
+             ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("y", "i"), ("e", "i"),
+             ("o", "u"))
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aiu]+")
+#: Least similarity (0-1, Levenshtein on transliteration keys) of two tokens taken for one
+#: name where one spelling has letters the other leaves out ("Sulaimani"/"Soleimani",
+#: "Ahamadian"/"Ahmadian"). A changed letter is a different name ("Khamenei"/"Khomeini",
+#: "Hamad"/"Hamid"); shorter tokens must match exactly.
+SIMILAR = 0.85
+MIN_FUZZY_LEN = 5
+#: Share of the votes (articles naming one candidate beside the short form) a candidate needs.
+VOTE_SHARE = 0.75
+#: How far the best candidate's shared co-mentions must outweigh the next one's.
+OVERLAP_MARGIN = 2.0
+MIN_OVERLAP = 2.0
+#: Least share of the short form's own co-mention weight the candidate must share.
+OVERLAP_SHARE = 0.08
+#: Words before a given name that make it a patronymic, not a surname ("bin Salman").
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def translit(token: str) -> str:
+    """A token's transliteration key: "ebrahim" and "ibrahim" -> "ibrahim"."""
+    t = token.lower()
+    for a, b in _DIGRAPHS:
+        t = t.replace(a, b)
+    return _DOUBLE.sub(r"\1", t)
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a transliteration key, the block a surname is compared in."""
+    return _VOWELS.sub("", key) or key
+
+
+def _parts(key: str) -> tuple[str, ...]:
+    """A person key's tokens, hyphened names split ("mohammad-baqer-qalibaf")."""
+    return tuple(GIVEN_NAME_VARIANTS.get(p, p) for p in key.split("/", 1)[1].split("-"))
+
+
+def _subsequence(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` is ``short`` with middle names added ("Rafael Mariano Grossi"). An
+    added initial marks another man as often as not (George Bush, George W. Bush)."""
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    if not all(t in it for t in short):
+        return False
+    return all(len(t) > 1 for t in full if t not in short)
+
+
+def _tokens_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[0] != b[0] or min(len(a), len(b)) < MIN_FUZZY_LEN:
+        return False
+    lev = Levenshtein.distance(a, b)
+    return lev == Indel.distance(a, b) and 1 - lev / max(len(a), len(b)) >= SIMILAR
+
+
+def _merge(source: str, target: str, reason: str) -> Merge:
+    from kg.resolve.identity import Merge  # at call time: identity imports this module
+
+    return Merge(source, target, reason)
+
+
+def _rank(info: EntityInfo) -> tuple[int, int, str]:
+    """Which of several keys of one person names the node: the most mentioned one."""
+    return (-info.mentions, -len(info.articles), info.key)
+
+
+def link_person_variants(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
+    """Person names spelled differently ("Ibrahim Raisi", "Ebrahim Raisi") become one node."""
+    blocks: dict[tuple[int, str], list[tuple[tuple[str, ...], EntityInfo]]] = defaultdict(list)
+    for info in index.of_type("Person"):
+        if info.key in remap:
+            continue
+        tl = tuple(translit(p) for p in _parts(info.key))
+        if len(tl) == 1 and len(tl[0]) < MIN_FUZZY_LEN:
+            continue  # one short word says too little: "Rai" (a crossing) and "Ray" (a town)
+        blocks[(len(tl), _skeleton(tl[-1]))].append((tl, info))
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        parent = {info.key: info.key for _, info in block}
+
+        def root(k: str, parent: dict[str, str] = parent) -> str:
+            while parent[k] != k:
+                k = parent[k]
+            return k
+
+        for i, (tl_a, a) in enumerate(block):
+            for tl_b, b in block[i + 1 :]:
+                if all(_tokens_match(x, y) for x, y in zip(tl_a, tl_b, strict=True)):
+                    ra, rb = root(a.key), root(b.key)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+        groups: dict[str, list[EntityInfo]] = defaultdict(list)
+        for _, info in block:
+            groups[root(info.key)].append(info)
+        for members in groups.values():
+            target = min(members, key=_rank)
+            for info in members:
+                if info is not target:
+                    yield _merge(info.key, target.key, "transliteration")
+
+
+def _patronymic_tail(info: EntityInfo) -> bool:
+    """Whether the name ends in a patronymic ("Mohammed bin Salman"), not a surname."""
+    for form in info.forms:
+        words = fold(form).split()
+        if len(words) >= 2 and words[-2] in _PATRONYMIC:
+            return True
+    return False
+
+
+def _historic_title(info: EntityInfo) -> bool:
+    """A name written after "Imam" (Imam Ali, Imam Hussein): a figure of history named by a
+    given name alone, not a short form of a living namesake."""
+    return any(fold(f).startswith("imam ") for f in info.forms)
+
+
+class _ShortForms:
+    """The state of :func:`link_person_short_forms`: full names indexed by their ends."""
+
+    def __init__(self, index: EntityIndex, remap: dict[str, str]) -> None:
+        self.index = index
+        self.remap = remap
+        self.local: dict[str, str] = {}
+        self.people = [i for i in index.of_type("Person") if i.key not in remap]
+        self.tl = {i.key: tuple(translit(p) for p in _parts(i.key)) for i in self.people}
+        self.by_last: dict[str, list[str]] = defaultdict(list)
+        self.by_first: dict[str, list[str]] = defaultdict(list)
+        for info in self.people:
+            tl = self.tl[info.key]
+            if len(tl) >= 2:
+                self.by_last[tl[-1]].append(info.key)
+                self.by_first[tl[0]].append(info.key)
+        self.n_articles = max(1, len(index.articles))
+        self._neighbours: dict[str, Counter[str]] = {}
+
+    def root(self, key: str) -> str:
+        seen = set()
+        while key not in seen:
+            seen.add(key)
+            nxt = self.local.get(key) or self.remap.get(key)
+            if nxt is None:
+                return key
+            key = nxt
+        return key
+
+    def candidates(self, info: EntityInfo) -> tuple[str, set[str]]:
+        """The kind of match ("surname", "partial-name", "given-name") and the full names."""
+        tl = self.tl[info.key]
+        n = len(tl)
+        ents = self.index.entities
+        found: set[str] = set()
+        for k in self.by_last[tl[-1]]:
+            full = self.tl[k]
+            if len(full) <= n:
+                continue
+            if n == 1:
+                if not _patronymic_tail(ents[k]):
+                    found.add(k)
+            elif full[-n:] == tl:
+                found.add(k)
+            elif _subsequence(tl, full) and not info.articles & ents[k].articles:
+                found.add(k)  # both in one article, apart: two men (John [Quincy] Adams)
+        if n >= 2:  # "Faisal bin Farhan" of "Faisal bin Farhan Al Saud"
+            found |= {k for k in self.by_first[tl[0]]
+                      if len(self.tl[k]) > n and self.tl[k][:n] == tl}
+        kind = "surname" if n == 1 else "partial-name"
+        if n == 1:
+            # a word that opens other names may be a given name ("Ayatollah Ebrahim"):
+            # those names are candidates too, and a given name needs its articles' word
+            given = {k for k in self.by_first[tl[0]] if len(self.tl[k]) > 1}
+            if _historic_title(info):
+                # a word that opens many more names than it ends is a given name: "Imam
+                # Ali" is no Ali of now ("Khomeini Hosseinieh" is a hall named after him)
+                if len(given) > 3 * max(1, len(found)):
+                    return kind, set()
+                given = set()  # a surname: "Imam Khomeini" is Ruhollah Khomeini
+            if given:
+                kind = "given-name"
+            found |= given
+        roots = {self.root(k) for k in found} - {info.key}
+        return kind, {r for r in roots if ents[r].type == "Person"}
+
+    def neighbours(self, key: str) -> Counter[str]:
+        """The other entities named in the articles naming ``key``, with how many."""
+        got = self._neighbours.get(key)
+        if got is None:
+            got = Counter()
+            for aid in sorted(self.index.entities[key].articles):
+                got.update(k for k in self.index.by_article[aid] if k != key)
+            self._neighbours[key] = got
+        return got
+
+    def by_votes(self, info: EntityInfo, cands: set[str], least: int = 1) -> str | None:
+        """The candidate the articles of the short form name beside it, if at least
+        ``least`` of them do and they agree."""
+        votes: Counter[str] = Counter()
+        for aid in sorted(info.articles):
+            near = {self.root(k) for k in self.index.by_article[aid]} & cands
+            if len(near) == 1:
+                votes[next(iter(near))] += 1
+        if not votes:
+            return None
+        (best, n), *_ = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        return best if n >= max(least, VOTE_SHARE * sum(votes.values())) else None
+
+    def by_overlap(self, info: EntityInfo, cands: set[str]) -> str | None:
+        """The candidate sharing far more co-mentioned actors (rare ones weigh more)."""
+        mine = self.neighbours(info.key)
+        own = sum(self._weight(e) for e in mine) or 1.0
+        scores = []
+        for c in sorted(cands):
+            shared = mine.keys() & self.neighbours(c).keys()
+            scores.append((sum(self._weight(e) for e in shared), c))
+        scores.sort(key=lambda sc: (-sc[0], sc[1]))
+        best = scores[0]
+        second = scores[1][0] if len(scores) > 1 else 0.0
+        if (best[0] >= MIN_OVERLAP and best[0] >= OVERLAP_MARGIN * second
+                and best[0] >= OVERLAP_SHARE * own):
+            return best[1]
+        return None
+
+    def _weight(self, key: str) -> float:
+        """How much sharing ``key`` says: an actor few articles name says more."""
+        info = self.index.entities.get(key)
+        return math.log(self.n_articles / len(info.articles)) if info and info.articles else 0.0
+
+    def _safe_alone(self, info: EntityInfo, cands: set[str]) -> bool:
+        """Whether the one candidate may be taken without context: a surname alone, or a
+        name the full one only adds to at the end ("Faisal bin Farhan" + "Al Saud"). A name
+        with a middle name added may be a son's (John [Quincy] Adams); one with its first
+        name left out, a father's ("Reza Pahlavi" is not Mohammad Reza Pahlavi): the
+        context decides those. A
+        name with its first name left out may be another person's ("Reza Pahlavi" is not
+        his father Mohammad Reza Pahlavi), so that needs the context."""
+        tl = self.tl[info.key]
+        return len(tl) == 1 or self.tl[next(iter(cands))][: len(tl)] == tl
+
+    def run(self) -> Iterator[Merge]:
+        # longer short forms first: "Amir Abdollahian" joins its full name before
+        # "Abdollahian" looks for candidates, so it finds one node, not two
+        for info in sorted(self.people, key=lambda i: (-len(self.tl[i.key]), i.key)):
+            if self.root(info.key) != info.key:
+                continue
+            kind, cands = self.candidates(info)
+            if not cands:
+                continue
+            target, how = None, kind
+            if len(cands) == 1 and kind != "given-name" and self._safe_alone(info, cands):
+                target = next(iter(cands))
+            else:
+                least = 2 if kind == "given-name" else 1
+                target, how = self.by_votes(info, cands, least), f"{kind}-context"
+                if target is None and kind != "given-name":
+                    target = self.by_overlap(info, cands)
+            if target is not None:
+                self.local[info.key] = target
+                yield _merge(info.key, target, how)
+
+
+def link_person_short_forms(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
+    """A surname or part of a name joins the one full name that extends it (context decides
+    between several; different people stay apart)."""
+    return list(_ShortForms(index, remap).run())
