@@ -144,6 +144,9 @@ NAME_HONORIFICS = HONORIFICS | frozenset(
         "chancellor", "premier", "speaker", "mr", "madam", "lady", "lord", "martyr",
     }
 )
+#: Honorifics that are also given names: before a patronymic they are the name ("Sultan bin
+#: Salim", "Imam bin Ali").
+_GIVEN_TITLES = frozenset({"sultan", "imam", "emir", "amir", "malik"})
 #: The honorifics without their abbreviation stop, as words are compared ("Gen." = "gen").
 _TITLE_WORDS = frozenset(h.rstrip(".") for h in NAME_HONORIFICS)
 #: Titlecase words that open a sentence, glued to a name before them when a line break fell
@@ -227,12 +230,14 @@ def slug(name: str) -> str:
 
 
 def _is_title(words: list[str], i: int) -> bool:
-    """Whether ``words[i]`` (folded) is an honorific: one of NAME_HONORIFICS, and not a given
-    name before a patronymic ("Sultan bin Salim Al Habsi" is named Sultan)."""
-    if words[i].strip(".,") not in _TITLE_WORDS:
+    """Whether ``words[i]`` (folded) is an honorific: one of NAME_HONORIFICS, and not a title
+    that is also a given name before a patronymic ("Sultan bin Salim Al Habsi" is named
+    Sultan; "Prince bin Farhan" is not named Prince)."""
+    word = words[i].strip(".,")
+    if word not in _TITLE_WORDS:
         return False
     nxt = words[i + 1].strip(".,").split("-", 1)[0] if i + 1 < len(words) else ""
-    return nxt not in ("bin", "ibn", "bint")
+    return word not in _GIVEN_TITLES or nxt not in ("bin", "ibn", "bint")
 
 
 @lru_cache(maxsize=MEMO_SIZE)

@@ -23,6 +23,8 @@ from kg.resolve.names import clean_surface, person_key, person_label, strip_hono
         ("Sultan Haitham bin Tarik", "Haitham bin Tarik"),
         # a title before a patronymic is the man's given name
         ("Sultan bin Salim Al Habsi", "Sultan bin Salim Al Habsi"),
+        # ... only where the title is also a given name: nobody is named Prince
+        ("Prince Bin Farhan", "Bin Farhan"),
         # a given name that looks like a title, and a title alone, stay
         ("Hojatollah Abdolmaleki", "Hojatollah Abdolmaleki"),
         ("Imam", "Imam"),
