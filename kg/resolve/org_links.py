@@ -159,6 +159,8 @@ def link_org_spelling(index: EntityIndex, remap: dict[str, str]) -> Iterable[Mer
             groups[_name(info)].append(info)
     best = {name: _best(infos, name[0]) for name, infos in groups.items()}
     for name, infos in groups.items():
+        if name[1] or name[0].generic:  # some state's body: see orgs.article_bodies
+            continue
         target = best[name]
         for info in infos:
             if info is not target and not info.from_gazetteer:

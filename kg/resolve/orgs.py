@@ -246,8 +246,8 @@ def article_bodies(resolver: Resolver, article: Article,
     sentences naming the body name no state or that one too. A state written just before
     the name ("China's Ministry of National Defense", the possessive outside the NER's
     span) comes first. With none of these it keeps its name, labelled as a body of an
-    unnamed state: the state an article names most is no safe guess ("Navy Capt. Jeff
-    Davis" of the Pentagon, in a report on Iraq).
+    unnamed state, as a node of this article only: the state an article names most is no
+    safe guess ("Navy Capt. Jeff Davis" of the Pentagon, in a report on Iraq).
 
     Args:
         resolver: The article's resolver (its gazetteer and entity reading).
@@ -315,7 +315,9 @@ def article_bodies(resolver: Resolver, article: Article,
             full = state_label(entry, clean_surface(label))
             out[label] = Entity(f"organization/{slug(full)}", "Organization", full)
         else:
-            out[label] = Entity(f"organization/{slug(label)}", "Organization",
+            # some state's body, not known which: one node per article, never merged with
+            # another article's (the Foreign Ministry of one report is not of another's)
+            out[label] = Entity(f"organization/{slug(label)}-{article.id[:8]}", "Organization",
                                 UNNAMED.format(clean_surface(label)))
     return out
 
