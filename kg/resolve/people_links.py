@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, fold
+from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, PARTICLES, fold
 
 if TYPE_CHECKING:  # identity imports this module for its LINKERS
     from kg.resolve.identity import EntityIndex, EntityInfo, Merge
@@ -151,6 +151,20 @@ def _patronymic_tail(info: EntityInfo) -> bool:
     return False
 
 
+def _has_particle(info: EntityInfo) -> bool:
+    """Whether a form of the name writes a particle before its last word ("al-Haq",
+    "Bashar al-Assad", "Thabet Al Abbasi")."""
+    for form in info.forms:
+        words = fold(form).split()
+        if not words:
+            continue
+        if "-" in words[-1] and words[-1].split("-", 1)[0] in PARTICLES:
+            return True
+        if len(words) >= 2 and words[-2] in PARTICLES:
+            return True
+    return False
+
+
 def _historic_title(info: EntityInfo) -> bool:
     """A name written after "Imam" (Imam Ali, Imam Hussein): a figure of history named by a
     given name alone, not a short form of a living namesake."""
@@ -192,12 +206,16 @@ class _ShortForms:
         n = len(tl)
         ents = self.index.entities
         found: set[str] = set()
+        short_particle = n == 1 and _has_particle(info)
         for k in self.by_last[tl[-1]]:
             full = self.tl[k]
             if len(full) <= n:
                 continue
             if n == 1:
-                if not _patronymic_tail(ents[k]):
+                # "al-Haq" (a group) is not Sirajul Haq: a particle the short form
+                # writes, the full name writes too ("al-Assad", Bashar al-Assad)
+                if not _patronymic_tail(ents[k]) and (
+                        not short_particle or _has_particle(ents[k])):
                     found.add(k)
             elif full[-n:] == tl:
                 found.add(k)

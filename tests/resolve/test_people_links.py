@@ -118,6 +118,11 @@ OTHERS = [article("f1", "Jane Doe"), article("f2", "John Roe")]
          {Merge(P + "saddam", P + "saddam-hussein", "given-name-context")}),
         ([article("a1", "Ahmad Aboul Gheit", "Lord Ahmad")], set()),
         ([article("a1", "Saddam Hussein"), article("a2", "Saddam")], set()),
+        # a particle the short form writes, the full name must write too: the group
+        # al-Haq is not Sirajul Haq; al-Assad is Bashar al-Assad
+        ([article("a1", "Sirajul Haq"), article("a2", "al-Haq")], set()),
+        ([article("a1", "Bashar al-Assad"), article("a2", "al-Assad")],
+         {Merge(P + "assad", P + "bashar-assad", "surname")}),
         # a patronymic is no surname: King Salman is not his son Mohammed bin Salman
         ([article("a1", "Mohammed bin Salman"), article("a2", "King Salman")], set()),
         # "Imam Ali" is not a short form of a living Ali
