@@ -127,8 +127,13 @@ def link_types(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
         target = fixed[0] if fixed else min(
             infos, key=lambda i: (-i.mentions, TYPE_PRIORITY.get(i.type, 9), i.key)
         )
+        # a one-word person name is a given name or surname as often as not: a place or
+        # body of that name in another article is not him ("Ibrahim" in a report on Ibrahim
+        # Nablusi, a Person "Ibrahim" elsewhere); only one of the same article joins
+        lone = target.type == "Person" and "-" not in target.key.split("/", 1)[1]
         for info in infos:
-            if info is not target and not info.from_gazetteer:
+            if info is not target and not info.from_gazetteer and (
+                    not lone or info.articles & target.articles):
                 yield Merge(info.key, target.key, "type")
 
 

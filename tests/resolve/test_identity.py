@@ -42,6 +42,14 @@ ISFAHAN_LOC = ("location/isfahan", "Location", "Isfahan")
           resolved("a3", ("person/isfahan", "Person", "Isfahan")),
           resolved("a4", ("person/ali-isfahan", "Person", "Ali Isfahan"))],
          (Merge("person/isfahan", "location/isfahan", "type"),)),
+        # a one-word person name takes a place of that name from its own articles only
+        ([resolved("a1", ("person/ibrahim", "Person", "Ibrahim")),
+          resolved("a2", ("person/ibrahim", "Person", "Ibrahim")),
+          resolved("a3", ("location/ibrahim", "Location", "Ibrahim"))], ()),
+        ([resolved("a1", ("person/ibrahim", "Person", "Ibrahim")),
+          resolved("a2", ("person/ibrahim", "Person", "Ibrahim"),
+                   ("location/ibrahim", "Location", "Ibrahim"))],
+         (Merge("location/ibrahim", "person/ibrahim", "type"),)),
         # one name, two types: the type most mentions give wins
         ([resolved("a1", ISFAHAN_LOC), resolved("a2", ISFAHAN_LOC), resolved("a3", ISFAHAN_ORG)],
          (Merge("organization/isfahan", "location/isfahan", "type"),)),
