@@ -113,8 +113,11 @@ def link_person_variants(index: EntityIndex, remap: dict[str, str]) -> Iterable[
         if info.key in remap:
             continue
         tl = tuple(translit(p) for p in _parts(info.key))
-        if len(tl) == 1 and len(tl[0]) < MIN_FUZZY_LEN:
-            continue  # one short word says too little: "Rai" (a crossing) and "Ray" (a town)
+        if len(tl) == 1:
+            # one word says too little across articles ("Nasser" the general, "Naser" of
+            # Naser Makarem Shirazi; "Rai" a crossing, "Ray" a town): the short-form linker
+            # reads it against full names, in context, by the same transliteration keys
+            continue
         blocks[(len(tl), _skeleton(tl[-1]))].append((tl, info))
     for block in blocks.values():
         if len(block) < 2:
