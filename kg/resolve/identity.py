@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from kg.resolve.org_links import link_org_acronyms, link_org_spelling, link_org_types
 from kg.resolve.people_links import link_person_short_forms, link_person_variants
+from kg.resolve.remap import follow
 from kg.resolve.resolver import ResolvedArticle
 
 #: Which type a name keeps when articles disagree and no gazetteer entry decides.
@@ -145,15 +146,6 @@ LINKERS: tuple[Linker, ...] = (
 )
 
 
-def _follow(remap: dict[str, str], key: str) -> str:
-    """The key ``key`` is merged into so far, chains followed."""
-    seen = {key}
-    while key in remap and remap[key] not in seen:
-        key = remap[key]
-        seen.add(key)
-    return key
-
-
 @dataclass
 class Linking:
     """The result of :func:`link_entities`."""
@@ -186,7 +178,7 @@ def link_entities(
             # a merge back into a key's own source would close a loop: an earlier
             # linker decided the other way ("Kayhan" the outlet, not the person)
             if m.source != m.target and m.source not in remap \
-                    and _follow(remap, m.target) != m.source:
+                    and follow(remap, m.target) != m.source:
                 remap[m.source] = m.target
                 reasons[m.source] = m.reason
     for k in list(remap):  # follow chains: a -> b -> c is a -> c

@@ -30,6 +30,7 @@ from kg.resolve import places
 from kg.resolve.gazetteer import Gazetteer, is_acronym
 from kg.resolve.names import clean_surface, slug
 from kg.resolve.orgs import UNNAMED, OrgName, org_name, org_parts
+from kg.resolve.remap import follow
 
 if TYPE_CHECKING:  # kg.resolve.identity imports this module for its LINKERS
     from kg.resolve.identity import EntityIndex, EntityInfo, Merge
@@ -56,14 +57,6 @@ _IN_PLACE = re.compile(
 #: A city typed Organization is the place only if it is this large (a known city).
 CITY_POPULATION = 100_000
 _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
-
-
-def _final(remap: dict[str, str], key: str) -> str:
-    seen = {key}
-    while key in remap and remap[key] not in seen:
-        key = remap[key]
-        seen.add(key)
-    return key
 
 
 def _best(infos: Iterable[EntityInfo], name: OrgName | None = None) -> EntityInfo:
@@ -237,7 +230,7 @@ def link_org_acronyms(index: EntityIndex, remap: dict[str, str]) -> Iterable[Mer
         for form in info.forms:
             acr = _acronym_form(form)
             if acr is not None and any(acr in initials(n) for n in names if n != form):
-                defined[acr].add(_final(remap, info.key))
+                defined[acr].add(follow(remap, info.key))
     for info in orgs:
         acr = _acronym_form(info.label)
         if acr is None or info.from_gazetteer or info.key in remap:
