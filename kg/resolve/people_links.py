@@ -45,6 +45,9 @@ _VOWELS = re.compile(r"[aiu]+")
 #: "Hamad"/"Hamid"); shorter tokens must match exactly.
 SIMILAR = 0.85
 MIN_FUZZY_LEN = 5
+#: A word that ends full names named in this many times more articles than the full names it
+#: opens is read as a surname only.
+SURNAME_MARGIN = 5
 #: Share of the votes (articles naming one candidate beside the short form) a candidate needs.
 VOTE_SHARE = 0.75
 #: How far the best candidate's shared co-mentions must outweigh the next one's.
@@ -154,6 +157,11 @@ def _patronymic_tail(info: EntityInfo) -> bool:
     return False
 
 
+def _articles_of(keys: set[str], ents: dict[str, EntityInfo]) -> int:
+    """How many articles name the people of ``keys``, summed."""
+    return sum(len(ents[k].articles) for k in keys)
+
+
 def _has_particle(info: EntityInfo) -> bool:
     """Whether a form of the name writes a particle before its last word ("al-Haq",
     "Bashar al-Assad", "Thabet Al Abbasi")."""
@@ -232,6 +240,11 @@ class _ShortForms:
             # a word that opens other names may be a given name ("Ayatollah Ebrahim"):
             # those names are candidates too, and a given name needs its articles' word
             given = {k for k in self.by_first[tl[0]] if len(self.tl[k]) > 1}
+            if found and given and (_articles_of(found, ents)
+                                    >= SURNAME_MARGIN * _articles_of(given, ents)):
+                # far more often a surname than a given name: "Qalibaf" ends Mohammad Baqer
+                # Qalibaf (24 articles) and opens one misread name ("Qalibaf Sobh-e-No")
+                given = set()
             if _historic_title(info):
                 # a word that opens many more names than it ends is a given name: "Imam
                 # Ali" is no Ali of now ("Khomeini Hosseinieh" is a hall named after him)

@@ -123,6 +123,10 @@ OTHERS = [article("f1", "Jane Doe"), article("f2", "John Roe")]
         ([article("a1", "Sirajul Haq"), article("a2", "al-Haq")], set()),
         ([article("a1", "Bashar al-Assad"), article("a2", "al-Assad")],
          {Merge(P + "assad", P + "bashar-assad", "surname")}),
+        # a word far more often a surname than a given name is read as the surname only
+        ([article(f"a{i}", "Mohammad Baqer Qalibaf") for i in range(5)]
+         + [article("b1", "Qalibaf Sobh-e-No"), article("c1", "Qalibaf")],
+         {Merge(P + "qalibaf", P + "mohammed-baqer-qalibaf", "surname")}),
         # a patronymic is no surname: King Salman is not his son Mohammed bin Salman
         ([article("a1", "Mohammed bin Salman"), article("a2", "King Salman")], set()),
         # "Imam Ali" is not a short form of a living Ali
