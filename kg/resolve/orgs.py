@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Article, Entity, Mention
 from kg.resolve import places
-from kg.resolve.gazetteer import GazEntry, Gazetteer, normalize
+from kg.resolve.gazetteer import GazEntry, Gazetteer, is_acronym, normalize
 from kg.resolve.names import clean_surface, slug
 
 if TYPE_CHECKING:
@@ -64,6 +64,9 @@ _BODY_WORDS = HEADS | frozenset({
 })
 #: How a body whose state the article does not name is labelled.
 UNNAMED = "{} (unnamed state)"
+#: What a writer may add after an organisation's acronym without naming another body.
+DESCRIPTORS = frozenset({("news", "agency"), ("news",), ("newspaper",),
+                         ("daily",), ("tv",), ("television",), ("news", "website")})
 _APOS = re.compile(r"['\u2019]s?$")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.' -]{2,30}?)\s*(?:,[^-\u2013\u2014]{1,30})?"
                        r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]")
@@ -158,6 +161,9 @@ def org_name(label: str, gaz: Gazetteer | None = None) -> OrgName:
     entry = gaz.lookup(label)
     if entry is None and not label.isupper():
         entry = _gaz_words(gaz).get(words(label))
+    head, _, rest = label.partition(" ")
+    if entry is None and is_acronym(head) and words(rest) in DESCRIPTORS:
+        entry = gaz.lookup(head)  # "IRNA news agency" is IRNA
     if entry is not None and entry.type in ("Organization", "Country"):
         return OrgName(entry.name, ())
     return org_parts(label, gaz)

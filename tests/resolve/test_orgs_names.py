@@ -41,6 +41,10 @@ IRGC = OrgName("Islamic Revolutionary Guard Corps", ())
         ("Armed Forces of Iran", OrgName("Iran", ("armed", "force"))),
         ("Iranian Armed Forces", OrgName("Iran", ("armed", "force"))),
         ("Ministry of Defence of Turkey", OrgName("Turkey", ("defense", "ministry"))),
+        # an outlet's acronym with what a writer adds to it is the outlet
+        ("IRNA news agency", OrgName("Islamic Republic News Agency", ())),
+        ("IRNA news", OrgName("Islamic Republic News Agency", ())),
+        ("IRGC Ground Force", OrgName("Islamic Revolutionary Guard Corps", ("ground", "force"))),
         # "of" + a name that is no state or organisation is part of the body
         ("Organisation of Islamic Cooperation", OrgName("Organization of Islamic Cooperation", ())),
         ("Council of Economic Advisers", OrgName("", ("council", "of", "economic", "advisers"))),
