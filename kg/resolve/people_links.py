@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from kg.resolve import places
 from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, PARTICLES, fold
 
 if TYPE_CHECKING:  # identity imports this module for its LINKERS
@@ -45,6 +46,8 @@ _VOWELS = re.compile(r"[aiu]+")
 #: "Hamad"/"Hamid"); shorter tokens must match exactly.
 SIMILAR = 0.85
 MIN_FUZZY_LEN = 5
+#: A one-word name that is a city of this many people is no surname without context.
+CITY_POPULATION = 100_000
 #: A word that ends full names named in this many times more articles than the full names it
 #: opens is read as a surname only.
 SURNAME_MARGIN = 5
@@ -305,12 +308,13 @@ class _ShortForms:
         """Whether the one candidate may be taken without context: a surname alone, or a
         name the full one only adds to at the end ("Faisal bin Farhan" + "Al Saud"). A name
         with a middle name added may be a son's (John [Quincy] Adams); one with its first
-        name left out, a father's ("Reza Pahlavi" is not Mohammad Reza Pahlavi): the
-        context decides those. A
-        name with its first name left out may be another person's ("Reza Pahlavi" is not
-        his father Mohammad Reza Pahlavi), so that needs the context."""
+        name left out, a father's ("Reza Pahlavi" is not Mohammad Reza Pahlavi); a surname
+        that is also a large city's name, the city the NER misread ("Yazd" is not the
+        newspaper Aftab Yazd): the context decides those."""
         tl = self.tl[info.key]
-        return len(tl) == 1 or self.tl[next(iter(cands))][: len(tl)] == tl
+        if len(tl) == 1:
+            return not any(p.population >= CITY_POPULATION for p in places.cities(info.label))
+        return self.tl[next(iter(cands))][: len(tl)] == tl
 
     def run(self) -> Iterator[Merge]:
         # longer short forms first: "Amir Abdollahian" joins its full name before

@@ -123,6 +123,11 @@ OTHERS = [article("f1", "Jane Doe"), article("f2", "John Roe")]
         ([article("a1", "Sirajul Haq"), article("a2", "al-Haq")], set()),
         ([article("a1", "Bashar al-Assad"), article("a2", "al-Assad")],
          {Merge(P + "assad", P + "bashar-assad", "surname")}),
+        # a surname that is a large city's name needs the articles' word: "Yazd" is the city
+        ([article("a1", "Aftab Yazd"), article("a2", "Yazd")], set()),
+        ([article("a1", "Aftab Yazd", "Yazd"), article("a2", "Aftab Yazd", "Yazd"),
+          article("a3", "Yazd")],
+         {Merge(P + "yazd", P + "aftab-yazd", "surname-context")}),
         # a word far more often a surname than a given name is read as the surname only
         ([article(f"a{i}", "Mohammad Baqer Qalibaf") for i in range(5)]
          + [article("b1", "Qalibaf Sobh-e-No"), article("c1", "Qalibaf")],
