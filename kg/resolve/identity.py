@@ -21,32 +21,11 @@ from dataclasses import dataclass, field
 
 from kg.resolve.org_links import link_org_acronyms, link_org_spelling, link_org_types
 from kg.resolve.people_links import link_person_short_forms, link_person_variants
-from kg.resolve.remap import follow
+from kg.resolve.remap import Merge, follow
 from kg.resolve.resolver import ResolvedArticle
 
 #: Which type a name keeps when articles disagree and no gazetteer entry decides.
 TYPE_PRIORITY = {"Organization": 0, "Person": 1, "Location": 2, "Country": 3}
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Merge:
-    """One entity key merged into another, and why.
-
-    Attributes:
-        source: The key merged away (``person/raisi``).
-        target: The key it now is (``person/ebrahim-raisi``), after following chains.
-        reason: A short code naming the linker's rule. ``type``: one name, typed
-            differently by articles. People (:mod:`kg.resolve.people_links`):
-            ``transliteration``, ``surname``, ``partial-name``, ``given-name``, with
-            ``-context`` where co-mentions decided between candidates. Organisations
-            (:mod:`kg.resolve.org_links`): ``spelling``, ``body-of-owner``,
-            ``acronym``, and ``outlet``, ``place``, ``person`` for a name the NER
-            typed wrongly.
-    """
-
-    source: str
-    target: str
-    reason: str
 
 
 @dataclass

@@ -30,16 +30,11 @@ from kg.resolve import places
 from kg.resolve.gazetteer import Gazetteer, is_acronym
 from kg.resolve.names import clean_surface, slug
 from kg.resolve.orgs import UNNAMED, OrgName, org_name, org_parts
-from kg.resolve.remap import follow
+from kg.resolve.remap import Merge, follow
 
 if TYPE_CHECKING:  # kg.resolve.identity imports this module for its LINKERS
-    from kg.resolve.identity import EntityIndex, EntityInfo, Merge
+    from kg.resolve.identity import EntityIndex, EntityInfo
 
-
-def _merge(source: str, target: str, reason: str) -> Merge:
-    from kg.resolve.identity import Merge  # here: identity imports this module
-
-    return Merge(source, target, reason)
 
 #: Nouns that, next to a name, say the name is a news outlet or a platform.
 _OUTLET_AFTER = re.compile(
@@ -96,14 +91,14 @@ def link_org_types(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]
     outlet, place, seen = _cues(index)
     for info in index.of_type("Person"):
         if not info.from_gazetteer and any(outlet[f] for f in info.forms):
-            yield _merge(info.key, f"organization/{info.key.split('/', 1)[1]}", "outlet")
+            yield Merge(info.key, f"organization/{info.key.split('/', 1)[1]}", "outlet")
     for info in index.of_type("Organization"):
         if info.from_gazetteer or Gazetteer.default().lookup(info.label) is not None:
             continue
         cities = [c for c in places.cities(info.label) if c.population >= CITY_POPULATION]
         n_place = sum(place[f] for f in info.forms)
         if cities and n_place * 2 >= sum(seen[f] for f in info.forms) > 0:
-            yield _merge(info.key, f"location/{slug(cities[0].name)}", "place")
+            yield Merge(info.key, f"location/{slug(cities[0].name)}", "place")
     yield from _surnames(index)
 
 
@@ -131,7 +126,7 @@ def _surnames(index: EntityIndex) -> Iterable[Merge]:
                     for k in index.by_article.get(a, ()))
         lower = re.compile(rf"\b{re.escape(word)}\b")
         if not other and not any(lower.search(t) for t in texts if word in t):
-            yield _merge(info.key, person, "person")
+            yield Merge(info.key, person, "person")
 
 
 # -------------------------------------------------------------------------- spelling
@@ -157,7 +152,7 @@ def link_org_spelling(index: EntityIndex, remap: dict[str, str]) -> Iterable[Mer
         target = best[name]
         for info in infos:
             if info is not target and not info.from_gazetteer:
-                yield _merge(info.key, target.key, "spelling")
+                yield Merge(info.key, target.key, "spelling")
     # a body named without its owner: the one owner the corpus gives that body (a gazetteer
     # entry of a state is that state's: the Supreme National Security Council is Iran's)
     owners: dict[tuple[str, ...], dict[str, tuple[OrgName, bool]]] = defaultdict(dict)
@@ -183,7 +178,7 @@ def link_org_spelling(index: EntityIndex, remap: dict[str, str]) -> Iterable[Mer
             owned = best[group]
             into = _best((target, owned))  # the name most articles use labels the node
             source = owned if into is target else target
-            yield _merge(source.key, into.key, "body-of-owner")
+            yield Merge(source.key, into.key, "body-of-owner")
 
 
 def _co_mentioned(index: EntityIndex, info: EntityInfo, owner: str) -> bool:
@@ -237,4 +232,4 @@ def link_org_acronyms(index: EntityIndex, remap: dict[str, str]) -> Iterable[Mer
             continue
         targets = defined.get(acr, set()) - {info.key}
         if len(targets) == 1:
-            yield _merge(info.key, next(iter(targets)), "acronym")
+            yield Merge(info.key, next(iter(targets)), "acronym")

@@ -28,9 +28,10 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from kg.resolve import places
 from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, PARTICLES, fold
+from kg.resolve.remap import Merge
 
 if TYPE_CHECKING:  # identity imports this module for its LINKERS
-    from kg.resolve.identity import EntityIndex, EntityInfo, Merge
+    from kg.resolve.identity import EntityIndex, EntityInfo
 
 #: Spelling correspondences of romanised Arabic, Persian, Turkish and Slavic names, folded
 #: one way ("Ghalibaf" = "Qalibaf", "Hossein" = "Hussein", "Ebrahim" = "Ibrahim"): digraphs
@@ -101,11 +102,6 @@ def _tokens_match(a: str, b: str) -> bool:
     return lev == Indel.distance(a, b) and 1 - lev / max(len(a), len(b)) >= SIMILAR
 
 
-def _merge(source: str, target: str, reason: str) -> Merge:
-    from kg.resolve.identity import Merge  # at call time: identity imports this module
-
-    return Merge(source, target, reason)
-
 
 def _rank(info: EntityInfo) -> tuple[int, int, str]:
     """Which of several keys of one person names the node: the most mentioned one."""
@@ -148,7 +144,7 @@ def link_person_variants(index: EntityIndex, remap: dict[str, str]) -> Iterable[
             target = min(members, key=_rank)
             for info in members:
                 if info is not target:
-                    yield _merge(info.key, target.key, "transliteration")
+                    yield Merge(info.key, target.key, "transliteration")
 
 
 def _patronymic_tail(info: EntityInfo) -> bool:
@@ -335,7 +331,7 @@ class _ShortForms:
                     target = self.by_overlap(info, cands)
             if target is not None:
                 self.local[info.key] = target
-                yield _merge(info.key, target, how)
+                yield Merge(info.key, target, how)
 
 
 def link_person_short_forms(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:

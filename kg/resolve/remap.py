@@ -1,6 +1,33 @@
-"""Following merges: the one helper the cross-article linkers share."""
+"""Merges of entity keys: the record a linker makes and how chains of them are followed.
+
+Kept apart from :mod:`kg.resolve.identity`, which imports the linker modules, so that
+those modules can import :class:`Merge` directly.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Merge:
+    """One entity key merged into another, and why.
+
+    Attributes:
+        source: The key merged away (``person/raisi``).
+        target: The key it now is (``person/ebrahim-raisi``), after following chains.
+        reason: A short code naming the linker's rule. ``type``: one name, typed
+            differently by articles. People (:mod:`kg.resolve.people_links`):
+            ``transliteration``, ``surname``, ``partial-name``, ``given-name``, with
+            ``-context`` where co-mentions decided between candidates. Organisations
+            (:mod:`kg.resolve.org_links`): ``spelling``, ``body-of-owner``,
+            ``acronym``, and ``outlet``, ``place``, ``person`` for a name the NER
+            typed wrongly.
+    """
+
+    source: str
+    target: str
+    reason: str
 
 
 def follow(remap: dict[str, str], key: str) -> str:
