@@ -72,6 +72,8 @@ class ResolvedArticle:
     roles: dict[str, set[str]] = field(default_factory=dict)
     events: dict[str, EventMention] = field(default_factory=dict)
     relations: list[ResolvedRelation] = field(default_factory=list)
+    #: An event's date phrase that names no certain day ("on Tuesday", undated article).
+    event_when: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -269,6 +271,8 @@ class Resolver:
             if isinstance(a, EventMention):
                 ekey = f"{article.id}-{a.start}"
                 out.events[ekey] = replace(a, date=event_date(a.date, article.date))
+                if a.date and out.events[ekey].date is None:
+                    out.event_when[ekey] = re.sub(r"^(?:on|in|during|at)\s+", "", a.date.lower().strip())
                 return Ref("event", ekey)
             k = ent_key(a)
             return Ref("entity", k) if k else None

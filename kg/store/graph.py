@@ -31,6 +31,7 @@ import rdflib
 from oxrdflib.store import OxigraphStore
 
 from kg.model import Entity
+from kg.resolve.events import EventFusion, event_label, fuse_events
 from kg.resolve.identity import Linking, link_entities
 from kg.resolve.resolver import Ref, ResolvedArticle, choose_label
 from kg.schema import Schema
@@ -104,6 +105,8 @@ class GraphBuilder:
         self.linking = Linking()
         #: The final key -> ``rdfs:label`` of each entity of the last :meth:`build`.
         self.labels: dict[str, str] = {}
+        #: The fused events of the last :meth:`build`.
+        self.fusion = EventFusion()
 
     def add(self, resolved: ResolvedArticle) -> None:
         """Add one resolved article (order does not matter)."""
@@ -142,18 +145,28 @@ class GraphBuilder:
             for key, rs in ra.roles.items():
                 roles[remap.get(key, key)].update(rs)
 
+        self.labels = {key: choose_label(entities[key], forms[key]) for key in sorted(entities)}
+        self.fusion = fuse_events(articles, remap)
         quads: list[ox.Quad] = []
         statements: dict[tuple[str, str, str], _Statement] = {}
-        n_events = 0
+        used_events: set[str] = set()
         for ra in articles:
-            n_events += self._article_quads(ra, remap, statements, quads)
+            used_events |= self._article_quads(ra, remap, statements, quads)
 
-        # entity descriptions (global)
+        # entity and event descriptions (global)
         g = ENTITY_GRAPH
+        for ekey in sorted(used_events):
+            ev = self.fusion.events[ekey]
+            en = _event_iri(ekey)
+            label = event_label(ev, self.labels)
+            quads += [ox.Quad(en, A, _n(KGO[ev.type]), g), ox.Quad(en, LABEL, _lit(label, "en"), g)]
+            quads += [ox.Quad(en, ALT, _lit(t, "en"), g) for t in sorted(set(ev.texts) - {label})]
+            if ev.date:
+                quads.append(ox.Quad(en, _n(KGO.date), ox.Literal(ev.date, datatype=XSD_DATE), g))
         for key in sorted(entities):
             ent = entities[key]
             node = entity_iri(key)
-            label = self.labels[key] = choose_label(ent, forms[key])
+            label = self.labels[key]
             quads.append(ox.Quad(node, A, _n(KGO[ent.type]), g))
             quads.append(ox.Quad(node, LABEL, _lit(label, "en"), g))
             for f in sorted(forms[key]):
@@ -183,12 +196,13 @@ class GraphBuilder:
             inner.extend(ontology_quads())
         inner.extend(quads)
         ds = rdflib.Dataset(store=OxigraphStore(store=inner))
-        counts = {"entities": len(entities), "events": n_events, "relations": len(statements)}
+        counts = {"entities": len(entities), "events": len(used_events),
+                  "relations": len(statements)}
         return ds, counts
 
     def _article_quads(self, ra: ResolvedArticle, remap: dict[str, str],
                        statements: dict[tuple[str, str, str], _Statement],
-                       quads: list[ox.Quad]) -> int:
+                       quads: list[ox.Quad]) -> set[str]:
         art = ra.article
         g = article_graph(art.id)
         anode = _n(KG[f"article/{art.id}"])
@@ -213,16 +227,17 @@ class GraphBuilder:
             used_sentences.add(i)
             return ox.NamedNode(f"{KG}sentence/{art.id}-{s.start}-{s.end}")
 
-        def node(ref: Ref) -> ox.NamedNode:
+        def node(ref: Ref) -> ox.NamedNode | None:
             if ref.kind == "event":
-                return ox.NamedNode(f"{KG}event/{ref.key}")
+                fused = self.fusion.node_of.get((art.id, ref.key))
+                return _event_iri(fused) if fused else None  # None: a vacuous event
             return entity_iri(remap.get(ref.key, ref.key))
 
         used_events: set[str] = set()
         schema = Schema.default()  # a relation's IRI as ontology/kg.ttl declares it
         for r in ra.relations:
             s, o = node(r.subject), node(r.object)
-            if s == o:
+            if s is None or o is None or s == o:
                 continue
             p = _n(schema[r.predicate].iri)
             for ref in (r.subject, r.object):
@@ -248,17 +263,23 @@ class GraphBuilder:
             if r.speaker:
                 quads.append(ox.Quad(stn, REPORTED, entity_iri(remap.get(r.speaker, r.speaker)), g))
 
-        for ekey in sorted(used_events):
+        fused_here: set[str] = set()
+        for ekey in sorted(used_events, key=lambda k: ra.events[k].start):
             em = ra.events[ekey]
-            en = ox.NamedNode(f"{KG}event/{ekey}")
+            fused = self.fusion.node_of[(art.id, ekey)]
+            assert fused is not None  # only fused events are used
+            fused_here.add(fused)
+            en = _event_iri(fused)
+            mn = ox.NamedNode(f"{KG}mention/{art.id}-{em.start}-{em.end}")
             quads += [
-                ox.Quad(en, A, _n(KGO[em.type]), g),
-                ox.Quad(en, LABEL, _lit(_event_label(em.text), "en"), g),
                 ox.Quad(en, MENTIONED, anode, g),
-                ox.Quad(en, DERIVED, sent_iri(em.sentence), g),
+                ox.Quad(en, DERIVED, mn, g),
+                ox.Quad(mn, A, _n(KGO.EventMention), g),
+                ox.Quad(mn, _n(NIF.anchorOf), _lit(em.text), g),
+                ox.Quad(mn, _n(NIF.beginIndex), ox.Literal(str(em.start), datatype=XSD_NNI), g),
+                ox.Quad(mn, _n(NIF.endIndex), ox.Literal(str(em.end), datatype=XSD_NNI), g),
+                ox.Quad(mn, PART, sent_iri(em.sentence), g),
             ]
-            if em.date:
-                quads.append(ox.Quad(en, _n(KGO.date), ox.Literal(em.date, datatype=XSD_DATE), g))
         for i in sorted(used_sentences):
             s = sentences[i]
             sn = ox.NamedNode(f"{KG}sentence/{art.id}-{s.start}-{s.end}")
@@ -269,7 +290,7 @@ class GraphBuilder:
                 ox.Quad(sn, _n(NIF.endIndex), ox.Literal(str(s.end), datatype=XSD_NNI), g),
                 ox.Quad(sn, PART, anode, g),
             ]
-        return len(used_events)
+        return fused_here
 
 
 def _ontology_triples() -> tuple[ox.Triple, ...]:
@@ -303,8 +324,8 @@ def ontology_quads(graph: ox.NamedNode = ONTOLOGY_GRAPH) -> list[ox.Quad]:
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in _ontology_triples()]
 
 
-def _event_label(text: str) -> str:
-    return " ".join(text.split())
+def _event_iri(key: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{KG}event/{key}")
 
 
 def _statement_iri(s: str, p: str, o: str) -> ox.NamedNode:

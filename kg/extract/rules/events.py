@@ -12,6 +12,8 @@ from kg.model import EventMention, Mention
 
 #: Determiners of a definite event phrase that may refer back ("this meeting").
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+#: Prepositions of a date phrase that says when an event took place ("in December").
+DATE_PREPS = frozenset({"on", "in", "during", "at"})
 #: Prepositions that give an event phrase arguments of its own ("talks between X and Y").
 OWN_ARGUMENT_PREPS = frozenset({"between", "with", "in", "of"})
 #: The event mentions of a Doc, and the event of each token of an event phrase.
@@ -111,7 +113,10 @@ def _date_of(tok: Token) -> str | None:
     """The date phrase of an event: "talks on Tuesday", "the meeting began on December 28, 2022"."""
     holders = [tok]
     gov = governing_verb(tok)
-    if gov is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+    if gov is not None and (
+        tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+        or (tok.dep_ == "pobj" and tok.head.head == gov)  # "received them on Tuesday for talks"
+    ):
         holders.append(gov)
     for h in holders:
         for c in h.children:
@@ -124,10 +129,10 @@ def _date_of(tok: Token) -> str | None:
 
 
 def _date_target(c: Token) -> Token | None:
-    """The word a date hangs on: a bare noun phrase, or the object of "on"."""
+    """The word a date hangs on: a bare noun phrase, or the object of "on", "in", "during"."""
     if c.dep_ == "npadvmod":
         return c
-    if c.dep_ == "prep" and c.lower_ == "on":
+    if c.dep_ == "prep" and c.lower_ in DATE_PREPS:
         return next((p for p in c.children if p.dep_ == "pobj"), None)
     return None
 

@@ -1,0 +1,483 @@
+"""Event fusion: the mentions of one real-world event become one event node.
+
+The extractor gives one event per mention ("four-way talks", "the meeting",
+"4-way talks" in another article). :func:`fuse_events` groups them, first
+within an article, then across articles, from what the graph says of each:
+
+* its class (a Meeting never joins a Withdrawal);
+* its date (``kgo:date``) and, within one article, an unresolved date phrase
+  ("on Monday" is not "on Tuesday");
+* its place (``heldIn``);
+* its actors: who takes part in or hosts it, and who else the text links to it;
+* words that set a mention apart from the event at hand ("an *earlier* meeting",
+  "*separate* bilateral talks") and its size ("*four-way* talks" is not
+  "*bilateral* talks").
+
+Within an article, a mention joins the best compatible group of its class (news
+keeps returning to the event it reports). Across articles, groups join only on
+positive evidence: the same date with a shared actor or place, or, undated, at
+least two shared actors that make up most of both groups' actors. Each join
+re-checks the whole group, so a chain of pairwise matches never fuses two dated
+events of different days.
+
+A group that says nothing of its own (attendance by one actor, no date, no
+place, no name, nothing else linked) is vacuous: its facts stay out of the
+graph. Fused IRIs derive from the members' article ids and offsets, so the
+same inputs give the same nodes in any order, and an incremental build equals
+a build from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+
+from kg.resolve.remap import follow
+from kg.resolve.resolver import ResolvedArticle
+
+__all__ = ["FusedEvent", "EventFusion", "fuse_events", "event_label"]
+
+#: Words that set a mention apart from the event the article reports.
+DISTINCT_WORDS = frozenset({
+    "earlier", "previous", "prior", "past", "last", "next", "upcoming", "future", "another",
+    "separate", "second", "third", "fourth", "fifth", "later", "subsequent", "former",
+    "coming", "planned", "proposed", "possible", "potential", "first", "new", "recent",
+    "other", "such",
+})
+#: Words that always name another event than the one at hand ("separate bilateral talks").
+OTHER_WORDS = frozenset({"separate", "another", "other", "different", "parallel"})
+#: Modifiers that grade an event rather than tell which one it is ("a *historic* deal").
+GRADING_WORDS = frozenset({
+    "historic", "landmark", "major", "key", "important", "brokered", "significant", "final",
+    "full", "big", "high", "level", "highest", "top", "official", "formal", "direct",
+    "indirect", "secret", "surprise", "crucial", "rare", "fresh", "latest", "recent", "ongoing",
+    "current", "way", "party", "lateral", "partite", "round", "day", "days", "long", "short",
+    "successful", "failed", "advanced", "serious", "constructive", "fruitful", "so", "called", "much", "awaited", "anticipated", "expected",
+})
+#: Relations by which an actor attends an event.
+ATTENDANCE = frozenset({"participatesIn", "hosts"})
+#: Events that need two sides: one actor attending one, and nothing else, says nothing.
+TWO_SIDED = frozenset({"Meeting", "Agreement"})
+#: Most actors used to block candidate pairs of groups across articles.
+BLOCK_ACTORS = 8
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "bi": 2, "tri": 3, "quadri": 4, "quadr": 4, "quad": 4, "penta": 5, "multi": 0,
+}
+_ARITY = re.compile(
+    r"\b(?:(\d+|two|three|four|five|six|seven|eight)[- ](?:way|party|nation|sided|country)"
+    r"|(bi|tri|quadri?|quad|penta|multi)(?:lateral|partite))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Group:
+    """Mentions taken for one event, with what they say of it together."""
+
+    type: str
+    members: list[tuple[str, str]] = field(default_factory=list)  # (article id, event key)
+    dates: set[str] = field(default_factory=set)
+    whens: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    attendees: Counter[str] = field(default_factory=Counter)
+    hosts: set[str] = field(default_factory=set)
+    linked: set[str] = field(default_factory=set)  # every entity related to it
+    arity: set[int] = field(default_factory=set)
+    distinct: bool = True  # every mention is set apart ("an earlier meeting")
+    other: bool = False  # a mention says it is another event ("separate talks")
+    sentences: set[int] = field(default_factory=set)
+    named: bool = False
+    other_facts: bool = False  # a fact beyond attendance (discusses, supports, ...)
+    texts: Counter[str] = field(default_factory=Counter)
+    kinds: set[str] = field(default_factory=set)  # telling modifiers ("nuclear" deal)
+    apart: set[tuple[str, str]] = field(default_factory=set)  # events it is related to
+
+    def actors(self) -> set[str]:
+        return set(self.attendees) | self.hosts if (self.attendees or self.hosts) else self.linked
+
+    def absorb(self, other: _Group) -> None:
+        self.members += other.members
+        self.dates |= other.dates
+        self.whens |= other.whens
+        self.places |= other.places
+        self.attendees.update(other.attendees)
+        self.hosts |= other.hosts
+        self.linked |= other.linked
+        self.arity |= other.arity
+        self.distinct = self.distinct and other.distinct
+        self.other = self.other or other.other
+        self.sentences |= other.sentences
+        self.named = self.named or other.named
+        self.other_facts = self.other_facts or other.other_facts
+        self.texts.update(other.texts)
+        self.kinds |= other.kinds
+        self.apart |= other.apart
+
+
+@dataclass(frozen=True)
+class FusedEvent:
+    """One event node: its class, members, date, places, attendees and label parts."""
+
+    key: str
+    type: str
+    members: tuple[tuple[str, str], ...]
+    date: str | None
+    places: tuple[str, ...]
+    attendees: tuple[str, ...]  # hosts first, then by how often they are named
+    texts: tuple[str, ...]  # the mention texts, most frequent first
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({a for a, _ in self.members}))
+
+
+@dataclass
+class EventFusion:
+    """The fused events, and the node of each (article id, event key); None: left out."""
+
+    events: dict[str, FusedEvent] = field(default_factory=dict)
+    node_of: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+
+def fuse_events(articles: Iterable[ResolvedArticle], remap: Mapping[str, str]) -> EventFusion:
+    """Group the event mentions of ``articles`` into events (see the module docstring)."""
+    groups: list[_Group] = []
+    for ra in sorted(articles, key=lambda r: r.article.id):
+        groups += _article_groups(ra, remap)
+    fused = _fuse_across(groups)
+    out = EventFusion()
+    for g in fused:
+        if _vacuous(g):
+            for m in g.members:
+                out.node_of[m] = None
+            continue
+        members = tuple(sorted(g.members))
+        digest = hashlib.sha256("\n".join(f"{a}-{k}" for a, k in members).encode()).hexdigest()
+        key = digest[:16]
+        dates = sorted(g.dates)
+        hosts = sorted(g.hosts, key=lambda h: (-g.attendees[h], h))
+        rest = sorted(set(g.attendees) - g.hosts, key=lambda a: (-g.attendees[a], a))
+        out.events[key] = FusedEvent(
+            key, g.type, members, dates[0] if len(dates) == 1 else None, tuple(sorted(g.places)),
+            tuple(hosts + rest), tuple(t for t, _ in sorted(g.texts.items(),
+                                                            key=lambda kv: (-kv[1], kv[0]))),
+        )
+        for m in members:
+            out.node_of[m] = key
+    return out
+
+
+def event_label(ev: FusedEvent, labels: Mapping[str, str]) -> str:
+    """A readable label: "Meeting of Russia, Turkey, Syria and Iran, Moscow, 2023-04-25"."""
+    # states and bodies name a meeting best; people only where fewer than two of them
+    bodies = [a for a in ev.attendees if not a.startswith("person/")]
+    names = [labels.get(a, a) for a in (bodies if len(bodies) >= 2 else ev.attendees)]
+    if len(names) > 4:
+        more = len(names) - 4
+        names = names[:4] + [f"{more} other" + ("s" if more > 1 else "")]
+    kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", ev.type).capitalize()
+    head = f"{kind} of {_join(names)}" if names else ev.texts[0]
+    parts = [head] + [labels.get(p, p) for p in ev.places[:2]]
+    if ev.date:
+        parts.append(ev.date)
+    return ", ".join(parts)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# ------------------------------------------------------------------ per article
+def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Group]:
+    aid = ra.article.id
+    singles: dict[str, _Group] = {}
+    used = {x.key for r in ra.relations for x in (r.subject, r.object) if x.kind == "event"}
+    for ekey, em in ra.events.items():
+        if ekey not in used:
+            continue
+        g = _Group(em.type, [(aid, ekey)])
+        if em.date:
+            g.dates.add(em.date)
+        when = ra.event_when.get(ekey)
+        if when:
+            g.whens.add(when)
+        words = set(re.findall(r"[a-z]+", em.text.lower()))
+        g.distinct = bool(words & DISTINCT_WORDS)
+        g.other = bool(words & OTHER_WORDS)
+        g.kinds = _kinds(em.text) if em.type in TWO_SIDED else set()  # "nuclear talks"
+        g.sentences.add(em.sentence)
+        g.arity = _arity(em.text)
+        g.named = _named(em.text, em.start, ra)
+        g.texts[" ".join(em.text.split())] += 1
+        singles[ekey] = g
+    for r in ra.relations:
+        subj, obj = r.subject, r.object
+        if subj.kind == "event" and obj.kind == "event":
+            for k, other_key in ((subj.key, obj.key), (obj.key, subj.key)):
+                if k in singles:
+                    singles[k].other_facts = True
+                    singles[k].apart.add((aid, other_key))  # talks about a meeting: two events
+            continue
+        if subj.kind == "event" and subj.key in singles:
+            g, other, as_subject = singles[subj.key], obj, False
+        elif obj.kind == "event" and obj.key in singles:
+            g, other, as_subject = singles[obj.key], subj, True
+        else:
+            continue
+        ent = follow(remap, other.key)
+        g.linked.add(ent)
+        if r.predicate == "heldIn" and not as_subject:
+            g.places.add(ent)
+        elif r.predicate in ATTENDANCE and as_subject:
+            g.attendees[ent] += 1
+            if r.predicate == "hosts":
+                g.hosts.add(ent)
+        else:
+            g.other_facts = True
+    groups: list[_Group] = []
+    # mentions that say something of their event found the groups; bare ones ("the talks")
+    # then join the group nearest them
+    order = sorted(singles, key=lambda k: (not _informative(singles[k]), ra.events[k].start, k))
+    for ekey in order:
+        single = singles[ekey]
+        best = max(
+            (g for g in groups if g.type == single.type and _fits(g, single, same_article=True)),
+            key=lambda g: (len(g.actors() & single.actors()), bool(g.sentences & single.sentences),
+                           not g.distinct, -groups.index(g)),
+            default=None,
+        )
+        if best is None:
+            groups.append(single)
+        else:
+            best.absorb(single)
+    return groups
+
+
+def _kinds(text: str) -> set[str]:
+    """The modifiers that tell which event it is: "nuclear" of "the 2015 nuclear deal"."""
+    words = re.findall(r"[A-Za-z]+", _ARITY.sub(" ", text))[:-1]
+    return {w for w in words if len(w) > 2 and w.islower() and w not in GRADING_WORDS
+            and w not in DISTINCT_WORDS and w not in OTHER_WORDS and w not in _NUMBER_WORDS
+            and w not in {"the", "this", "that", "its", "their", "and", "for", "with"}}
+
+
+def _informative(g: _Group) -> bool:
+    return bool(g.attendees or g.hosts or g.dates or g.whens or g.places)
+
+
+def _arity(text: str) -> set[int]:
+    out: set[int] = set()
+    for m in _ARITY.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+        if n:
+            out.add(n)
+    return out
+
+
+def _named(text: str, start: int, ra: ResolvedArticle) -> bool:
+    """A mention with a proper name in it ("the Astana talks"), not a headline in title case."""
+    words = text.split()
+    sentence = next((s for s in ra.extraction.sentences if s.start <= start < s.end), None)
+    if sentence is not None:
+        alpha = [w for w in sentence.text.split() if w[:1].isalpha()]
+        if alpha and sum(w[0].isupper() for w in alpha) > 0.6 * len(alpha):
+            return False  # a headline: every word capitalised
+        if start == sentence.start:
+            words = words[1:]
+    return any(w[:1].isupper() for w in words)
+
+
+# ------------------------------------------------------------------ compatibility
+def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
+    """Whether ``a`` and ``b`` can be one event: nothing they say contradicts it."""
+    if len(a.dates | b.dates) > 1 and not _adjacent(a.dates | b.dates):
+        return False
+    if set(a.members) & b.apart or set(b.members) & a.apart:
+        return False
+    if _contradicts(a.dates, b.whens) or _contradicts(b.dates, a.whens):
+        return False
+    if same_article and any(not _same_time(x, y) for x in a.whens for y in b.whens):
+        return False
+    if a.places and b.places and not a.places & b.places:
+        return False
+    if a.arity and b.arity and not a.arity & b.arity:
+        return False
+    if same_article and a.kinds and b.kinds and not a.kinds & b.kinds:
+        return False  # a "nuclear deal" is not a "security agreement"
+    if a.other or b.other:
+        return False
+    if (a.distinct or b.distinct) and not (a.dates & b.dates or a.whens & b.whens):
+        return False  # "an earlier meeting" is another event unless its date says otherwise
+    if not same_article and _weekdays(a.whens) and _weekdays(b.whens) and not (
+        _weekdays(a.whens) & _weekdays(b.whens)
+    ):
+        return False  # the day of an event is one weekday in every report
+    shared = a.actors() & b.actors()
+    if len(a.actors()) >= 2 and len(b.actors()) >= 2 and not shared:
+        return False
+    return True
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+_RECENT = frozenset({"today", "yesterday", "tonight", "week", "weekend", "morning", "evening",
+                     "night", "afternoon"} | set(_WEEKDAYS))
+_FUTURE = frozenset({"next", "coming", "upcoming", "tomorrow", "later"})
+
+
+def _weekdays(whens: set[str]) -> set[str]:
+    return {w for when in whens for w in re.findall(r"[a-z]+", when) if w in _WEEKDAYS}
+
+
+def _time_kind(words: set[str]) -> str:
+    """How far a date phrase of one article reaches: "future", "recent" (this week) or "past"."""
+    if words & _FUTURE:
+        return "future"
+    if words & _RECENT and not words & {"month", "year"}:
+        return "recent"
+    return "past"  # a month, a year, "last month", "earlier this year"
+
+
+def _same_time(x: str, y: str) -> bool:
+    """Whether two date phrases of one article can name one time ("Tuesday", "this week")."""
+    if x == y:
+        return True
+    wx, wy = set(re.findall(r"[a-z]+|\d+", x)), set(re.findall(r"[a-z]+|\d+", y))
+    if _time_kind(wx) != _time_kind(wy):
+        return False
+    for names in (set(_WEEKDAYS), set(_MONTH_NAMES), {w for w in wx | wy if len(w) == 4
+                                                     and w.isdigit()}):
+        if wx & names and wy & names and not wx & wy & names:
+            return False
+    return True
+
+
+def _contradicts(dates: set[str], whens: set[str]) -> bool:
+    """Whether a date phrase names another day than a known date ("Tuesday" vs a Wednesday)."""
+    for d in dates:
+        day = date.fromisoformat(d)
+        for when in whens:
+            words = set(re.findall(r"[a-z]+|\d{4}", when))
+            if words & set(_WEEKDAYS) and _WEEKDAYS[day.weekday()] not in words:
+                return True
+            if words & set(_MONTH_NAMES) and _MONTH_NAMES[day.month - 1] not in words:
+                return True
+            years = {w for w in words if w.isdigit()}
+            if years and str(day.year) not in years:
+                return True
+    return False
+
+
+def _adjacent(dates: set[str]) -> bool:
+    """Dates at most a day apart: one event reported on two days ("Monday night")."""
+    days = sorted(date.fromisoformat(d) for d in dates)
+    return (days[-1] - days[0]).days <= 1
+
+
+def _joins(a: _Group, b: _Group, weight: Mapping[str, float]) -> int:
+    """How strongly two groups of different articles are one event (0: not at all).
+
+    Undated, they must share two actors or more that weigh at least half of all their
+    actors, an actor weighing less the more events of the class it takes part in: Iran
+    and its foreign minister attend half the meetings of an Iranian paper, and say
+    little of which meeting it was.
+    """
+    if a.type != b.type or not _fits(a, b, same_article=False) or not _fits(
+        b, a, same_article=False
+    ):
+        return 0
+    if a.distinct or b.distinct:
+        return 0 if not a.dates & b.dates else 2
+    shared = a.actors() & b.actors()
+    if a.dates and b.dates:  # the same day (or the next)
+        return 3 if shared or a.places & b.places else 0
+    # a meeting is told by all who attend it; a process (normalization, war) by its parties,
+    # which one report may name with others the other report does not
+    whole = a.actors() | b.actors() if a.type in TWO_SIDED else min(
+        a.actors(), b.actors(), key=lambda xs: (sum(weight[x] for x in xs), sorted(xs)))
+    if len(shared) >= 2 and 2 * sum(weight[x] for x in shared) >= sum(weight[x] for x in whole):
+        return 1 + (1 if a.places & b.places else 0)
+    if a.places & b.places and a.arity & b.arity:
+        return 1  # "four-way talks in Moscow", "a four-party meeting in Moscow"
+    if a.type not in TWO_SIDED and not shared and _wording(a) & _wording(b):
+        return 1  # a process named in the same words: "return Syrian refugees"
+    return 0
+
+
+def _wording(g: _Group) -> set[str]:
+    """The group's mention texts of two words or more, in lower case."""
+    return {t.lower() for t in g.texts if len(t.split()) >= 2}
+
+
+def _fuse_across(groups: list[_Group]) -> list[_Group]:
+    """Join groups of different articles, strongest pairs first, re-checking each join."""
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        for d in g.dates:
+            blocks[(g.type, "date", d)].append(i)
+        for p in g.places:
+            blocks[(g.type, "place", p)].append(i)
+        for t in _wording(g):
+            blocks[(g.type, "text", t)].append(i)
+        top = sorted(g.actors())[:BLOCK_ACTORS]
+        for x, y in combinations(top, 2):
+            blocks[(g.type, x, y)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for idx in blocks.values():
+        for i, j in combinations(idx, 2):
+            if groups[i].members[0][0] != groups[j].members[0][0]:
+                pairs.add((i, j))
+    df: Counter[tuple[str, str]] = Counter(
+        (g.type, x) for g in groups for x in g.actors()
+    )
+    n = Counter(g.type for g in groups)
+    weights = {t: {x: math.log((1 + n[t]) / (1 + c)) + 0.1 for (tt, x), c in df.items()
+                   if tt == t} for t in n}
+    scored = sorted(
+        ((s, i, j) for i, j in pairs
+         if (s := _joins(groups[i], groups[j], weights[groups[i].type]))),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    merged = {i: g for i, g in enumerate(groups)}
+    for _, i, j in scored:
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        gi, gj = merged[ri], merged[rj]
+        arts_i = {a for a, _ in gi.members}
+        if arts_i & {a for a, _ in gj.members}:
+            continue  # an article's own groups were kept apart on purpose
+        if not (_fits(gi, gj, same_article=False) and _fits(gj, gi, same_article=False)):
+            continue
+        lo, hi = min(ri, rj), max(ri, rj)
+        merged[lo].absorb(merged.pop(hi))
+        parent[hi] = lo
+    return [merged[i] for i in sorted(merged)]
+
+
+def _vacuous(g: _Group) -> bool:
+    """A group that is only attendance by one actor, with nothing else to say."""
+    if g.type not in TWO_SIDED or g.dates or g.places or g.named or g.other_facts:
+        return False
+    if len(g.linked) > 1:
+        return False
+    return len({a for a, _ in g.members}) == 1
