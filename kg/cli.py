@@ -34,6 +34,10 @@ EPILOG_ENTITIES = """example:
   kg entities out/graph.ttl --top 10
   kg entities out/graph.ttl --type Person,Organization --format tsv > entities.tsv
   kg entities kg-store/ --type person --format json"""
+EPILOG_EVENTS = """example:
+  kg events out/graph.ttl --top 10
+  kg events out/graph.ttl --type Meeting --format tsv > meetings.tsv
+  kg events kg-store/ --type meeting,agreement --format json"""
 EPILOG_VALIDATE = """example:
   kg validate out/graph.ttl"""
 
@@ -113,6 +117,14 @@ def _cmd_entities(args: argparse.Namespace) -> int:
 
     rows = list_entities(args.graph, types=args.type, top=args.top)
     print(format_entities(rows, args.format))
+    return 0
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    from kg.events import format_events, list_events
+
+    rows = list_events(args.graph, types=args.type, top=args.top)
+    print(format_events(rows, args.format))
     return 0
 
 
@@ -266,6 +278,29 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, metavar="N", help="only the N most-mentioned")
     p.add_argument("--format", default="table", choices=["table", "tsv", "json"])
     p.set_defaults(func=_cmd_entities)
+
+    p = sub.add_parser(
+        "events",
+        help="list the events of a graph with the articles that report them",
+        epilog=EPILOG_EVENTS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="List each event with its type, label, date, place, participants and "
+        "how many articles report it, and per reporting article its file and the words it "
+        "names the event with; most-reported first, then by date: the rows of the named "
+        "queries 'events-timeline' and 'event-reports'.",
+    )
+    p.add_argument("graph", help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
+    p.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help="only this event type (Meeting, Withdrawal, Agreement, ...; any case; "
+        "repeat it or separate with commas)",
+    )
+    p.add_argument("--top", type=int, metavar="N", help="only the N most-reported")
+    p.add_argument("--format", default="table", choices=["table", "tsv", "json"])
+    p.set_defaults(func=_cmd_events)
 
     p = sub.add_parser(
         "validate",

@@ -202,6 +202,7 @@ class Errors(metaclass=_WithCodes):
     E083 = "the output folder {path} is a file; give a folder (-o, created if missing)"
     E084 = "{option} must be at least 1, not {value}"
     E085 = "--merge-report {path} is a folder; give a file path (e.g. out/merges.tsv)"
+    E086 = "No event type '{name}'. Fix: use one of {types} (kg events --type Meeting)."
     # kg explain
     E090 = (
         "cannot read the fact '{fact}'; write it as 'Subject relation Object' with one of: "

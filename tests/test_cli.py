@@ -213,10 +213,10 @@ def test_cli_query_list(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("query", "fmt", "expected"),
     [
-        ("who-met-whom", "csv", ["actor1,actor2,via,source",
-                                 "Sergei Shoigu,Turkey,four-way talks,000_tiny_moscow.txt",
-                                 "Syria,Turkey,meetsWith,000_tiny_moscow.txt",
-                                 "Syria,Turkey,meetsWith,001_tiny_refugees.txt"]),
+        ("who-met-whom", "csv", ["actor1,actor2,via,date,place,articles,meeting",
+                                 "Sergei Shoigu,Turkey,four-way talks,2023-04-25,Moscow,1,"
+                                 "https://w3id.org/newskg/id/event/492e1ff944e7f4c6-105",
+                                 "Syria,Turkey,meetsWith,,,2,"]),
         ("SELECT ?a WHERE { ?a kgo:meetsWith country:syria }", "tsv",
          ["?a", "<https://w3id.org/newskg/id/country/turkey>"]),
     ],

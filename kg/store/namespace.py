@@ -58,6 +58,7 @@ class KGO(DefinedNamespace):
     Occupation: URIRef
     Conflict: URIRef
     Election: URIRef
+    EventMention: URIRef
     # Relations (object properties of the contract)
     hosts: URIRef
     participatesIn: URIRef

@@ -51,7 +51,8 @@ def test_virtuoso_iris_survive(interop_build: Path, virtuoso: Virtuoso):
     assert {iri for (iri,) in rows} == expected
 
 
-@pytest.mark.parametrize("name", ["who-met-whom", "actors-by-relations"])
+@pytest.mark.parametrize(
+    "name", ["who-met-whom", "actors-by-relations", "events-timeline", "event-reports"])
 def test_virtuoso_named_query_matches_kg_query(interop_build: Path, virtuoso: Virtuoso, name: str):
     sparql = read_query(name)
     ours = run_query(load_graph(interop_build / "graph.ttl"), sparql)
