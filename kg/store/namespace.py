@@ -105,6 +105,7 @@ PREFIXES: dict[str, str] = {
     "article": f"{KG}article/",
     "sentence": f"{KG}sentence/",
     "event": f"{KG}event/",
+    "mention": f"{KG}mention/",
     "statement": f"{KG}statement/",
     "country": f"{KG}country/",
     "person": f"{KG}person/",

@@ -166,7 +166,8 @@ def test_confidence_of_the_state_is_nine_tenths(case: str, conf: float, expected
     builder.add(ra)
     (event,) = ra.events
     found = statements(builder.build()[0])
-    assert str(found[state, predicate, f"event/{event}"]) == expected
+    fused = builder.fusion.node_of[("a1", event)]
+    assert str(found[state, predicate, f"event/{fused}"]) == expected
 
 
 def test_confidence_state_body_is_part_of_its_state() -> None:
