@@ -47,7 +47,7 @@ __all__ = ["FusedEvent", "EventFusion", "fuse_events", "event_label"]
 DISTINCT_WORDS = frozenset({
     "earlier", "previous", "prior", "past", "last", "next", "upcoming", "future", "another",
     "separate", "second", "third", "fourth", "fifth", "later", "subsequent", "former",
-    "coming", "planned", "proposed", "possible", "potential", "first", "new", "recent",
+    "coming", "first", "new", "recent",
     "other", "such",
 })
 #: Words that always name another event than the one at hand ("separate bilateral talks").
@@ -60,12 +60,20 @@ GRADING_WORDS = frozenset({
     "current", "way", "party", "lateral", "partite", "round", "day", "days", "long", "short",
     "successful", "failed", "advanced", "serious", "constructive", "fruitful", "so", "called", "much", "awaited", "anticipated", "expected",
 })
+#: Event nouns whose plural names several events ("talks" names one).
+COUNTABLE = frozenset({"meeting", "summit", "conference", "agreement", "deal", "accord", "treaty",
+                       "session", "visit", "round", "attack", "strike", "airstrike", "election",
+                       "memorandum", "contract", "operation", "assault", "raid", "bombing"})
 #: Relations by which an actor attends an event.
 ATTENDANCE = frozenset({"participatesIn", "hosts"})
 #: Events that need two sides: one actor attending one, and nothing else, says nothing.
 TWO_SIDED = frozenset({"Meeting", "Agreement"})
+#: Events that one process runs through, not dated incidents: one name, one process.
+PROCESSES = frozenset({"Normalization", "Withdrawal", "RefugeeReturn", "Occupation"})
 #: Most actors used to block candidate pairs of groups across articles.
 BLOCK_ACTORS = 8
+#: The least share of the actors' weight two reports of an undated event have in common.
+RATIO = 0.5
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "bi": 2, "tri": 3, "quadri": 4, "quadr": 4, "quad": 4, "penta": 5, "multi": 0,
@@ -100,7 +108,13 @@ class _Group:
     apart: set[tuple[str, str]] = field(default_factory=set)  # events it is related to
 
     def actors(self) -> set[str]:
-        return set(self.attendees) | self.hosts if (self.attendees or self.hosts) else self.linked
+        """Who the event is of: its attendees, or for a process every actor linked to it."""
+        if self.attendees or self.hosts or self.type not in PROCESSES:
+            return set(self.attendees) | self.hosts
+        return self.linked
+
+    def people(self) -> set[str]:
+        return {x for x in self.actors() if x.startswith("person/")}
 
     def absorb(self, other: _Group) -> None:
         self.members += other.members
@@ -210,7 +224,7 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
             g.whens.add(when)
         words = set(re.findall(r"[a-z]+", em.text.lower()))
         g.distinct = bool(words & DISTINCT_WORDS)
-        g.other = bool(words & OTHER_WORDS)
+        g.other = bool(words & OTHER_WORDS) or _several(em.text)
         g.kinds = _kinds(em.text) if em.type in TWO_SIDED else set()  # "nuclear talks"
         g.sentences.add(em.sentence)
         g.arity = _arity(em.text)
@@ -242,22 +256,59 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
         else:
             g.other_facts = True
     groups: list[_Group] = []
-    # mentions that say something of their event found the groups; bare ones ("the talks")
-    # then join the group nearest them
-    order = sorted(singles, key=lambda k: (not _informative(singles[k]), ra.events[k].start, k))
-    for ekey in order:
+    # mentions that say something of their event found the groups, joining one only on
+    # common ground; bare ones ("the talks", "in this meeting") then join the group they
+    # follow most closely
+    for ekey in sorted(singles, key=lambda k: (ra.events[k].start, k)):
         single = singles[ekey]
+        if not _informative(single):
+            continue
         best = max(
-            (g for g in groups if g.type == single.type and _fits(g, single, same_article=True)),
-            key=lambda g: (len(g.actors() & single.actors()), bool(g.sentences & single.sentences),
-                           not g.distinct, -groups.index(g)),
+            (g for g in groups if g.type == single.type and _fits(g, single, same_article=True)
+             and _common_ground(g, single)),
+            key=lambda g: (len(g.actors() & single.actors()), not g.distinct, -groups.index(g)),
             default=None,
         )
         if best is None:
             groups.append(single)
         else:
             best.absorb(single)
+    starts = {id(g): [ra.events[k].start for _, k in g.members] for g in groups}
+    for ekey in sorted(singles, key=lambda k: (ra.events[k].start, k)):
+        single = singles[ekey]
+        if _informative(single):
+            continue
+        at = ra.events[ekey].start
+        best = max(
+            (g for g in groups if g.type == single.type and _fits(g, single, same_article=True)),
+            key=lambda g: (bool(g.sentences & single.sentences),
+                           max((x for x in starts[id(g)] if x <= at), default=-1),
+                           -min(starts[id(g)])),
+            default=None,
+        )
+        if best is None:
+            groups.append(single)
+            starts[id(single)] = [at]
+        else:
+            best.absorb(single)
+            starts[id(best)].append(at)
     return groups
+
+
+def _common_ground(g: _Group, single: _Group) -> bool:
+    """Whether two informative mentions of one article share enough to be one event."""
+    shared = g.actors() & single.actors()
+    return bool(
+        g.people() & single.people() or len(shared) >= 2 or g.places & single.places
+        or g.dates & single.dates or g.whens & single.whens
+        or (shared and (len(g.actors()) == 1 or len(single.actors()) == 1))
+    )
+
+
+def _several(text: str) -> bool:
+    """A plural of a countable event ("meetings", "two agreements") names several events."""
+    last = text.lower().split()[-1] if text.split() else ""
+    return last.endswith("s") and last[:-1] in COUNTABLE
 
 
 def _kinds(text: str) -> set[str]:
@@ -310,8 +361,10 @@ def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
         return False
     if a.arity and b.arity and not a.arity & b.arity:
         return False
-    if same_article and a.kinds and b.kinds and not a.kinds & b.kinds:
+    if a.kinds and b.kinds and not a.kinds & b.kinds:
         return False  # a "nuclear deal" is not a "security agreement"
+    if a.type in TWO_SIDED and _other_sides(a, b):
+        return False  # talks of Iran with the US are not talks of Iran with Saudi Arabia
     if a.other or b.other:
         return False
     if (a.distinct or b.distinct) and not (a.dates & b.dates or a.whens & b.whens):
@@ -323,6 +376,8 @@ def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
     shared = a.actors() & b.actors()
     if len(a.actors()) >= 2 and len(b.actors()) >= 2 and not shared:
         return False
+    if a.type in TWO_SIDED and a.people() and b.people() and not a.people() & b.people():
+        return False  # the president's meeting is not his defence minister's
     return True
 
 
@@ -334,6 +389,13 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 _RECENT = frozenset({"today", "yesterday", "tonight", "week", "weekend", "morning", "evening",
                      "night", "afternoon"} | set(_WEEKDAYS))
 _FUTURE = frozenset({"next", "coming", "upcoming", "tomorrow", "later"})
+
+
+def _other_sides(a: _Group, b: _Group) -> bool:
+    """Whether each of two meetings has a state taking part that the other has not."""
+    sa = {x for x in set(a.attendees) | a.hosts if x.startswith("country/")}
+    sb = {x for x in set(b.attendees) | b.hosts if x.startswith("country/")}
+    return len(sa) >= 2 and len(sb) >= 2 and bool(sa - sb) and bool(sb - sa)
 
 
 def _weekdays(whens: set[str]) -> set[str]:
@@ -406,12 +468,23 @@ def _joins(a: _Group, b: _Group, weight: Mapping[str, float]) -> int:
     # which one report may name with others the other report does not
     whole = a.actors() | b.actors() if a.type in TWO_SIDED else min(
         a.actors(), b.actors(), key=lambda xs: (sum(weight[x] for x in xs), sorted(xs)))
-    if len(shared) >= 2 and 2 * sum(weight[x] for x in shared) >= sum(weight[x] for x in whole):
+    # two states meet often; the same people, the same place or three parties tell one meeting
+    sides = {x for x in shared if x.startswith(("country/", "person/"))}
+    named = a.type not in TWO_SIDED or bool(
+        (a.people() & b.people() or a.places & b.places or len(shared) >= 3)
+        and (len({x for x in sides if x.startswith("country/")}) >= 2
+             or len({x for x in sides if x.startswith("person/")}) >= 2)
+    )
+    if len(shared) >= 2 and named and (
+        sum(weight[x] for x in shared) >= RATIO * sum(weight[x] for x in whole)
+    ):
         return 1 + (1 if a.places & b.places else 0)
     if a.places & b.places and a.arity & b.arity:
         return 1  # "four-way talks in Moscow", "a four-party meeting in Moscow"
-    if a.type not in TWO_SIDED and not shared and _wording(a) & _wording(b):
-        return 1  # a process named in the same words: "return Syrian refugees"
+    if a.type in PROCESSES and not (a.linked and b.linked and not a.linked & b.linked) and (
+        _wording(a) & _wording(b)
+    ):
+        return 1  # a process named in the same words by the same actors: "return Syrian refugees"
     return 0
 
 
