@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel, Levenshtein
 
 from kg.resolve import places
+from kg.resolve.given_names import Compounds, title_as_name
 from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, PARTICLES, fold
 from kg.resolve.remap import Merge
 
@@ -111,10 +112,15 @@ def _rank(info: EntityInfo) -> tuple[int, int, str]:
 def link_person_variants(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
     """Person names spelled differently ("Ibrahim Raisi", "Ebrahim Raisi") become one node."""
     blocks: dict[tuple[int, str], list[tuple[tuple[str, ...], EntityInfo]]] = defaultdict(list)
-    for info in index.of_type("Person"):
-        if info.key in remap:
-            continue
-        tl = tuple(translit(p) for p in _parts(info.key))
+    people = [i for i in index.of_type("Person") if i.key not in remap]
+    compounds = Compounds((i.key for i in people), translit)
+    joined: set[str] = set()  # keys with a joined given name split ("Mohammadreza")
+    for info in people:
+        parts = _parts(info.key)
+        split = compounds.tokens(parts)
+        if split != parts:
+            joined.add(info.key)
+        tl = tuple(translit(p) for p in split)
         if len(tl) == 1:
             # one word says too little across articles ("Nasser" the general, "Naser" of
             # Naser Makarem Shirazi; "Rai" a crossing, "Ray" a town): the short-form linker
@@ -144,7 +150,9 @@ def link_person_variants(index: EntityIndex, remap: dict[str, str]) -> Iterable[
             target = min(members, key=_rank)
             for info in members:
                 if info is not target:
-                    yield Merge(info.key, target.key, "transliteration")
+                    how = "compound-name" if {info.key, target.key} & joined else \
+                        "transliteration"
+                    yield Merge(info.key, target.key, how)
 
 
 def _patronymic_tail(info: EntityInfo) -> bool:
@@ -188,17 +196,44 @@ class _ShortForms:
         self.index = index
         self.remap = remap
         self.local: dict[str, str] = {}
-        self.people = [i for i in index.of_type("Person") if i.key not in remap]
-        self.tl = {i.key: tuple(translit(p) for p in _parts(i.key)) for i in self.people}
+        everyone = index.of_type("Person")
+        self.people = [i for i in everyone if i.key not in remap]
+        self.tl = {i.key: tuple(translit(p) for p in _parts(i.key)) for i in everyone}
         self.by_last: dict[str, list[str]] = defaultdict(list)
         self.by_first: dict[str, list[str]] = defaultdict(list)
-        for info in self.people:
+        # a full name an earlier linker merged still names its node: "Mohammed bin
+        # Abdulrahman" extends to "... Abdulrahman Al Thani", now "Abdul Rahman Al Thani"
+        for info in everyone:
             tl = self.tl[info.key]
             if len(tl) >= 2:
                 self.by_last[tl[-1]].append(info.key)
                 self.by_first[tl[0]].append(info.key)
+        for info in self.people:  # "Sardar Baqeri", a major general: the surname alone
+            tl = self.tl[info.key]
+            read = title_as_name(tl, info, self.is_given)
+            if read != tl:
+                self.tl[info.key] = read
+                self.by_last[tl[-1]].remove(info.key)
+                self.by_first[tl[0]].remove(info.key)
+        #: Middle words that are half of a compound given name ("reza" of "Alireza").
+        self.tails = Compounds((i.key for i in self.people), translit).tails
         self.n_articles = max(1, len(index.articles))
         self._neighbours: dict[str, Counter[str]] = {}
+
+    def nodes(self, keys: Iterable[str]) -> set[str]:
+        """The person nodes some names are now, each once (two spellings of one name
+        are one candidate)."""
+        ents = self.index.entities
+        return {r for r in map(self.root, keys) if r in ents and ents[r].type == "Person"}
+
+    def is_given(self, word: str) -> bool:
+        """Whether ``word`` (a transliteration key) opens names at least a fifth as often
+        as it ends them: a given name ("Ali"), not a surname ("Baqeri", once the first
+        word of "Bagheri Kani")."""
+        ents = self.index.entities
+        opens = _articles_of(self.nodes(self.by_first.get(word, ())), ents)
+        return opens > 0 and SURNAME_MARGIN * opens >= _articles_of(
+            self.nodes(self.by_last.get(word, ())), ents)
 
     def root(self, key: str) -> str:
         seen = set()
@@ -229,16 +264,20 @@ class _ShortForms:
                     found.add(k)
             elif full[-n:] == tl:
                 found.add(k)
-            elif _subsequence(tl, full) and not info.articles & ents[k].articles:
-                found.add(k)  # both in one article, apart: two men (John [Quincy] Adams)
+            elif _subsequence(tl, full):
+                # both in one article are one man named twice as often as two (the
+                # resolver leaves "Rafael Mariano Grossi" and "Rafael Grossi" apart there):
+                # the articles' votes decide
+                found.add(k)
         if n >= 2:  # "Faisal bin Farhan" of "Faisal bin Farhan Al Saud"
             found |= {k for k in self.by_first[tl[0]]
                       if len(self.tl[k]) > n and self.tl[k][:n] == tl}
         kind = "surname" if n == 1 else "partial-name"
+        found = self.nodes(found)
         if n == 1:
             # a word that opens other names may be a given name ("Ayatollah Ebrahim"):
             # those names are candidates too, and a given name needs its articles' word
-            given = {k for k in self.by_first[tl[0]] if len(self.tl[k]) > 1}
+            given = self.nodes(k for k in self.by_first[tl[0]] if len(self.tl[k]) > 1)
             if found and given and (_articles_of(found, ents)
                                     >= SURNAME_MARGIN * _articles_of(given, ents)):
                 # far more often a surname than a given name: "Qalibaf" ends Mohammad Baqer
@@ -254,7 +293,7 @@ class _ShortForms:
                 kind = "given-name"
             found |= given
         roots = {self.root(k) for k in found} - {info.key}
-        return kind, {r for r in roots if ents[r].type == "Person"}
+        return kind, {r for r in roots if r in ents and ents[r].type == "Person"}
 
     def neighbours(self, key: str) -> Counter[str]:
         """The other entities named in the articles naming ``key``, with how many."""
@@ -300,17 +339,30 @@ class _ShortForms:
         info = self.index.entities.get(key)
         return math.log(self.n_articles / len(info.articles)) if info and info.articles else 0.0
 
-    def _safe_alone(self, info: EntityInfo, cands: set[str]) -> bool:
-        """Whether the one candidate may be taken without context: a surname alone, or a
-        name the full one only adds to at the end ("Faisal bin Farhan" + "Al Saud"). A name
-        with a middle name added may be a son's (John [Quincy] Adams); one with its first
-        name left out, a father's ("Reza Pahlavi" is not Mohammad Reza Pahlavi); a surname
-        that is also a large city's name, the city the NER misread ("Yazd" is not the
-        newspaper Aftab Yazd): the context decides those."""
+    def _alone(self, info: EntityInfo, cands: set[str], kind: str) -> str | None:
+        """The reason the one candidate may be taken without context, if it may: a surname
+        alone; a name the full one only adds to at the end ("Faisal bin Farhan" + "Al
+        Saud"); a first and last name the full one adds one middle word to ("Mohammed
+        Sudani" of "Mohammed Shia al-Sudani") where their articles name some actor in
+        common, unless that word is half of a compound given name (Mohammad [Reza] Khatami
+        are brothers). A name with more added in the middle
+        may be a son's (John [Quincy] Adams); one with its first name left out, a father's
+        ("Reza Pahlavi" is not Mohammad Reza Pahlavi); a surname that is also a large
+        city's name, the city the NER misread ("Yazd" is not the newspaper Aftab Yazd): the
+        context decides those."""
         tl = self.tl[info.key]
         if len(tl) == 1:
-            return not any(p.population >= CITY_POPULATION for p in places.cities(info.label))
-        return self.tl[next(iter(cands))][: len(tl)] == tl
+            big = any(p.population >= CITY_POPULATION for p in places.cities(info.label))
+            return None if big else kind
+        cand = next(iter(cands))
+        full = self.tl[cand]
+        if full[: len(tl)] == tl:
+            return kind
+        if (len(tl) == 2 and len(full) == 3 and (full[0], full[2]) == tl
+                and full[1] not in self.tails
+                and self.neighbours(info.key).keys() & self.neighbours(cand).keys()):
+            return "middle-name"  # and some actor in common: not a namesake of other news
+        return None
 
     def run(self) -> Iterator[Merge]:
         # longer short forms first: "Amir Abdollahian" joins its full name before
@@ -322,8 +374,10 @@ class _ShortForms:
             if not cands:
                 continue
             target, how = None, kind
-            if len(cands) == 1 and kind != "given-name" and self._safe_alone(info, cands):
-                target = next(iter(cands))
+            alone = None if len(cands) != 1 or kind == "given-name" else \
+                self._alone(info, cands, kind)
+            if alone is not None:
+                target, how = next(iter(cands)), alone
             else:
                 least = 2 if kind == "given-name" else 1
                 target, how = self.by_votes(info, cands, least), f"{kind}-context"
