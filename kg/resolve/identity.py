@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.resolve.cut_names import link_cut_names
 from kg.resolve.given_names import link_person_nicknames
 from kg.resolve.org_links import link_org_acronyms, link_org_spelling, link_org_types
 from kg.resolve.people_links import link_person_short_forms, link_person_variants
@@ -122,7 +123,7 @@ def link_types(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
 #: linker may still merge the node it joined (chains are followed).
 LINKERS: tuple[Linker, ...] = (
     link_org_types, link_types, link_person_variants, link_person_nicknames,
-    link_person_short_forms, link_org_spelling, link_org_acronyms,
+    link_person_short_forms, link_org_spelling, link_org_acronyms, link_cut_names,
 )
 
 
