@@ -143,5 +143,9 @@ def title_as_name(tl: tuple[str, ...], info: EntityInfo,
     """
     if len(tl) != 2 or tl[0] not in AMBIGUOUS_TITLES or is_given(tl[1]):
         return tl
-    ranked = any(w.strip(".,").casefold() in _RANKS for r in info.roles for w in r.split())
-    return tl[1:] if ranked else tl
+    return tl[1:] if ranked(info) else tl
+
+
+def ranked(info: EntityInfo) -> bool:
+    """Whether the articles give the person a military rank ("Major General")."""
+    return any(w.strip(".,").casefold() in _RANKS for r in info.roles for w in r.split())

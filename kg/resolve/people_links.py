@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel, Levenshtein
 
 from kg.resolve import places
-from kg.resolve.given_names import Compounds, title_as_name
+from kg.resolve.given_names import Compounds, ranked, title_as_name
 from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, PARTICLES, fold
 from kg.resolve.remap import Merge
 
@@ -94,6 +94,15 @@ def _subsequence(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return all(len(t) > 1 for t in full if t not in short)
 
 
+def _clipped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names of three words or more differ only by the last letter the one
+    leaves off its surname ("Ali Bagheri Kan", a typo of "Ali Bagheri Kani")."""
+    if len(a) < 3 or a[:-1] != b[:-1]:
+        return False
+    x, y = sorted((a[-1], b[-1]), key=len)
+    return len(x) >= 3 and len(y) == len(x) + 1 and y.startswith(x)
+
+
 def _tokens_match(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -139,7 +148,8 @@ def link_person_variants(index: EntityIndex, remap: dict[str, str]) -> Iterable[
 
         for i, (tl_a, a) in enumerate(block):
             for tl_b, b in block[i + 1 :]:
-                if all(_tokens_match(x, y) for x, y in zip(tl_a, tl_b, strict=True)):
+                if all(_tokens_match(x, y) for x, y in zip(tl_a, tl_b, strict=True)) \
+                        or _clipped(tl_a, tl_b):
                     ra, rb = root(a.key), root(b.key)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
@@ -162,6 +172,13 @@ def _patronymic_tail(info: EntityInfo) -> bool:
         if len(words) >= 2 and words[-2] in _PATRONYMIC:
             return True
     return False
+
+
+def _patronymics(form: str) -> list[str]:
+    """The names a form writes after "bin", "ibn" ("Faisal bin Farhan Al Saud": farhan)."""
+    words = fold(form).split()
+    return [words[i + 1].strip(".,'’") for i in range(len(words) - 1)
+            if words[i] in _PATRONYMIC]
 
 
 def _articles_of(keys: set[str], ents: dict[str, EntityInfo]) -> int:
@@ -215,6 +232,13 @@ class _ShortForms:
                 self.tl[info.key] = read
                 self.by_last[tl[-1]].remove(info.key)
                 self.by_first[tl[0]].remove(info.key)
+        #: A patronymic's name -> the full names that write it ("bin Farhan": Faisal bin
+        #: Farhan Al Saud), for a patronymic named alone ("Mr. bin Farhan").
+        self.by_patronymic: dict[str, list[str]] = defaultdict(list)
+        for info in everyone:
+            if len(self.tl[info.key]) >= 2:
+                for word in sorted({w for f in info.forms for w in _patronymics(f)}):
+                    self.by_patronymic[translit(word)].append(info.key)
         #: Middle words that are half of a compound given name ("reza" of "Alireza").
         self.tails = Compounds((i.key for i in self.people), translit).tails
         self.n_articles = max(1, len(index.articles))
@@ -272,6 +296,13 @@ class _ShortForms:
         if n >= 2:  # "Faisal bin Farhan" of "Faisal bin Farhan Al Saud"
             found |= {k for k in self.by_first[tl[0]]
                       if len(self.tl[k]) > n and self.tl[k][:n] == tl}
+        if n >= 3 and _patronymic_tail(info):
+            # a grandfather's name at the end ("Faisal bin Farhan bin Abdullah") where others
+            # write the family's ("Faisal bin Farhan Al Saud"): one man's fuller name
+            found |= {k for k in self.by_first[tl[0]]
+                      if len(self.tl[k]) >= n and self.tl[k][: n - 1] == tl[:-1]}
+        if n == 1 and _patronymic_tail(info):  # "Mr. bin Farhan": the patronymic alone
+            found |= set(self.by_patronymic.get(tl[0], ()))
         kind = "surname" if n == 1 else "partial-name"
         found = self.nodes(found)
         if n == 1:
@@ -358,6 +389,8 @@ class _ShortForms:
         full = self.tl[cand]
         if full[: len(tl)] == tl:
             return kind
+        if len(tl) >= 3 and full[: len(tl) - 1] == tl[:-1] and _patronymic_tail(info):
+            return "patronymic"  # "Faisal bin Farhan [bin Abdullah]" of "... Al Saud"
         if (len(tl) == 2 and len(full) == 3 and (full[0], full[2]) == tl
                 and full[1] not in self.tails
                 and self.neighbours(info.key).keys() & self.neighbours(cand).keys()):
@@ -383,6 +416,10 @@ class _ShortForms:
                 target, how = self.by_votes(info, cands, least), f"{kind}-context"
                 if target is None and kind != "given-name":
                     target = self.by_overlap(info, cands)
+                if target is None and kind == "surname" and ranked(info):
+                    # "General Baqeri": the one candidate with a military rank
+                    soldiers = [c for c in sorted(cands) if ranked(self.index.entities[c])]
+                    target = soldiers[0] if len(soldiers) == 1 else None
             if target is not None:
                 self.local[info.key] = target
                 yield Merge(info.key, target, how)

@@ -216,3 +216,44 @@ def test_strays_links_any_order() -> None:
     for order in itertools.islice(itertools.permutations(range(len(arts))), 0, 400, 97):
         again = link_entities([arts[i] for i in order])
         assert again.merges == first.merges and again.remap == first.remap
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        # the patronymic alone, in articles that name the full name
+        ([article("a1", "Faisal bin Farhan Al Saud", "bin Farhan", others=IRAN),
+          article("a2", "Faisal bin Farhan Al Saud", "bin Farhan", others=IRAN),
+          article("a3", "Mohammed bin Salman"), *others()],
+         {Merge(P + "farhan", P + "faisal-farhan-saud", "surname")}),
+        # a grandfather's name at the end where other articles write the family's
+        ([article("a1", "Faisal bin Farhan Al Saud"),
+          article("a2", "Faisal bin Farhan bin Abdullah")],
+         {Merge(P + "faisal-farhan-abdullah", P + "faisal-farhan-saud", "patronymic")}),
+        # ... but a grandfather's name is no family name of another man
+        ([article("a1", "Faisal bin Farhan Al Saud"),
+          article("a2", "Khalid bin Farhan bin Abdullah")], set()),
+        # a surname's last letter left off, the rest of three words the same
+        ([article("a1", "Ali Bagheri Kani"), article("a2", "Ali Bagheri Kani"),
+          article("a3", "Ali Bagheri Kan")],
+         {Merge(P + "ali-bagheri-kan", P + "ali-bagheri-kani", "transliteration")}),
+        # two words: too little to read a typo ("Ali Reza" / "Ali Rezai" are two names)
+        ([article("a1", "Ali Rezai"), article("a2", "Ali Reza")], set()),
+    ],
+)
+def test_strays_links_patronymics_and_typos(articles: list[ResolvedArticle],
+                                            expected: set[Merge]) -> None:
+    assert merges(articles) == expected
+
+
+def test_strays_links_rank_decides() -> None:
+    """A surname with a rank joins the one candidate the articles give a military rank."""
+    arts = [article("a1", "Mohammad Hossein Baqeri", others=("Majlis",),
+                    roles={"Mohammad Hossein Baqeri": "Major General"}),
+            article("a2", "Hassan Bagheri", others=("IRNA",),
+                    roles={"Hassan Bagheri": "deputy foreign minister"}),
+            article("a3", "Baqeri", others=("AEOI",), roles={"Baqeri": "General"}), *others()]
+    assert merges(arts) == {Merge(P + "baqeri", P + "mohammed-hossein-baqeri",
+                                  "surname-context")}
+    arts[2] = article("a3", "Baqeri", others=("AEOI",))
+    assert merges(arts) == set()
