@@ -225,6 +225,9 @@ def clean_surface(text: str) -> str:
     if text[:4].lower() == "the ":
         text = text[4:]
     text = text.strip(" ,;:-")
+    head, colon, tail = text.rpartition(": ")
+    if colon and head and " " not in tail:  # "Tehran Times: Welcome", a speaker's line
+        text = head.rstrip(" ,;:-")
     words = text.split(" ")
     if len(words) > 1 and words[-1] in _SENTENCE_OPENERS:  # "Raisi The": the next sentence
         text = " ".join(words[:-1]).rstrip(" ,;:-")

@@ -8,7 +8,13 @@ from collections import Counter
 import pytest
 
 from kg.model import Article, Extraction, Mention
-from kg.resolve.names import person_key, person_label, person_tokens, strip_honorifics
+from kg.resolve.names import (
+    clean_surface,
+    person_key,
+    person_label,
+    person_tokens,
+    strip_honorifics,
+)
 from kg.resolve.resolver import Resolver
 
 
@@ -56,3 +62,18 @@ def test_strays_names_label_without_dynasty_title() -> None:
     assert person_label(Counter({"Sassanid King Ardashir": 1})) == "Ardashir"
     assert person_label(Counter({"Hujjat al-Islam Abbas Ali Soleimani": 1,
                                  "Abbas Ali Soleimani": 2})) == "Abbas Ali Soleimani"
+
+
+@pytest.mark.parametrize(
+    ("surface", "clean"),
+    [
+        # an interview's speaker line: the next sentence's first word after the colon
+        ("Tehran Times: Welcome", "Tehran Times"),
+        ("Arab League: Reiterate", "Arab League"),
+        # more words after a colon are a name's own (a title, a subtitle)
+        ("Mission: Impossible Fallout", "Mission: Impossible Fallout"),
+        ("Tehran Times", "Tehran Times"),
+    ],
+)
+def test_strays_names_speaker_line(surface: str, clean: str) -> None:
+    assert clean_surface(surface) == clean
