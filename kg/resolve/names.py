@@ -156,6 +156,7 @@ _RANK_HEADS = frozenset({"hujjat", "hojjat", "hojat", "hodjat", "hujjatul", "hoj
 #: Honorifics that are also given names: before a patronymic they are the name ("Sultan bin
 #: Salim", "Imam bin Ali").
 _GIVEN_TITLES = frozenset({"sultan", "imam", "emir", "amir", "malik"})
+_PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})
 #: The honorifics without their abbreviation stop, as words are compared ("Gen." = "gen").
 _TITLE_WORDS = frozenset(h.rstrip(".") for h in NAME_HONORIFICS) | _RANK_TAILS
 #: Rulers' and heads' titles that a dynasty's or a state's adjective may stand before
@@ -259,10 +260,12 @@ def _is_title(words: list[str], i: int) -> bool:
     after = words[i + 1].strip(".,") if i + 1 < len(words) else ""
     if word in _RANK_HEADS:  # "Hujjat al-Islam Abbas Ali Soleimani"
         return after in _RANK_TAILS
+    if word in _GIVEN_TITLES and i + 2 < len(words) and words[i + 2] in _PATRONYMIC_WORDS:
+        return True  # one given name goes before "bin": "Amir Faisal bin Farhan" is a prince
     if word not in _TITLE_WORDS:
         return False
     nxt = after.split("-", 1)[0]
-    return word not in _GIVEN_TITLES or nxt not in ("bin", "ibn", "bint")
+    return word not in _GIVEN_TITLES or nxt not in _PATRONYMIC_WORDS
 
 
 def _qualified_title(words: list[str]) -> int:

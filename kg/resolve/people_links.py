@@ -28,11 +28,19 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from kg.resolve import places
 from kg.resolve.given_names import Compounds, ranked, title_as_name
-from kg.resolve.names import GIVEN_NAME_VARIANTS, MEMO_SIZE, PARTICLES, fold
+from kg.resolve.names import (
+    GIVEN_NAME_VARIANTS,
+    MEMO_SIZE,
+    PARTICLES,
+    clean_surface,
+    fold,
+    person_key,
+)
 from kg.resolve.remap import Merge
 
 if TYPE_CHECKING:  # identity imports this module for its LINKERS
     from kg.resolve.identity import EntityIndex, EntityInfo
+    from kg.resolve.resolver import ResolvedArticle
 
 #: Spelling correspondences of romanised Arabic, Persian, Turkish and Slavic names, folded
 #: one way ("Ghalibaf" = "Qalibaf", "Hossein" = "Hussein", "Ebrahim" = "Ibrahim"): digraphs
@@ -242,6 +250,7 @@ class _ShortForms:
         #: Middle words that are half of a compound given name ("reza" of "Alireza").
         self.tails = Compounds((i.key for i in self.people), translit).tails
         self.n_articles = max(1, len(index.articles))
+        self._by_id: dict[str, ResolvedArticle] | None = None
         self._neighbours: dict[str, Counter[str]] = {}
 
     def nodes(self, keys: Iterable[str]) -> set[str]:
@@ -249,6 +258,26 @@ class _ShortForms:
         are one candidate)."""
         ents = self.index.entities
         return {r for r in map(self.root, keys) if r in ents and ents[r].type == "Person"}
+
+    def apart(self, a: str, b: str) -> bool:
+        """Whether an article names the people of keys ``a`` and ``b`` in one sentence,
+        each by the name of its key (not a short form: "Like Che Guevara's letter, read
+        after Ernesto Guevara's death" names one man)."""
+        ents = self.index.entities
+        shared = ents[a].articles & ents[b].articles
+        if not shared:
+            return False
+        if self._by_id is None:
+            self._by_id = {ra.article.id: ra for ra in self.index.articles}
+        for aid in sorted(shared):
+            ra = self._by_id[aid]
+            names = [{f for f in ra.surface_forms.get(k, ()) if f"person/{person_key(f)}" == k}
+                     for k in (a, b)]
+            said = [{m.sentence for m in ra.extraction.mentions
+                     if clean_surface(m.text) in forms} for forms in names]
+            if said[0] & said[1]:
+                return True
+        return False
 
     def is_given(self, word: str) -> bool:
         """Whether ``word`` (a transliteration key) opens names at least a fifth as often
@@ -288,10 +317,10 @@ class _ShortForms:
                     found.add(k)
             elif full[-n:] == tl:
                 found.add(k)
-            elif _subsequence(tl, full):
-                # both in one article are one man named twice as often as two (the
-                # resolver leaves "Rafael Mariano Grossi" and "Rafael Grossi" apart there):
-                # the articles' votes decide
+            elif _subsequence(tl, full) and not self.apart(info.key, k):
+                # both in one article are one man named twice ("Rafael Mariano Grossi",
+                # later "Rafael Grossi": the resolver leaves them apart), unless one sentence
+                # names both: two men ("John Adams, John Quincy Adams")
                 found.add(k)
         if n >= 2:  # "Faisal bin Farhan" of "Faisal bin Farhan Al Saud"
             found |= {k for k in self.by_first[tl[0]]

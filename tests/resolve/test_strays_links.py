@@ -257,3 +257,26 @@ def test_strays_links_rank_decides() -> None:
                                   "surname-context")}
     arts[2] = article("a3", "Baqeri", others=("AEOI",))
     assert merges(arts) == set()
+
+
+def listed(aid: str, text: str, *names: str) -> ResolvedArticle:
+    """An article whose one sentence names each of ``names`` (the NER's mentions kept)."""
+    ra = article(aid, *names)
+    ra.article = Article(aid, f"{aid}.txt", text)
+    ra.extraction = Extraction(mentions=tuple(
+        Mention(text.index(n), text.index(n) + len(n), n, "PERSON", 0) for n in names))
+    return ra
+
+
+def test_strays_links_one_sentence_two_men() -> None:
+    """Named in one sentence, a name and the name with a middle word are two men; named
+    in one article apart, one."""
+    text = "Its natives: John Adams, John Quincy Adams, and John Kennedy."
+    assert merges([listed("a1", text, "John Adams", "John Quincy Adams"), *others()]) == set()
+    apart = "John Quincy Adams spoke. Later John Adams left."
+    ra = listed("a1", apart, "John Adams", "John Quincy Adams")
+    ra.extraction = Extraction(mentions=tuple(
+        Mention(apart.index(n), apart.index(n) + len(n), n, "PERSON", i)
+        for i, n in enumerate(("John Quincy Adams", "John Adams"))))
+    assert merges([ra, *others()]) == {
+        Merge(P + "john-adams", P + "john-quincy-adams", "partial-name-context")}

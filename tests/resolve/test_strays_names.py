@@ -35,6 +35,11 @@ from kg.resolve.resolver import Resolver
         ("Saudi Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
         ("Former President Hassan Rouhani", "Hassan Rouhani"),
         ("Iranian President Ebrahim Raisi", "Ebrahim Raisi"),
+        # a title that is a given name too, before a given name and its patronymic
+        ("Amir Faisal bin Farhan", "Faisal bin Farhan"),
+        ("Imam Ali bin Abi Talib", "Ali bin Abi Talib"),
+        ("Amir bin Ali", "Amir bin Ali"),
+        ("Amir Saeed Iravani", "Amir Saeed Iravani"),
         # a title in the middle of a name stays: not after an adjective, or at the end
         ("Nat King Cole", "Nat King Cole"),
         ("Martin Luther King Jr.", "Martin Luther King Jr."),
