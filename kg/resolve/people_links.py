@@ -5,11 +5,16 @@ Two linkers for :data:`kg.resolve.identity.LINKERS`, run after the type linker:
 * :func:`link_person_variants`: "Ibrahim Raisi" and "Ebrahim Raisi", "Hussein Amir
   Abdollahian" and "Hossein Amir Abdollahian" are one person. Names are compared token by
   token on a transliteration key (:func:`translit`), blocked by the consonant skeleton of
-  the surname, so only names that could be one are compared (never all pairs).
+  the surname, so only names that could be one are compared (never all pairs). A compound
+  given name written joined is split first ("Mohammadreza" = "Mohammad Reza", see
+  :class:`kg.resolve.given_names.Compounds`); a surname's last letter left off in a name of
+  three words is a typo ("Ali Bagheri Kan").
 * :func:`link_person_short_forms`: a surname or a part of a name ("Raisi", "Amir
-  Abdollahian", "Faisal bin Farhan", "Saddam") joins the full name that extends it, where
+  Abdollahian", "Faisal bin Farhan", "Saddam", "Rafael Grossi" of "Rafael Mariano
+  Grossi", the patronymic "bin Farhan") joins the full name that extends it, where
   the corpus has only one, or where the articles that use the short form name only one
-  of the candidates beside it, or share far more of their other actors with one.
+  of the candidates beside it, or share far more of their other actors with one, or
+  (a surname with a military rank) where one candidate alone has a rank.
 
 Keys are person keys (:func:`kg.resolve.names.person_key`): honorifics and particles are
 already out, so "person/hossein-amir-abdollahian" is read as its tokens.
