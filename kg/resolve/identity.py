@@ -19,6 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.resolve.cut_names import link_cut_names
+from kg.resolve.given_names import link_person_nicknames
 from kg.resolve.org_links import link_org_acronyms, link_org_spelling, link_org_types
 from kg.resolve.people_links import link_person_short_forms, link_person_variants
 from kg.resolve.remap import Merge, follow
@@ -120,8 +122,8 @@ def link_types(index: EntityIndex, remap: dict[str, str]) -> Iterable[Merge]:
 #: The linkers in the order they run. A key merged by one stays merged there; a later
 #: linker may still merge the node it joined (chains are followed).
 LINKERS: tuple[Linker, ...] = (
-    link_org_types, link_types, link_person_variants, link_person_short_forms,
-    link_org_spelling, link_org_acronyms,
+    link_org_types, link_types, link_person_variants, link_person_nicknames,
+    link_person_short_forms, link_org_spelling, link_org_acronyms, link_cut_names,
 )
 
 

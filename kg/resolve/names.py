@@ -144,11 +144,31 @@ NAME_HONORIFICS = HONORIFICS | frozenset(
         "chancellor", "premier", "speaker", "mr", "madam", "lady", "lord", "martyr",
     }
 )
+#: The second word of the Shia clerical rank Hojjat al-Islam ("proof of Islam") in its
+#: transliterations: a title word wherever it opens a name ("Saif al-Islam" keeps it).
+_RANK_TAILS = frozenset(
+    {"al-islam", "al-eslam", "ol-islam", "ol-eslam", "ul-islam", "ul-eslam", "el-islam",
+     "ol-islam-val-moslemin"}
+)
+#: The rank's first word ("Hujjat", "Hojjat"): a title only before one of _RANK_TAILS, for
+#: it is a given name too ("Hojjat Nazari").
+_RANK_HEADS = frozenset({"hujjat", "hojjat", "hojat", "hodjat", "hujjatul", "hojjatul"})
 #: Honorifics that are also given names: before a patronymic they are the name ("Sultan bin
 #: Salim", "Imam bin Ali").
 _GIVEN_TITLES = frozenset({"sultan", "imam", "emir", "amir", "malik"})
+_PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})
 #: The honorifics without their abbreviation stop, as words are compared ("Gen." = "gen").
-_TITLE_WORDS = frozenset(h.rstrip(".") for h in NAME_HONORIFICS)
+_TITLE_WORDS = frozenset(h.rstrip(".") for h in NAME_HONORIFICS) | _RANK_TAILS
+#: Rulers' and heads' titles that a dynasty's or a state's adjective may stand before
+#: ("Sassanid King Ardashir", "Saudi Crown Prince ...", "Former President ..."); words a
+#: name holds in its middle (Sheikh, Sultan, Shah: "Reza Shah Pahlavi") are not among them.
+_RULER_TITLES = frozenset(
+    {"king", "queen", "emperor", "empress", "prince", "princess", "crown", "president",
+     "premier", "chancellor", "pharaoh", "caliph", "tsar", "czar"}
+)
+#: A word before such a title that qualifies it: an adjective of a dynasty or state
+#: (Sassanid, Abbasid, Iranian, Saudi, Chinese, British) or a time ("former", "late").
+_QUALIFIER = re.compile(r"^(?:[a-z]+(?:id|ad|ian|ean|can|ese|ish|i)|former|late|then|ex)$")
 #: Titlecase words that open a sentence, glued to a name before them when a line break fell
 #: between ("Raisi The", read from "... Raisi\nThe ...").
 _SENTENCE_OPENERS = frozenset(
@@ -206,6 +226,9 @@ def clean_surface(text: str) -> str:
     if text[:4].lower() == "the ":
         text = text[4:]
     text = text.strip(" ,;:-")
+    head, colon, tail = text.rpartition(": ")
+    if colon and head and " " not in tail:  # "Tehran Times: Welcome", a speaker's line
+        text = head.rstrip(" ,;:-")
     words = text.split(" ")
     if len(words) > 1 and words[-1] in _SENTENCE_OPENERS:  # "Raisi The": the next sentence
         text = " ".join(words[:-1]).rstrip(" ,;:-")
@@ -234,17 +257,34 @@ def _is_title(words: list[str], i: int) -> bool:
     that is also a given name before a patronymic ("Sultan bin Salim Al Habsi" is named
     Sultan; "Prince bin Farhan" is not named Prince)."""
     word = words[i].strip(".,")
+    after = words[i + 1].strip(".,") if i + 1 < len(words) else ""
+    if word in _RANK_HEADS:  # "Hujjat al-Islam Abbas Ali Soleimani"
+        return after in _RANK_TAILS
+    if word in _GIVEN_TITLES and i + 2 < len(words) and words[i + 2] in _PATRONYMIC_WORDS:
+        return True  # one given name goes before "bin": "Amir Faisal bin Farhan" is a prince
     if word not in _TITLE_WORDS:
         return False
-    nxt = words[i + 1].strip(".,").split("-", 1)[0] if i + 1 < len(words) else ""
-    return word not in _GIVEN_TITLES or nxt not in ("bin", "ibn", "bint")
+    nxt = after.split("-", 1)[0]
+    return word not in _GIVEN_TITLES or nxt not in _PATRONYMIC_WORDS
+
+
+def _qualified_title(words: list[str]) -> int:
+    """How many words before a name's title qualify it: 1 for "Sassanid King Ardashir"
+    (the title itself is then read as any other), else 0."""
+    if (len(words) >= 3 and _QUALIFIER.match(words[0].strip(".,"))
+            and not _is_title(words, 0) and words[1].strip(".,") in _RULER_TITLES):
+        return 1
+    return 0
 
 
 @lru_cache(maxsize=MEMO_SIZE)
 def _person_tokens(name: str) -> tuple[str, ...]:
     words = fold(name).split()
     out: list[str] = []
+    skip = _qualified_title(words)
     for i, w in enumerate(words):
+        if i < skip:
+            continue
         if not out and _is_title(words, i):  # a title only before the name: "John Major",
             continue  # "Wesley Clark General" keep theirs
         w = w.strip(".,")
@@ -275,7 +315,7 @@ def strip_honorifics(name: str) -> str:
     """
     words = name.split()
     low = [fold(w).strip(".,") for w in words]
-    i = 0
+    i = _qualified_title(low)
     while len(words) - i > 1 and _is_title(low, i):
         i += 1
     return " ".join(words[i:])

@@ -17,12 +17,14 @@ class Merge:
         source: The key merged away (``person/raisi``).
         target: The key it now is (``person/ebrahim-raisi``), after following chains.
         reason: A short code naming the linker's rule. ``type``: one name, typed
-            differently by articles. People (:mod:`kg.resolve.people_links`):
-            ``transliteration``, ``surname``, ``partial-name``, ``given-name``, with
-            ``-context`` where co-mentions decided between candidates. Organisations
+            differently by articles. People (:mod:`kg.resolve.people_links`,
+            :mod:`kg.resolve.given_names`): ``transliteration``, ``compound-name``,
+            ``nickname``, ``surname``, ``partial-name``, ``middle-name``, ``given-name``,
+            with ``-context`` where co-mentions decided between candidates. Organisations
             (:mod:`kg.resolve.org_links`): ``spelling``, ``body-of-owner``,
             ``acronym``, and ``outlet``, ``place``, ``person`` for a name the NER
-            typed wrongly.
+            typed wrongly; ``cut-name`` (:mod:`kg.resolve.cut_names`) for a name it cut
+            at a hyphen.
     """
 
     source: str
