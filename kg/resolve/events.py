@@ -13,15 +13,26 @@ within an article, then across articles, from what the graph says of each:
   "*separate* bilateral talks") and its size ("*four-way* talks" is not
   "*bilateral* talks").
 
-Within an article, a mention joins the best compatible group of its class (news
-keeps returning to the event it reports). Across articles, groups join only on
-positive evidence: the same date with a shared actor or place, or, undated, at
-least two shared actors that make up most of both groups' actors. Each join
-re-checks the whole group, so a chain of pairwise matches never fuses two dated
-events of different days.
+Within an article, a mention that says something of its event (who attends, when,
+where) joins a group only on common ground (a shared person, two shared actors, the
+place or the date); a bare one ("the talks", "in this meeting") joins the group it
+follows most closely, if it refers back (a definite or possessive determiner) or
+shares its sentence. Across articles, groups join only on positive evidence, weighing
+each actor by how rare it is among the events of its class (Iran and its foreign
+minister attend half the meetings of an Iranian paper):
 
-A group that says nothing of its own (attendance by one actor, no date, no
-place, no name, nothing else linked) is vacuous: its facts stay out of the
+* the same sentence (one story in two articles);
+* the same date with a shared actor or place;
+* undated, two shared sides (states or people) that weigh at least half of their
+  actors and, for a meeting, the same place, three states and the same size, or
+  the same people on the same weekday (two states meet again and again);
+* a process (normalization, withdrawal) named in the same words.
+
+Each join re-checks the whole group, so a chain of pairwise matches never fuses two
+dated events of different days, or talks of Iran with the US and with Saudi Arabia.
+
+A meeting or agreement that says nothing of its own (attendance by one actor, no
+date, no place, no name, nothing else linked) is vacuous: its facts stay out of the
 graph. Fused IRIs derive from the members' article ids and offsets, so the
 same inputs give the same nodes in any order, and an incremental build equals
 a build from scratch.
@@ -35,35 +46,25 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import combinations
 
+from kg.resolve.event_words import (
+    DEFINITE_WORDS,
+    DISTINCT_WORDS,
+    OTHER_WORDS,
+    adjacent,
+    arity,
+    contradicts,
+    kinds,
+    same_time,
+    several,
+    weekdays,
+)
 from kg.resolve.remap import follow
 from kg.resolve.resolver import ResolvedArticle
 
 __all__ = ["FusedEvent", "EventFusion", "fuse_events", "event_label"]
 
-#: Words that set a mention apart from the event the article reports.
-DISTINCT_WORDS = frozenset({
-    "earlier", "previous", "prior", "past", "last", "next", "upcoming", "future", "another",
-    "separate", "second", "third", "fourth", "fifth", "later", "subsequent", "former",
-    "coming", "first", "new", "recent",
-    "other", "such",
-})
-#: Words that always name another event than the one at hand ("separate bilateral talks").
-OTHER_WORDS = frozenset({"separate", "another", "other", "different", "parallel"})
-#: Modifiers that grade an event rather than tell which one it is ("a *historic* deal").
-GRADING_WORDS = frozenset({
-    "historic", "landmark", "major", "key", "important", "brokered", "significant", "final",
-    "full", "big", "high", "level", "highest", "top", "official", "formal", "direct",
-    "indirect", "secret", "surprise", "crucial", "rare", "fresh", "latest", "recent", "ongoing",
-    "current", "way", "party", "lateral", "partite", "round", "day", "days", "long", "short",
-    "successful", "failed", "advanced", "serious", "constructive", "fruitful", "so", "called", "much", "awaited", "anticipated", "expected",
-})
-#: Event nouns whose plural names several events ("talks" names one).
-COUNTABLE = frozenset({"meeting", "summit", "conference", "agreement", "deal", "accord", "treaty",
-                       "session", "visit", "round", "attack", "strike", "airstrike", "election",
-                       "memorandum", "contract", "operation", "assault", "raid", "bombing"})
 #: Relations by which an actor attends an event.
 ATTENDANCE = frozenset({"participatesIn", "hosts"})
 #: Events that need two sides: one actor attending one, and nothing else, says nothing.
@@ -74,17 +75,6 @@ PROCESSES = frozenset({"Normalization", "Withdrawal", "RefugeeReturn", "Occupati
 BLOCK_ACTORS = 8
 #: The least share of the actors' weight two reports of an undated event have in common.
 RATIO = 0.5
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "bi": 2, "tri": 3, "quadri": 4, "quadr": 4, "quad": 4, "penta": 5, "multi": 0,
-}
-_ARITY = re.compile(
-    r"\b(?:(\d+|two|three|four|five|six|seven|eight)[- ](?:way|party|nation|sided|country)"
-    r"|(bi|tri|quadri?|quad|penta|multi)(?:lateral|partite))\b",
-    re.IGNORECASE,
-)
-
-
 @dataclass
 class _Group:
     """Mentions taken for one event, with what they say of it together."""
@@ -101,6 +91,8 @@ class _Group:
     distinct: bool = True  # every mention is set apart ("an earlier meeting")
     other: bool = False  # a mention says it is another event ("separate talks")
     sentences: set[int] = field(default_factory=set)
+    said: set[str] = field(default_factory=set)  # the texts of its sentences (copied stories)
+    definite: bool = True  # the mention refers back ("the talks", "this meeting")
     named: bool = False
     other_facts: bool = False  # a fact beyond attendance (discusses, supports, ...)
     texts: Counter[str] = field(default_factory=Counter)
@@ -128,6 +120,7 @@ class _Group:
         self.distinct = self.distinct and other.distinct
         self.other = self.other or other.other
         self.sentences |= other.sentences
+        self.said |= other.said
         self.named = self.named or other.named
         self.other_facts = self.other_facts or other.other_facts
         self.texts.update(other.texts)
@@ -224,10 +217,16 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
             g.whens.add(when)
         words = set(re.findall(r"[a-z]+", em.text.lower()))
         g.distinct = bool(words & DISTINCT_WORDS)
-        g.other = bool(words & OTHER_WORDS) or _several(em.text)
-        g.kinds = _kinds(em.text) if em.type in TWO_SIDED else set()  # "nuclear talks"
+        g.other = bool(words & OTHER_WORDS) or several(em.text)
+        g.kinds = kinds(em.text) if em.type in TWO_SIDED else set()  # "nuclear talks"
         g.sentences.add(em.sentence)
-        g.arity = _arity(em.text)
+        sent = ra.extraction.sentences[em.sentence]
+        g.said.add(" ".join(sent.text.split()).lower())
+        before = re.findall(r"[A-Za-z]+", ra.article.text[max(0, em.start - 30):em.start])
+        det = before[-1].lower() if before else ""
+        g.definite = det in DEFINITE_WORDS
+        g.other = g.other or det in OTHER_WORDS
+        g.arity = arity(em.text)
         g.named = _named(em.text, em.start, ra)
         g.texts[" ".join(em.text.split())] += 1
         singles[ekey] = g
@@ -280,7 +279,8 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
             continue
         at = ra.events[ekey].start
         best = max(
-            (g for g in groups if g.type == single.type and _fits(g, single, same_article=True)),
+            (g for g in groups if g.type == single.type and _fits(g, single, same_article=True)
+             and (single.definite or single.type in PROCESSES or g.sentences & single.sentences)),
             key=lambda g: (bool(g.sentences & single.sentences),
                            max((x for x in starts[id(g)] if x <= at), default=-1),
                            -min(starts[id(g)])),
@@ -305,32 +305,8 @@ def _common_ground(g: _Group, single: _Group) -> bool:
     )
 
 
-def _several(text: str) -> bool:
-    """A plural of a countable event ("meetings", "two agreements") names several events."""
-    last = text.lower().split()[-1] if text.split() else ""
-    return last.endswith("s") and last[:-1] in COUNTABLE
-
-
-def _kinds(text: str) -> set[str]:
-    """The modifiers that tell which event it is: "nuclear" of "the 2015 nuclear deal"."""
-    words = re.findall(r"[A-Za-z]+", _ARITY.sub(" ", text))[:-1]
-    return {w for w in words if len(w) > 2 and w.islower() and w not in GRADING_WORDS
-            and w not in DISTINCT_WORDS and w not in OTHER_WORDS and w not in _NUMBER_WORDS
-            and w not in {"the", "this", "that", "its", "their", "and", "for", "with"}}
-
-
 def _informative(g: _Group) -> bool:
     return bool(g.attendees or g.hosts or g.dates or g.whens or g.places)
-
-
-def _arity(text: str) -> set[int]:
-    out: set[int] = set()
-    for m in _ARITY.finditer(text):
-        word = (m.group(1) or m.group(2)).lower()
-        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
-        if n:
-            out.add(n)
-    return out
 
 
 def _named(text: str, start: int, ra: ResolvedArticle) -> bool:
@@ -349,13 +325,13 @@ def _named(text: str, start: int, ra: ResolvedArticle) -> bool:
 # ------------------------------------------------------------------ compatibility
 def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
     """Whether ``a`` and ``b`` can be one event: nothing they say contradicts it."""
-    if len(a.dates | b.dates) > 1 and not _adjacent(a.dates | b.dates):
+    if len(a.dates | b.dates) > 1 and not adjacent(a.dates | b.dates):
         return False
     if set(a.members) & b.apart or set(b.members) & a.apart:
         return False
-    if _contradicts(a.dates, b.whens) or _contradicts(b.dates, a.whens):
+    if contradicts(a.dates, b.whens) or contradicts(b.dates, a.whens):
         return False
-    if same_article and any(not _same_time(x, y) for x in a.whens for y in b.whens):
+    if same_article and any(not same_time(x, y) for x in a.whens for y in b.whens):
         return False
     if a.places and b.places and not a.places & b.places:
         return False
@@ -363,14 +339,14 @@ def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
         return False
     if a.kinds and b.kinds and not a.kinds & b.kinds:
         return False  # a "nuclear deal" is not a "security agreement"
-    if a.type in TWO_SIDED and _other_sides(a, b):
-        return False  # talks of Iran with the US are not talks of Iran with Saudi Arabia
+    if _other_sides(a, b):
+        return False  # talks (or ties) of Iran with the US are not those of Iran with Saudi Arabia
     if a.other or b.other:
         return False
     if (a.distinct or b.distinct) and not (a.dates & b.dates or a.whens & b.whens):
         return False  # "an earlier meeting" is another event unless its date says otherwise
-    if not same_article and _weekdays(a.whens) and _weekdays(b.whens) and not (
-        _weekdays(a.whens) & _weekdays(b.whens)
+    if not same_article and weekdays(a.whens) and weekdays(b.whens) and not (
+        weekdays(a.whens) & weekdays(b.whens)
     ):
         return False  # the day of an event is one weekday in every report
     shared = a.actors() & b.actors()
@@ -381,70 +357,11 @@ def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
     return True
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-
-
-_RECENT = frozenset({"today", "yesterday", "tonight", "week", "weekend", "morning", "evening",
-                     "night", "afternoon"} | set(_WEEKDAYS))
-_FUTURE = frozenset({"next", "coming", "upcoming", "tomorrow", "later"})
-
-
 def _other_sides(a: _Group, b: _Group) -> bool:
     """Whether each of two meetings has a state taking part that the other has not."""
     sa = {x for x in set(a.attendees) | a.hosts if x.startswith("country/")}
     sb = {x for x in set(b.attendees) | b.hosts if x.startswith("country/")}
     return len(sa) >= 2 and len(sb) >= 2 and bool(sa - sb) and bool(sb - sa)
-
-
-def _weekdays(whens: set[str]) -> set[str]:
-    return {w for when in whens for w in re.findall(r"[a-z]+", when) if w in _WEEKDAYS}
-
-
-def _time_kind(words: set[str]) -> str:
-    """How far a date phrase of one article reaches: "future", "recent" (this week) or "past"."""
-    if words & _FUTURE:
-        return "future"
-    if words & _RECENT and not words & {"month", "year"}:
-        return "recent"
-    return "past"  # a month, a year, "last month", "earlier this year"
-
-
-def _same_time(x: str, y: str) -> bool:
-    """Whether two date phrases of one article can name one time ("Tuesday", "this week")."""
-    if x == y:
-        return True
-    wx, wy = set(re.findall(r"[a-z]+|\d+", x)), set(re.findall(r"[a-z]+|\d+", y))
-    if _time_kind(wx) != _time_kind(wy):
-        return False
-    for names in (set(_WEEKDAYS), set(_MONTH_NAMES), {w for w in wx | wy if len(w) == 4
-                                                     and w.isdigit()}):
-        if wx & names and wy & names and not wx & wy & names:
-            return False
-    return True
-
-
-def _contradicts(dates: set[str], whens: set[str]) -> bool:
-    """Whether a date phrase names another day than a known date ("Tuesday" vs a Wednesday)."""
-    for d in dates:
-        day = date.fromisoformat(d)
-        for when in whens:
-            words = set(re.findall(r"[a-z]+|\d{4}", when))
-            if words & set(_WEEKDAYS) and _WEEKDAYS[day.weekday()] not in words:
-                return True
-            if words & set(_MONTH_NAMES) and _MONTH_NAMES[day.month - 1] not in words:
-                return True
-            years = {w for w in words if w.isdigit()}
-            if years and str(day.year) not in years:
-                return True
-    return False
-
-
-def _adjacent(dates: set[str]) -> bool:
-    """Dates at most a day apart: one event reported on two days ("Monday night")."""
-    days = sorted(date.fromisoformat(d) for d in dates)
-    return (days[-1] - days[0]).days <= 1
 
 
 def _joins(a: _Group, b: _Group, weight: Mapping[str, float]) -> int:
@@ -459,9 +376,11 @@ def _joins(a: _Group, b: _Group, weight: Mapping[str, float]) -> int:
         b, a, same_article=False
     ):
         return 0
+    shared = a.actors() & b.actors()
+    if a.said & b.said and (shared or not (a.actors() or b.actors())):
+        return 4  # one story in two articles: the same sentence tells it
     if a.distinct or b.distinct:
         return 0 if not a.dates & b.dates else 2
-    shared = a.actors() & b.actors()
     if a.dates and b.dates:  # the same day (or the next)
         return 3 if shared or a.places & b.places else 0
     # a meeting is told by all who attend it; a process (normalization, war) by its parties,
@@ -470,8 +389,11 @@ def _joins(a: _Group, b: _Group, weight: Mapping[str, float]) -> int:
         a.actors(), b.actors(), key=lambda xs: (sum(weight[x] for x in xs), sorted(xs)))
     # two states meet often; the same people, the same place or three parties tell one meeting
     sides = {x for x in shared if x.startswith(("country/", "person/"))}
+    # the same two sides meet again and again: only the place tells one meeting from another
+    countries = {x for x in shared if x.startswith("country/")}
     named = a.type not in TWO_SIDED or bool(
-        (a.people() & b.people() or a.places & b.places or len(shared) >= 3)
+        (a.places & b.places or (len(countries) >= 3 and a.arity & b.arity)
+         or (weekdays(a.whens) & weekdays(b.whens) and len(a.people() & b.people()) >= 2))
         and (len({x for x in sides if x.startswith("country/")}) >= 2
              or len({x for x in sides if x.startswith("person/")}) >= 2)
     )

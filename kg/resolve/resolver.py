@@ -272,7 +272,8 @@ class Resolver:
                 ekey = f"{article.id}-{a.start}"
                 out.events[ekey] = replace(a, date=event_date(a.date, article.date))
                 if a.date and out.events[ekey].date is None:
-                    out.event_when[ekey] = re.sub(r"^(?:on|in|during|at)\s+", "", a.date.lower().strip())
+                    phrase = a.date.lower().strip()
+                    out.event_when[ekey] = re.sub(r"^(?:on|in|during|at)\s+", "", phrase)
                 return Ref("event", ekey)
             k = ent_key(a)
             return Ref("entity", k) if k else None

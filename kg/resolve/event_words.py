@@ -1,0 +1,132 @@
+"""Words and date phrases that tell one event mention from another (kg.resolve.events).
+
+A mention's own words say whether it is the event at hand ("the talks"), another one
+("an *earlier* meeting", "*separate* talks", "*meetings*"), of which size ("*four-way*
+talks") and of which kind ("*nuclear* talks"); its date phrase, within one article,
+whether two mentions can name one time ("Tuesday" and "this week", not "in December").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+#: Words that set a mention apart from the event the article reports.
+DISTINCT_WORDS = frozenset({
+    "earlier", "previous", "prior", "past", "last", "next", "upcoming", "future", "another",
+    "separate", "second", "third", "fourth", "fifth", "later", "subsequent", "former",
+    "coming", "first", "new", "recent",
+    "other", "such",
+})
+#: Words that always name another event than the one at hand ("separate bilateral talks").
+OTHER_WORDS = frozenset({"separate", "another", "other", "different", "parallel"})
+#: Modifiers that grade an event rather than tell which one it is ("a *historic* deal").
+GRADING_WORDS = frozenset({
+    "historic", "landmark", "major", "key", "important", "brokered", "significant", "final",
+    "full", "big", "high", "level", "highest", "top", "official", "formal", "direct",
+    "indirect", "secret", "surprise", "crucial", "rare", "fresh", "latest", "recent", "ongoing",
+    "current", "way", "party", "lateral", "partite", "round", "day", "days", "long", "short",
+    "successful", "failed", "advanced", "serious", "constructive", "fruitful", "so", "called",
+    "much", "awaited", "anticipated", "expected",
+})
+#: Event nouns whose plural names several events ("talks" names one).
+COUNTABLE = frozenset({"meeting", "summit", "conference", "agreement", "deal", "accord", "treaty",
+                       "session", "visit", "round", "attack", "strike", "airstrike", "election",
+                       "memorandum", "contract", "operation", "assault", "raid", "bombing"})
+#: Words before an event noun that refer back to an event already told ("*the* talks").
+DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
+                            "our", "said", "today"})
+#: Number words and prefixes of a meeting's size ("four-way", "*tri*lateral"); 0: unknown.
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "bi": 2, "tri": 3, "quadri": 4, "quadr": 4, "quad": 4, "penta": 5, "multi": 0,
+}
+#: A meeting's size in words: "4-way", "four-party", "bilateral", "quadripartite".
+ARITY = re.compile(
+    r"\b(?:(\d+|two|three|four|five|six|seven|eight)[- ](?:way|party|nation|sided|country)"
+    r"|(bi|tri|quadri?|quad|penta|multi)(?:lateral|partite))\b",
+    re.IGNORECASE,
+)
+
+
+def several(text: str) -> bool:
+    """A plural of a countable event ("meetings", "two agreements") names several events."""
+    last = text.lower().split()[-1] if text.split() else ""
+    return last.endswith("s") and last[:-1] in COUNTABLE
+
+
+def kinds(text: str) -> set[str]:
+    """The modifiers that tell which event it is: "nuclear" of "the 2015 nuclear deal"."""
+    words = re.findall(r"[A-Za-z]+", ARITY.sub(" ", text))[:-1]
+    return {w for w in words if len(w) > 2 and w.islower() and w not in GRADING_WORDS
+            and w not in DISTINCT_WORDS and w not in OTHER_WORDS and w not in NUMBER_WORDS
+            and w not in {"the", "this", "that", "its", "their", "and", "for", "with"}}
+
+
+def arity(text: str) -> set[int]:
+    out: set[int] = set()
+    for m in ARITY.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+        if n:
+            out.add(n)
+    return out
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+RECENT = frozenset({"today", "yesterday", "tonight", "week", "weekend", "morning", "evening",
+                     "night", "afternoon"} | set(WEEKDAYS))
+FUTURE = frozenset({"next", "coming", "upcoming", "tomorrow", "later"})
+
+
+def weekdays(whens: set[str]) -> set[str]:
+    return {w for when in whens for w in re.findall(r"[a-z]+", when) if w in WEEKDAYS}
+
+
+def time_kind(words: set[str]) -> str:
+    """How far a date phrase of one article reaches: "future", "recent" (this week) or "past"."""
+    if words & FUTURE:
+        return "future"
+    if words & RECENT and not words & {"month", "year"}:
+        return "recent"
+    return "past"  # a month, a year, "last month", "earlier this year"
+
+
+def same_time(x: str, y: str) -> bool:
+    """Whether two date phrases of one article can name one time ("Tuesday", "this week")."""
+    if x == y:
+        return True
+    wx, wy = set(re.findall(r"[a-z]+|\d+", x)), set(re.findall(r"[a-z]+|\d+", y))
+    if time_kind(wx) != time_kind(wy):
+        return False
+    for names in (set(WEEKDAYS), set(MONTH_NAMES), {w for w in wx | wy if len(w) == 4
+                                                     and w.isdigit()}):
+        if wx & names and wy & names and not wx & wy & names:
+            return False
+    return True
+
+
+def contradicts(dates: set[str], whens: set[str]) -> bool:
+    """Whether a date phrase names another day than a known date ("Tuesday" vs a Wednesday)."""
+    for d in dates:
+        day = date.fromisoformat(d)
+        for when in whens:
+            words = set(re.findall(r"[a-z]+|\d{4}", when))
+            if words & set(WEEKDAYS) and WEEKDAYS[day.weekday()] not in words:
+                return True
+            if words & set(MONTH_NAMES) and MONTH_NAMES[day.month - 1] not in words:
+                return True
+            years = {w for w in words if w.isdigit()}
+            if years and str(day.year) not in years:
+                return True
+    return False
+
+
+def adjacent(dates: set[str]) -> bool:
+    """Dates at most a day apart: one event reported on two days ("Monday night")."""
+    days = sorted(date.fromisoformat(d) for d in dates)
+    return (days[-1] - days[0]).days <= 1
