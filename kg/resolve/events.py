@@ -169,8 +169,9 @@ def fuse_events(articles: Iterable[ResolvedArticle], remap: Mapping[str, str]) -
         digest = hashlib.sha256("\n".join(f"{a}-{k}" for a, k in members).encode()).hexdigest()
         key = digest[:16]
         dates = sorted(g.dates)
-        hosts = sorted(g.hosts, key=lambda h: (-g.attendees[h], h))
-        rest = sorted(set(g.attendees) - g.hosts, key=lambda a: (-g.attendees[a], a))
+        seen = {a: i for i, a in enumerate(g.attendees)}  # as the articles name them
+        hosts = sorted(g.hosts, key=lambda h: (-g.attendees[h], seen.get(h, 0), h))
+        rest = sorted(set(g.attendees) - g.hosts, key=lambda a: (-g.attendees[a], seen[a]))
         out.events[key] = FusedEvent(
             key, g.type, members, dates[0] if len(dates) == 1 else None, tuple(sorted(g.places)),
             tuple(hosts + rest), tuple(t for t, _ in sorted(g.texts.items(),
