@@ -18,7 +18,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.export.html import write
+from kg.export.html_actors import ACTOR_EDGES_MAX, ACTOR_TOP
 from kg.model import ENTITY_TYPES, EVENT_TYPES, RELATIONS
+from tests.export.corpus_graph import corpus_graph, event_day
 
 #: Every test here is about the real browser, the check that it is installed too.
 pytestmark = pytest.mark.browser
@@ -114,6 +116,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "hostile": folder / "hostile.html",
         "top3": folder / "top3.html",
         "large": folder / "large.html",
+        "corpus": folder / "corpus.html",
     }
     write(Graph().parse(SMALL), out["small"], title="Russia hosts talks")
     write(Graph().parse(HOSTILE), out["hostile"], title=HOSTILE_TITLE)
@@ -121,6 +124,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     began = time.perf_counter()
     write(synthetic(2000), out["large"])
     TIMINGS["export large (2000 nodes)"] = (time.perf_counter() - began) * 1000
+    began = time.perf_counter()
+    write(corpus_graph(), out["corpus"])
+    TIMINGS["export corpus-sized (1900 nodes, 5000 facts)"] = (time.perf_counter() - began) * 1000
     return out
 
 
@@ -481,11 +487,152 @@ def test_html_browser_top_nodes_note(open_page: Any, pages: dict[str, Path]) -> 
 def test_html_browser_large_graph(open_page: Any, pages: dict[str, Path]) -> None:
     opened = open_page(pages["large"], name="large (2000 nodes)")
     stats = opened.js("window.kgStats")
-    assert (stats["nodes"], stats["visibleNodes"]) == (2000, 1500)
+    assert (stats["nodes"], stats["view"], stats["visibleNodes"]) == (2000, "actors", ACTOR_TOP)
     assert opened.page.is_visible("#kg-note")
     opened.page.click("#kg-show-all")
-    assert opened.js("window.kgStats.visibleNodes") == 2000
+    assert opened.js("window.kgStats.visibleNodes") == stats["actors"] == 2000
     opened.page.fill("#kg-search", "alias 1999")
     opened.page.press("#kg-search", "Enter")
     assert opened.page.text_content("#kg-details h2") == "Location 1999"
+    assert opened.js("window.kgStats.view") == "neighbourhood"
+    opened.assert_clean()
+
+
+# ----------------------------------------------------------------------------- corpus-sized
+
+
+def drawn_edges(opened: Opened) -> list[dict[str, Any]]:
+    """Every drawn edge: its vis id, ends, and for an actor link its record."""
+    return opened.js(
+        """kg.edgeView.getIds().map(id => {
+            const e = kg.edges.get(id);
+            const link = typeof id === 'string' ? kg.links[+id.slice(1)] : null;
+            return {id: id, from: e.from, to: e.to, width: e.width, link: link};
+        })"""
+    )
+
+
+def test_html_browser_corpus_actor_view(open_page: Any, pages: dict[str, Path]) -> None:
+    opened = open_page(pages["corpus"], name="corpus-sized (1900 nodes)")
+    page = opened.page
+    stats = opened.js("window.kgStats")
+    assert stats["view"] == "actors"
+    # First paint well under 3 s (the issue's bound), from navigation start.
+    assert stats["readyMs"] < 3000, stats
+    assert stats["visibleNodes"] == ACTOR_TOP
+    assert 0 < stats["visibleEdges"] <= ACTOR_EDGES_MAX
+    kinds = opened.js("kg.nodeView.getIds().map(id => kg.data.nodes[id].kind)")
+    assert set(kinds) == {"entity"}
+    drawn = drawn_edges(opened)
+    assert all(e["link"] is not None for e in drawn)
+    # One edge per actor pair and relation (a symmetric relation's pair in either order).
+    keys = [
+        (min(e["from"], e["to"]), max(e["from"], e["to"]), e["link"]["relation"])
+        if e["link"]["symmetric"]
+        else (e["from"], e["to"], e["link"]["relation"])
+        for e in drawn
+    ]
+    assert len(set(keys)) == len(keys)
+    # Co-participants of events are linked, and width grows with the sentences stated.
+    assert any(e["link"]["event"] for e in drawn)
+    by_weight = sorted((e["link"]["weight"], e["width"]) for e in drawn)
+    assert [w for _, w in by_weight] == sorted(w for _, w in by_weight)
+    assert by_weight[0][1] < by_weight[-1][1]
+    assert "the 50 most linked of" in (page.text_content("#kg-note") or "")
+    # Events on demand, and back.
+    page.check("#kg-events")
+    assert opened.js("window.kgStats.view") == "full"
+    kinds = opened.js("kg.nodeView.getIds().map(id => kg.data.nodes[id].kind)")
+    assert "event" in kinds
+    page.uncheck("#kg-events")
+    assert opened.js("[window.kgStats.view, window.kgStats.visibleNodes]") == ["actors", ACTOR_TOP]
+    # Every actor on demand; fewer links with a higher sentence threshold.
+    page.click("#kg-show-all")
+    assert opened.js("window.kgStats.visibleNodes") == stats["actors"]
+    page.click("#kg-show-all")
+    least = opened.js("kg.state.minWeight")
+    page.fill("#kg-min-weight", str(least + 2))
+    fewer = drawn_edges(opened)
+    assert 0 < len(fewer) < len(drawn)
+    assert all(e["link"]["weight"] >= least + 2 for e in fewer)
+    opened.assert_clean()
+
+
+def test_html_browser_corpus_neighbourhood(open_page: Any, pages: dict[str, Path]) -> None:
+    opened = open_page(pages["corpus"])
+    page = opened.page
+    page.fill("#kg-search", "Country 0")
+    page.press("#kg-search", "Enter")
+    hub = opened.node_id("Country 0")
+    assert opened.js("[window.kgStats.view, window.kgSelected]") == ["neighbourhood", hub]
+    shown = set(opened.js("kg.nodeView.getIds()"))
+    drawn = drawn_edges(opened)
+    # Only the neighbourhood: every drawn edge touches the node, every drawn node is linked.
+    assert all(hub in (e["from"], e["to"]) for e in drawn)
+    assert shown == {hub} | {e["from"] for e in drawn} | {e["to"] for e in drawn}
+    assert 10 < len(shown) <= 41
+    assert "strongest of" in (page.text_content("#kg-note") or "")
+    # Laid out readably: the node in the middle, its neighbours on rings, apart from each other.
+    points = opened.js("(ids) => kg.network.getPositions(ids)", sorted(shown))
+    assert (points[str(hub)]["x"], points[str(hub)]["y"]) == (0, 0)
+    others = [(p["x"], p["y"]) for key, p in points.items() if key != str(hub)]
+    closest = min(
+        ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5
+        for i, (ax, ay) in enumerate(others)
+        for bx, by in others[i + 1 :]
+    )
+    assert closest >= 150
+    # The side panel lists the node's facts, with their sentences.
+    facts = opened.js("kg.data.edges.filter(e => e.from === %d || e.to === %d).length" % (hub, hub))
+    assert page.locator("#kg-details .kg-fact").count() == facts
+    assert page.locator("#kg-details .kg-fact blockquote").first.text_content().startswith(
+        "Sentence "
+    )
+    # Every neighbour shows on demand.
+    page.click("#kg-focus-all")
+    assert len(opened.js("kg.nodeView.getIds()")) > 41
+    page.click("#kg-focus-all")
+    # Clicking a neighbour moves to its neighbourhood.
+    neighbour = next(e["to"] if e["from"] == hub else e["from"] for e in drawn)
+    page.mouse.click(*opened.node_point(neighbour))
+    assert opened.js("[window.kgStats.view, window.kgSelected]") == ["neighbourhood", neighbour]
+    assert page.text_content("#kg-details h2") == opened.js(
+        "(id) => kg.data.nodes[id].label", neighbour
+    )
+    page.click("#kg-back")
+    assert opened.js("[window.kgStats.view, window.kgStats.visibleNodes]") == ["actors", ACTOR_TOP]
+    opened.assert_clean()
+
+
+def test_html_browser_corpus_date_filter(open_page: Any, pages: dict[str, Path]) -> None:
+    opened = open_page(pages["corpus"])
+    page = opened.page
+    assert page.is_visible("#kg-dates")
+    page.check("#kg-events")
+    page.click("#kg-show-all")  # the full view's every node
+    events = "kg.nodeView.getIds().filter(id => kg.data.nodes[id].kind === 'event')"
+    before = len(opened.js(events))
+    assert before == 400
+    page.fill("#kg-date-from", "2022-07-01")
+    page.fill("#kg-date-to", "2022-07-31")
+    labels = set(opened.js(f"{events}.map(id => kg.data.nodes[id].label)"))
+    expected = {
+        f"{('meeting', 'agreement', 'attack')[i % 3]} {i}"
+        for i in range(400)
+        if (day := event_day(i)) and "2022-07-01" <= day <= "2022-07-31"
+    }
+    assert labels == expected and len(expected) == 11
+    # The actor view keeps only the co-participants of events in the range.
+    page.uncheck("#kg-events")
+    linked = [e for e in drawn_edges(opened) if e["link"]["event"]]
+    in_range = opened.js(
+        """(links) => links.map(l => l.facts.some(f => {
+            const e = kg.data.edges[f], d = kg.data.nodes[e.to].date;
+            return d && d >= '2022-07-01' && d <= '2022-07-31'; }))""",
+        [e["link"] for e in linked],
+    )
+    assert all(in_range)
+    page.click("#kg-dates-clear")
+    page.check("#kg-events")
+    assert len(opened.js(events)) == before
     opened.assert_clean()
