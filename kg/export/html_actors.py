@@ -71,17 +71,13 @@ def _aggregate(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list
         a, b, relation, via = key
         ids = sorted(facts[key])
         said = {s for i in ids for s in edges[i]["sentences"]}
-        records.append(
-            {
-                "from": a,
-                "to": b,
-                "relation": relation,
-                "symmetric": symmetric[key],
-                "event": via is not None,
-                "facts": ids,
-                "weight": len(said),
-            }
-        )
+        record: dict[str, Any] = {"from": a, "to": b, "relation": relation}
+        # Flags only when true: the corpus has thousands of links, mostly neither.
+        if symmetric[key]:
+            record["symmetric"] = True
+        if via is not None:
+            record["event"] = True
+        records.append(record | {"facts": ids, "weight": len(said)})
     return records
 
 
@@ -123,8 +119,8 @@ def actor_view(
     Returns:
         ``{"edges": [...], "top": [ids], "topXY": [x, y, ...], "minWeight": int}``:
         the actor edges (each with ``from``, ``to``, ``relation`` (the event type
-        for co-participants), ``symmetric``, ``event`` (true for co-participants),
-        ``facts`` (edge ids) and ``weight``), the heaviest ``top`` actors sorted by
+        for co-participants), ``symmetric`` and ``event`` (true for co-participants)
+        when true, ``facts`` (edge ids) and ``weight``), the heaviest ``top`` actors sorted by
         id with their positions, laid out with the edges the view first draws
         among them: those of at least ``minWeight`` sentences.
     """

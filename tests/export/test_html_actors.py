@@ -48,7 +48,7 @@ NODES = [node(0), node(1), node(2, type_="Person"), node(3)] + [
 def links_of(edges: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     view = actor_view(NODES, edges)
     return [
-        (r["from"], r["to"], r["relation"], r["event"], r["facts"], r["weight"])
+        (r["from"], r["to"], r["relation"], r.get("event", False), r["facts"], r["weight"])
         for r in view["edges"]
     ]
 

@@ -911,6 +911,25 @@
     list.appendChild(dd);
   }
 
+  // A hub has facts by the thousand: the panel lists them a page at a time.
+  var FACTS_PAGE = 150;
+
+  function appendFacts(list, ids, self) {
+    ids.slice(0, FACTS_PAGE).forEach(function (e) { list.appendChild(factItem(edges[e], self)); });
+    if (ids.length <= FACTS_PAGE) { return; }
+    var rest = ids.slice(FACTS_PAGE);
+    var more = el('button', 'kg-more', 'Show ' + Math.min(rest.length, FACTS_PAGE) + ' more of ' +
+      rest.length + ' facts');
+    more.type = 'button';
+    var item = el('li');
+    item.appendChild(more);
+    more.addEventListener('click', function () {
+      item.remove();
+      appendFacts(list, rest, self);
+    });
+    list.appendChild(item);
+  }
+
   function showNodeDetails(id) {
     var node = nodes[id];
     clear(details);
@@ -955,8 +974,8 @@
     });
     append(details, el('h3', null, 'Facts (' + ids.length + ')'));
     var facts = el('ul', 'kg-facts');
-    ids.forEach(function (e) { facts.appendChild(factItem(edges[e], id)); });
     details.appendChild(facts);
+    appendFacts(facts, ids, id);
 
     if (node.articles.length) {
       append(details, el('h3', null, 'Articles (' + node.articles.length + ')'));
@@ -997,8 +1016,8 @@
     details.appendChild(list);
     append(details, el('h3', null, 'Facts (' + link.facts.length + ')'));
     var facts = el('ul', 'kg-facts');
-    link.facts.forEach(function (f) { facts.appendChild(factItem(edges[f], -1)); });
     details.appendChild(facts);
+    appendFacts(facts, link.facts, -1);
     details.scrollTop = 0;
   }
 
