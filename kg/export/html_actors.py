@@ -38,7 +38,7 @@ ACTOR_TOP = 50
 ACTOR_EDGES_MAX = 200
 #: Label size of the actor view in pixels, and its longest label (graph.js draws the same).
 LABEL_FONT = 13
-LABEL_MAX = 26
+LABEL_MAX = 22
 #: Relations by which an actor takes part in an event: co-participants are joined.
 PARTICIPATION = frozenset({"participatesIn", "hosts"})
 
@@ -94,9 +94,9 @@ def _default_min_weight(records: list[dict[str, Any]], chosen: set[int], most: i
 
 def _box(node: dict[str, Any]) -> tuple[float, float, float]:
     """The room a node and its label take on the page: width, above and below its centre."""
-    size = min(8 + 2.5 * math.sqrt(node["degree"]), 24)  # graph.js nodeSize(), large views
+    size = min(7 + 1.5 * math.sqrt(node["degree"]), 18)  # graph.js nodeSize(), large views
     chars = min(len(node["label"]), LABEL_MAX)
-    width = max(0.6 * LABEL_FONT * chars, 2 * size) + 10
+    width = max(0.65 * LABEL_FONT * chars, 2 * size) + 12
     return (width, size + 3, size + 6 + 1.3 * LABEL_FONT)
 
 
@@ -142,7 +142,10 @@ def actor_view(
             if r["from"] in inside and r["to"] in inside and r["weight"] >= least
         ),
     )
-    layout = spread_labels(layout, {key: _box(nodes[int(key)]) for key in keys})
+    # Smaller than the page's drawing area (~830 x 810 at 1400 x 860): pushing labels apart
+    # spreads the layout, and the page should fit it at about 1:1, labels at LABEL_FONT.
+    boxes = {key: _box(nodes[int(key)]) for key in keys}
+    layout = spread_labels(layout, boxes, width=700.0, height=640.0)
     return {
         "edges": records,
         "top": chosen,

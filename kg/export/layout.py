@@ -277,8 +277,9 @@ def _push_apart(
         if not clash.any():
             break
         i, j = np.nonzero(clash)
-        # Relative overlap: wide labels part sideways less readily than up or down.
-        along_x = over_x[i, j] / (half_w[i] + half_w[j]) <= over_y[i, j] / (half_h[i] + half_h[j])
+        # The shorter way out, sideways favoured twice: labels are wide and low, and
+        # pushing only up or down would make a tall layout for a wide screen.
+        along_x = over_x[i, j] <= 2 * over_y[i, j]
         # Coincident points part by index (i < j), so the result stays deterministic.
         sign_x = np.where(dx[i, j] > 0, 1.0, -1.0)
         sign_y = np.where(dy[i, j] > 0, 1.0, -1.0)

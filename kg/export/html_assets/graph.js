@@ -35,7 +35,7 @@
   var NEIGHBOURS_MAX = 40;
   var NEIGHBOURS_SLACK = 10;
   // Shorter labels in the large views, where more of them share the screen.
-  var LABEL_MAX = actors ? 26 : 42;
+  var LABEL_MAX = actors ? 22 : 42;
   var topActors = new Set(actors ? actors.top : []);
   var topXY = {};
   if (actors) {
@@ -201,7 +201,7 @@
 
   /** Size by number of relations; smaller in the large views (html_actors.py's _box). */
   function nodeSize(node) {
-    if (actors) { return Math.min(8 + 2.5 * Math.sqrt(node.degree), 24); }
+    if (actors) { return Math.min(7 + 1.5 * Math.sqrt(node.degree), 18); }
     return Math.min(11 + 4.5 * Math.sqrt(node.degree), 42);
   }
 
@@ -539,10 +539,21 @@
       var many = visibleEdges.size > 1500 || visibleNodes.size > 800;
       network.setOptions({ interaction: { hideEdgesOnDrag: many, hideEdgesOnZoom: many } });
     }
-    if (fit && network && visibleNodes.size) {
-      network.fit({ nodes: Array.from(visibleNodes), animation: false });
-      fitFonts();
+    if (fit && network && visibleNodes.size) { fitView(); }
+  }
+
+  /** Fit the view to what is drawn; large views leave room for the note above. */
+  function fitView() {
+    network.fit({ nodes: Array.from(visibleNodes), animation: false });
+    if (actors) {
+      network.moveTo({
+        position: network.getViewPosition(),
+        scale: network.getScale() * 0.93,
+        offset: { x: 0, y: 24 },
+        animation: false
+      });
     }
+    fitFonts();
   }
 
   var FONT_FACE = 'system-ui, "DejaVu Sans", Arial, sans-serif';
@@ -743,7 +754,8 @@
     state.relations = new Set(data.relations.map(function (r) { return r.relation; }));
     state.article = -1;
     state.countriesOnly = false;
-    state.showAll = true;
+    // A large graph shows a sought node in its neighbourhood: no need to draw every node.
+    if (!actors) { state.showAll = true; }
     state.from = '';
     state.to = '';
     document.querySelectorAll('#kg-legend input, #kg-relations input').forEach(function (box) {
@@ -1288,6 +1300,5 @@
     window.kgReady = true;
     document.documentElement.setAttribute('data-kg-ready', 'true');
   });
-  network.fit({ animation: false });
-  fitFonts();
+  if (visibleNodes.size) { fitView(); } else { network.fit({ animation: false }); }
 })();
