@@ -117,7 +117,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "top3": folder / "top3.html",
         "large": folder / "large.html",
         "corpus": folder / "corpus.html",
+        "hostile-actors": folder / "hostile-actors.html",
     }
+    write(Graph().parse(HOSTILE), out["hostile-actors"], title=HOSTILE_TITLE, actor_view_min=0)
     write(Graph().parse(SMALL), out["small"], title="Russia hosts talks")
     write(Graph().parse(HOSTILE), out["hostile"], title=HOSTILE_TITLE)
     write(Graph().parse(SMALL), out["top3"], max_nodes=3)
@@ -639,4 +641,47 @@ def test_html_browser_corpus_date_filter(open_page: Any, pages: dict[str, Path])
     page.click("#kg-dates-clear")
     page.check("#kg-events")
     assert len(opened.js(events)) == before
+    opened.assert_clean()
+
+
+def test_html_browser_hostile_actor_view_is_inert(open_page: Any, pages: dict[str, Path]) -> None:
+    opened = open_page(pages["hostile-actors"])
+    page = opened.page
+    assert opened.js("window.kgStats.view") == "actors"
+    actors = opened.js("kg.nodeView.getIds()")
+    assert actors
+    tips: list[str] = []
+    for node in actors:
+        opened.js("(id) => kg.selectNode(id)", node)
+        assert opened.js("window.kgStats.view") == "neighbourhood"
+        for edge in drawn_edges(opened):
+            point = opened.js(
+                """(id) => {
+                    const e = kg.edges.get(id), p = kg.network.getPositions([e.from, e.to]);
+                    const c = kg.network.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2,
+                                                      y: (p[e.from].y + p[e.to].y) / 2});
+                    const r = document.getElementById('kg-network').getBoundingClientRect();
+                    return [c.x + r.left, c.y + r.top];
+                }""",
+                edge["id"],
+            )
+            page.mouse.move(*point)
+            page.wait_for_timeout(50)
+            tips.append(page.text_content("#kg-tooltip") or "")
+            page.mouse.click(*point)
+        page.mouse.move(*opened.node_point(node))
+        page.click("#kg-back")
+    # The links' tooltips showed the hostile names, as text.
+    assert any("<script>alert(1)</script> — meetsWith — </script>" in t for t in tips)
+    injected = opened.js(
+        """() => ({
+            media: document.querySelectorAll('img, iframe, object, embed, video, audio').length,
+            scripts: document.scripts.length,
+            handlers: Array.from(document.querySelectorAll('*')).flatMap(
+                el => Array.from(el.attributes).filter(a => a.name.startsWith('on'))\
+.map(a => a.name)),
+        })"""
+    )
+    assert injected == {"media": 0, "scripts": 3, "handlers": []}
+    assert page.title() == HOSTILE_TITLE
     opened.assert_clean()
