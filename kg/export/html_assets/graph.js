@@ -1200,6 +1200,7 @@
 
   // ------------------------------------------------------------------ network
 
+  computeVisible();
   var big = visibleNodes.size > 800 || visibleEdges.size > 1500;
   var options = {
     autoResize: true,
@@ -1228,7 +1229,6 @@
     }
   };
 
-  computeVisible();
   nodeView.refresh();
   edgeView.refresh();
   buildLegend();
