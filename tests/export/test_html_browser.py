@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.export.html import write
 from kg.export.html_actors import ACTOR_EDGES_MAX, ACTOR_TOP
 from kg.model import ENTITY_TYPES, EVENT_TYPES, RELATIONS
-from tests.export.corpus_graph import corpus_graph, event_day
+from tests.export.corpus_graph import corpus_graph
 
 #: Every test here is about the real browser, the check that it is installed too.
 pytestmark = pytest.mark.browser
@@ -541,11 +541,21 @@ def test_html_browser_corpus_actor_view(open_page: Any, pages: dict[str, Path]) 
     assert [w for _, w in by_weight] == sorted(w for _, w in by_weight)
     assert by_weight[0][1] < by_weight[-1][1]
     assert "the 50 most linked of" in (page.text_content("#kg-note") or "")
-    # Events on demand, and back.
+    # Events on demand: those that two or more drawn actors take part in, joined to them.
     page.check("#kg-events")
-    assert opened.js("window.kgStats.view") == "full"
-    kinds = opened.js("kg.nodeView.getIds().map(id => kg.data.nodes[id].kind)")
-    assert "event" in kinds
+    assert opened.js("window.kgStats.view") == "actors"
+    shown = set(opened.js("kg.nodeView.getIds()"))
+    events = [n for n in shown if opened.js("(id) => kg.data.nodes[id].kind", n) == "event"]
+    assert 0 < len(events) <= 60 and len(shown) - len(events) == ACTOR_TOP
+    with_events = drawn_edges(opened)
+    assert not any(e["link"] and e["link"].get("event") for e in with_events)
+    for event in events:
+        taking_part = {
+            e["to"] if e["from"] == event else e["from"]
+            for e in with_events
+            if event in (e["from"], e["to"])
+        }
+        assert len(taking_part) >= 2 and taking_part <= shown
     page.uncheck("#kg-events")
     assert opened.js("[window.kgStats.view, window.kgStats.visibleNodes]") == ["actors", ACTOR_TOP]
     # Every actor on demand; fewer links with a higher sentence threshold.
@@ -614,33 +624,47 @@ def test_html_browser_corpus_date_filter(open_page: Any, pages: dict[str, Path])
     opened = open_page(pages["corpus"])
     page = opened.page
     assert page.is_visible("#kg-dates")
-    page.check("#kg-events")
-    page.click("#kg-show-all")  # the full view's every node
+    # The hub's neighbourhood, every neighbour: its events among them.
+    page.fill("#kg-search", "Country 0")
+    page.press("#kg-search", "Enter")
+    page.click("#kg-focus-all")
     events = "kg.nodeView.getIds().filter(id => kg.data.nodes[id].kind === 'event')"
-    before = len(opened.js(events))
-    assert before == 400
+    before = set(opened.js(f"{events}.map(id => kg.data.nodes[id].label)"))
     page.fill("#kg-date-from", "2022-07-01")
-    page.fill("#kg-date-to", "2022-07-31")
-    labels = set(opened.js(f"{events}.map(id => kg.data.nodes[id].label)"))
-    expected = {
-        f"{('meeting', 'agreement', 'attack')[i % 3]} {i}"
-        for i in range(400)
-        if (day := event_day(i)) and "2022-07-01" <= day <= "2022-07-31"
-    }
-    assert labels == expected and len(expected) == 11
-    # The actor view keeps only the co-participants of events in the range.
+    page.fill("#kg-date-to", "2022-09-30")
+    during = set(opened.js(f"{events}.map(id => kg.data.nodes[id].label)"))
+    # The oracle: the graph itself, asked with SPARQL.
+    rows = corpus_graph().query(
+        f"""SELECT DISTINCT ?label WHERE {{
+            {{ <{KG}country/e00000> ?p ?e }} UNION {{ ?e ?p <{KG}country/e00000> }}
+            ?e <{KGO}date> ?day ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+            FILTER (STR(?day) >= "2022-07-01" && STR(?day) <= "2022-09-30") }}"""
+    )
+    expected = {str(row[0]) for row in rows}  # type: ignore[index]
+    assert during == expected and 0 < len(during) < len(before)
+    assert all(
+        "2022-07-01" <= day <= "2022-09-30"
+        for day in opened.js(f"{events}.map(id => kg.data.nodes[id].date)")
+    )
+    # The actor view: its events and co-participant links keep to the range too.
+    page.click("#kg-back")
+    page.check("#kg-events")
+    days = opened.js(f"{events}.map(id => kg.data.nodes[id].date)")
+    assert days and all("2022-07-01" <= day <= "2022-09-30" for day in days)
     page.uncheck("#kg-events")
     linked = [e for e in drawn_edges(opened) if e["link"].get("event")]
     in_range = opened.js(
         """(links) => links.map(l => l.facts.some(f => {
             const e = kg.data.edges[f], d = kg.data.nodes[e.to].date;
-            return d && d >= '2022-07-01' && d <= '2022-07-31'; }))""",
+            return d && d >= '2022-07-01' && d <= '2022-09-30'; }))""",
         [e["link"] for e in linked],
     )
     assert all(in_range)
     page.click("#kg-dates-clear")
-    page.check("#kg-events")
-    assert len(opened.js(events)) == before
+    page.fill("#kg-search", "Country 0")
+    page.press("#kg-search", "Enter")
+    page.click("#kg-focus-all")
+    assert set(opened.js(f"{events}.map(id => kg.data.nodes[id].label)")) == before
     opened.assert_clean()
 
 

@@ -33,6 +33,11 @@
   var links = actors ? actors.edges : [];
   // A neighbourhood shows its strongest neighbours first, all of them up to a few more.
   var NEIGHBOURS_MAX = 40;
+  // How actors take part in events (html_actors.py's PARTICIPATION).
+  var PARTICIPATION = new Set(['participatesIn', 'hosts']);
+  // Events on demand in the actor view: at most this many, the best attested.
+  var EVENTS_MAX = 60;
+  var sharedEvents = { total: 0, shown: 0 };
   var NEIGHBOURS_SLACK = 10;
   // Shorter labels in the large views, where more of them share the screen.
   var LABEL_MAX = actors ? 22 : 42;
@@ -66,7 +71,8 @@
     from: '',
     to: '',
     focus: null,
-    focusAll: false
+    focusAll: false,
+    events: false
   };
   var visibleNodes = new Set();
   var visibleEdges = new Set();
@@ -440,7 +446,7 @@
   var RING_WIDE = 1.2;
 
   /** Move the visible nodes to the positions of the current view (only those that moved). */
-  function placeNodes(focusPlace) {
+  function placeNodes(focusPlace, eventPlace) {
     var updates = [];
     visibleNodes.forEach(function (id) {
       var point;
@@ -448,6 +454,9 @@
       if (focusPlace) {
         point = id === state.focus ? [0, 0] : focusPlace[id];
         key = 'f' + point[0] + ',' + point[1];
+      } else if (eventPlace && eventPlace[id]) {
+        point = eventPlace[id];
+        key = 'e' + point[0] + ',' + point[1];
       } else if (state.view === 'actors' && !state.actorsAll) {
         point = topXY[id];
         key = 'top';
@@ -461,6 +470,56 @@
       }
     });
     if (updates.length) { nodesDS.update(updates); }
+  }
+
+  /**
+   * The actor view's events on demand: of the events that two or more drawn
+   * actors take part in, the EVENTS_MAX stated by the most sentences, with their
+   * facts to drawn actors, each placed amid its actors (events of the same actors
+   * stacked apart). Returns the events' positions.
+   */
+  function addSharedEvents() {
+    var found = new Map();
+    visibleNodes.forEach(function (actor) {
+      edgesOf[actor].forEach(function (e) {
+        var edge = edges[e];
+        var other = edge.from === actor ? edge.to : edge.from;
+        if (nodes[other].kind !== 'event' || !nodePasses(nodes[other]) || !factPasses(edge)) { return; }
+        if (!found.has(other)) { found.set(other, { actors: new Set(), facts: [], said: new Set() }); }
+        var entry = found.get(other);
+        entry.facts.push(e);
+        edge.sentences.forEach(function (x) { entry.said.add(x); });
+        if (PARTICIPATION.has(edge.relation)) { entry.actors.add(actor); }
+      });
+    });
+    var shared = Array.from(found.keys()).filter(function (event) {
+      return found.get(event).actors.size >= 2;
+    }).sort(function (a, b) {
+      var fa = found.get(a);
+      var fb = found.get(b);
+      return fb.said.size - fa.said.size || fb.actors.size - fa.actors.size || a - b;
+    });
+    sharedEvents = { total: shared.length, shown: Math.min(shared.length, EVENTS_MAX) };
+    var place = {};
+    var stacked = {};
+    shared.slice(0, EVENTS_MAX).sort(function (a, b) { return a - b; }).forEach(function (event) {
+      var entry = found.get(event);
+      visibleNodes.add(event);
+      entry.facts.forEach(function (e) { visibleEdges.add(e); });
+      var who = Array.from(entry.actors).sort(function (a, b) { return a - b; });
+      var x = 0;
+      var y = 0;
+      who.forEach(function (a) {
+        var p = state.actorsAll ? [nodes[a].x, nodes[a].y] : topXY[a];
+        x += p[0];
+        y += p[1];
+      });
+      var key = who.join(' ');
+      var k = stacked[key] = (stacked[key] || 0) + 1;
+      var shift = (k % 2 === 0 ? 1 : -1) * Math.floor(k / 2) * 34;
+      place[event] = [Math.round(x / who.length), Math.round(y / who.length + shift)];
+    });
+    return place;
   }
 
   function viewName() {
@@ -491,11 +550,15 @@
         }
       });
       links.forEach(function (link, k) {
+        // With the events drawn, co-participants are joined through them instead.
+        if (link.event && state.events) { return; }
         if (link.weight >= state.minWeight && visibleNodes.has(link.from) &&
             visibleNodes.has(link.to) && linkPasses(link)) {
           visibleEdges.add('a' + k);
         }
       });
+      placeNodes(null, state.events ? addSharedEvents() : null);
+      return;
     } else {
       nodes.forEach(function (n) { if (nodeAllowed(n)) { visibleNodes.add(n.id); } });
       edges.forEach(function (e) { if (edgeAllowed(e)) { visibleEdges.add(e.id); } });
@@ -509,8 +572,11 @@
     window.kgStats.view = viewName();
     var parts = [];
     if (state.focus === null && state.view === 'actors') {
-      parts.push(nodeView.length + ' of ' + plural(actorCount, 'actor', 'actors'));
-      parts.push(edgeView.length + ' of ' + plural(links.length, 'link', 'links'));
+      var shownEvents = 0;
+      visibleNodes.forEach(function (id) { if (nodes[id].kind === 'event') { shownEvents += 1; } });
+      parts.push((nodeView.length - shownEvents) + ' of ' + plural(actorCount, 'actor', 'actors'));
+      if (state.events) { parts.push(shownEvents + ' of ' + plural(eventCount, 'event', 'events')); }
+      parts.push(edgeView.length + ' of ' + plural(links.length + edges.length, 'link', 'links'));
     } else {
       if (nodeView.length === nodes.length) {
         parts.push(plural(nodes.length, 'node', 'nodes'));
@@ -596,9 +662,14 @@
     }
     if (state.view === 'actors') {
       $('kg-note-text').textContent = state.actorsAll
-        ? 'Actors: all ' + actorCount + ', one link per pair and relation; events hidden.'
+        ? 'Actors: all ' + actorCount + ', one link per pair and relation'
         : 'Actors: the ' + topActors.size + ' most linked of ' + actorCount +
-          ', one link per pair and relation; events hidden.';
+          ', one link per pair and relation';
+      $('kg-note-text').textContent += !state.events ? '; events hidden.'
+        : sharedEvents.shown === sharedEvents.total
+          ? '; with the ' + plural(sharedEvents.total, 'event', 'events') + ' two or more of them take part in.'
+          : '; with the ' + sharedEvents.shown + ' best attested of ' + sharedEvents.total +
+            ' events two or more of them take part in.';
       append(actions, noteButton('kg-show-all',
         state.actorsAll ? 'Show the ' + topActors.size + ' most linked' : 'Show all ' + actorCount + ' actors',
         function () { state.actorsAll = !state.actorsAll; applyFilters(true); }));
@@ -708,8 +779,8 @@
     $('kg-actor-help').hidden = false;
     var events = $('kg-events');
     events.addEventListener('change', function () {
-      state.view = events.checked ? 'full' : 'actors';
-      applyFilters(state.focus === null);
+      state.events = events.checked;
+      applyFilters(false);
     });
     $('kg-events-count').textContent = '(' + eventCount + ')';
     var least = $('kg-min-weight');
