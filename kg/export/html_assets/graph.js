@@ -575,8 +575,11 @@
       var shownEvents = 0;
       visibleNodes.forEach(function (id) { if (nodes[id].kind === 'event') { shownEvents += 1; } });
       parts.push((nodeView.length - shownEvents) + ' of ' + plural(actorCount, 'actor', 'actors'));
+      var shownLinks = 0;
+      visibleEdges.forEach(function (key) { if (typeof key === 'string') { shownLinks += 1; } });
       if (state.events) { parts.push(shownEvents + ' of ' + plural(eventCount, 'event', 'events')); }
-      parts.push(edgeView.length + ' of ' + plural(links.length + edges.length, 'link', 'links'));
+      parts.push(shownLinks + ' of ' + plural(links.length, 'link', 'links'));
+      if (state.events) { parts.push(plural(edgeView.length - shownLinks, 'fact', 'facts') + ' of events'); }
     } else {
       if (nodeView.length === nodes.length) {
         parts.push(plural(nodes.length, 'node', 'nodes'));
