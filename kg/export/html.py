@@ -12,7 +12,9 @@ script renders every string with ``textContent`` and DOM calls, never as HTML.
 
 The page's data (nodes, edges, evidence, positions) comes from
 :mod:`kg.export.html_data`; positions are computed there, so the page opens
-without physics, and the output is byte-identical for the same graph.
+without physics, and the output is byte-identical for the same graph. A graph of
+more than a few hundred nodes opens on its actors, one link per actor pair and
+relation (:mod:`kg.export.html_actors`); selecting a node shows its neighbourhood.
 """
 
 from __future__ import annotations

@@ -7,7 +7,11 @@ relation stated both ways is one edge, and two actors that take part in the
 same event (``participatesIn`` or ``hosts`` it) are joined by one edge per
 event type, standing for those events. An edge's weight is the number of
 distinct sentences that state its facts; an actor's weight is the sum over its
-edges. The page shows the :data:`ACTOR_TOP` heaviest actors first.
+edges. The page shows the :data:`ACTOR_TOP` heaviest actors first, laid out here
+(labels pushed apart), with the links of at least ``minWeight`` sentences: at
+most :data:`ACTOR_EDGES_MAX`. The rest is the page's (``html_assets/graph.js``):
+every actor on demand, the events two or more drawn actors take part in on
+demand, and a selected node's neighbourhood in rings around it.
 
 Everything is sorted by node id and positions come from
 :mod:`kg.export.layout`, so the same data gives the same view.
@@ -120,9 +124,9 @@ def actor_view(
         ``{"edges": [...], "top": [ids], "topXY": [x, y, ...], "minWeight": int}``:
         the actor edges (each with ``from``, ``to``, ``relation`` (the event type
         for co-participants), ``symmetric`` and ``event`` (true for co-participants)
-        when true, ``facts`` (edge ids) and ``weight``), the heaviest ``top`` actors sorted by
-        id with their positions, laid out with the edges the view first draws
-        among them: those of at least ``minWeight`` sentences.
+        when true, ``facts`` (edge ids) and ``weight``), the heaviest ``top``
+        actors sorted by id with their positions, laid out with the edges the view
+        first draws among them: those of at least ``minWeight`` sentences.
     """
     records = _aggregate(nodes, edges)
     weight: dict[int, int] = defaultdict(int)
