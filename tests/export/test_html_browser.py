@@ -546,9 +546,18 @@ def test_html_browser_corpus_actor_view(open_page: Any, pages: dict[str, Path]) 
     assert opened.js("window.kgStats.view") == "actors"
     shown = set(opened.js("kg.nodeView.getIds()"))
     events = [n for n in shown if opened.js("(id) => kg.data.nodes[id].kind", n) == "event"]
-    assert 0 < len(events) <= 60 and len(shown) - len(events) == ACTOR_TOP
+    assert 0 < len(events) <= 30 and len(shown) - len(events) == ACTOR_TOP
     with_events = drawn_edges(opened)
     assert not any(e["link"] and e["link"].get("event") for e in with_events)
+    # Around the actors, none on top of one: each event farther from the middle than any actor.
+    points = opened.js("(ids) => kg.network.getPositions(ids)", sorted(shown))
+    actor_points = [(p["x"], p["y"]) for k, p in points.items() if int(k) not in events]
+    cx = sum(x for x, _ in actor_points) / len(actor_points)
+    cy = sum(y for _, y in actor_points) / len(actor_points)
+    reach = max(((x - cx) ** 2 + (y - cy) ** 2) ** 0.5 for x, y in actor_points)
+    for event in events:
+        p = points[str(event)]
+        assert ((p["x"] - cx) ** 2 + (p["y"] - cy) ** 2) ** 0.5 > reach
     for event in events:
         taking_part = {
             e["to"] if e["from"] == event else e["from"]

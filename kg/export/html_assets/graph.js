@@ -36,7 +36,7 @@
   // How actors take part in events (html_actors.py's PARTICIPATION).
   var PARTICIPATION = new Set(['participatesIn', 'hosts']);
   // Events on demand in the actor view: at most this many, the best attested.
-  var EVENTS_MAX = 60;
+  var EVENTS_MAX = 30;
   var sharedEvents = { total: 0, shown: 0 };
   var NEIGHBOURS_SLACK = 10;
   // Shorter labels in the large views, where more of them share the screen.
@@ -475,8 +475,8 @@
   /**
    * The actor view's events on demand: of the events that two or more drawn
    * actors take part in, the EVENTS_MAX stated by the most sentences, with their
-   * facts to drawn actors, each placed amid its actors (events of the same actors
-   * stacked apart). Returns the events' positions.
+   * facts to drawn actors, on a ring around the actors (ringEvents). Returns the
+   * events' positions.
    */
   function addSharedEvents() {
     var found = new Map();
@@ -501,7 +501,6 @@
     });
     sharedEvents = { total: shared.length, shown: Math.min(shared.length, EVENTS_MAX) };
     var place = {};
-    var stacked = {};
     shared.slice(0, EVENTS_MAX).sort(function (a, b) { return a - b; }).forEach(function (event) {
       var entry = found.get(event);
       visibleNodes.add(event);
@@ -514,10 +513,43 @@
         x += p[0];
         y += p[1];
       });
-      var key = who.join(' ');
-      var k = stacked[key] = (stacked[key] || 0) + 1;
-      var shift = (k % 2 === 0 ? 1 : -1) * Math.floor(k / 2) * 34;
-      place[event] = [Math.round(x / who.length), Math.round(y / who.length + shift)];
+      place[event] = [x / who.length, y / who.length];
+    });
+    return ringEvents(place);
+  }
+
+  /**
+   * Set the events on a ring around the drawn actors, each near the direction of
+   * its actors from the middle, so no event covers an actor: the events keep the
+   * order of those directions, evenly spaced, on two staggered rings for the labels.
+   */
+  function ringEvents(place) {
+    var events = Object.keys(place).map(Number);
+    if (!events.length) { return place; }
+    var cx = 0;
+    var cy = 0;
+    var count = 0;
+    var points = [];
+    visibleNodes.forEach(function (id) {
+      if (place[id]) { return; }
+      var p = state.actorsAll ? [nodes[id].x, nodes[id].y] : topXY[id];
+      points.push(p);
+      cx += p[0];
+      cy += p[1];
+      count += 1;
+    });
+    cx /= Math.max(1, count);
+    cy /= Math.max(1, count);
+    var reach = 0;
+    points.forEach(function (p) { reach = Math.max(reach, Math.hypot(p[0] - cx, p[1] - cy)); });
+    var angle = {};
+    events.forEach(function (e) { angle[e] = Math.atan2(place[e][1] - cy, place[e][0] - cx); });
+    events.sort(function (a, b) { return angle[a] - angle[b] || a - b; });
+    var start = angle[events[0]];
+    events.forEach(function (e, k) {
+      var turn = start + 2 * Math.PI * k / events.length;
+      var radius = reach + (k % 2 === 0 ? 70 : 130);
+      place[e] = [Math.round(cx + 1.25 * radius * Math.cos(turn)), Math.round(cy + radius * Math.sin(turn))];
     });
     return place;
   }
@@ -783,7 +815,7 @@
     var events = $('kg-events');
     events.addEventListener('change', function () {
       state.events = events.checked;
-      applyFilters(false);
+      applyFilters(state.focus === null);
     });
     $('kg-events-count').textContent = '(' + eventCount + ')';
     var least = $('kg-min-weight');
