@@ -15,6 +15,7 @@ from kg.export.html_actors import (
     ACTOR_EDGES_MAX,
     ACTOR_TOP,
     ACTOR_VIEW_MIN_NODES,
+    PAIRED_MAX,
     actor_view,
 )
 from kg.export.layout import spread_labels
@@ -107,6 +108,14 @@ def links_of(edges: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 )
 def test_html_actors_links(edges: list[dict[str, Any]], expected: list[tuple[Any, ...]]) -> None:
     assert links_of(edges) == expected
+
+
+def test_html_actors_crowded_event_joins_no_pairs() -> None:
+    nodes = [node(i) for i in range(PAIRED_MAX + 1)] + [node(PAIRED_MAX + 1, "event", "Meeting")]
+    event = PAIRED_MAX + 1
+    crowd = [edge(i, i, event, "participatesIn", [i]) for i in range(PAIRED_MAX + 1)]
+    assert actor_view(nodes, crowd)["edges"] == []
+    assert len(actor_view(nodes, crowd[:PAIRED_MAX])["edges"]) == PAIRED_MAX * (PAIRED_MAX - 1) // 2
 
 
 def test_html_actors_top_and_least_weight() -> None:
