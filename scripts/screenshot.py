@@ -2,15 +2,18 @@
 
 Usage:
     python scripts/screenshot.py GRAPH_HTML OUT_PNG [--width 1400] [--height 860]
-        [--select NAME [--fit]] [--hover-edge]
+        [--select NAME [--fit]] [--hover-edge] [--events] [--dates FROM TO]
 
 Opens the file with every network request blocked, waits until the page says it
 is ready (``window.kgReady``), optionally searches for NAME (so the details panel
-is filled), and writes the screenshot. Needs Debian's chromium and Playwright:
-run ``bash scripts/install-browser.sh`` first.
+is filled), and writes the screenshot. A large graph (past a few hundred nodes)
+opens on its actors; there ``--select NAME`` shows NAME's neighbourhood,
+``--events`` draws the events too and ``--dates`` sets the event-date filter.
+Needs Debian's chromium and Playwright: run ``bash scripts/install-browser.sh`` first.
 
-Example:
+Examples:
     python scripts/screenshot.py out/graph.html docs/graph.png --select Turkey --fit
+    python scripts/screenshot.py corpus.html docs/graph-corpus.png
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", help="search for this name and select it first")
     parser.add_argument("--fit", action="store_true", help="after --select, zoom out to everything")
     parser.add_argument("--hover-edge", action="store_true", help="hover the first drawn edge")
+    parser.add_argument("--events", action="store_true", help="large graphs: draw the events too")
+    parser.add_argument(
+        "--dates", nargs=2, metavar=("FROM", "TO"), help="event-date filter, YYYY-MM-DD each"
+    )
     args = parser.parse_args(argv)
 
     if not args.graph_html.is_file():
@@ -84,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
             page.goto(url)
             page.wait_for_function("window.kgReady === true", timeout=60_000)
             ready = time.perf_counter() - began
+            if args.events and page.is_visible("#kg-events"):
+                page.check("#kg-events")
+            if args.dates and page.is_visible("#kg-dates"):
+                page.fill("#kg-date-from", args.dates[0])
+                page.fill("#kg-date-to", args.dates[1])
             if args.select:
                 page.fill("#kg-search", args.select)
                 page.press("#kg-search", "Enter")

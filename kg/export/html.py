@@ -12,7 +12,9 @@ script renders every string with ``textContent`` and DOM calls, never as HTML.
 
 The page's data (nodes, edges, evidence, positions) comes from
 :mod:`kg.export.html_data`; positions are computed there, so the page opens
-without physics, and the output is byte-identical for the same graph.
+without physics, and the output is byte-identical for the same graph. A graph of
+more than a few hundred nodes opens on its actors, one link per actor pair and
+relation (:mod:`kg.export.html_actors`); selecting a node shows its neighbourhood.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 from rdflib import Graph
 
 from kg.errors import Errors, ExportError
+from kg.export.html_actors import ACTOR_VIEW_MIN_NODES
 from kg.export.html_data import build_data
 
 __all__ = ["build_data", "render", "script_json", "write"]
@@ -53,6 +56,7 @@ def write(
     *,
     title: str = "kg graph",
     max_nodes: int = 1500,
+    actor_view_min: int = ACTOR_VIEW_MIN_NODES,
 ) -> None:
     """Write the interactive HTML view of ``graph`` to ``path``.
 
@@ -61,14 +65,17 @@ def write(
             Oxigraph included); for a dataset the union of its graphs is shown.
         path: The output file, overwritten.
         title: Page title and heading.
-        max_nodes: Above this many nodes the page opens on the ``max_nodes``
-            most connected ones, with a button to show everything.
+        max_nodes: Above this many nodes the full view (events shown) opens on
+            the ``max_nodes`` most connected ones, with a button to show everything.
+        actor_view_min: Above this many nodes the page opens on the actors
+            (:mod:`kg.export.html_actors`), not on every node.
 
     Raises:
         ExportError: ``max_nodes`` is not a positive integer, pyvis's bundled
             vis-network is missing, or the file cannot be written.
     """
-    page = render(build_data(graph), title=title, max_nodes=max_nodes)
+    data = build_data(graph, actor_view_min=actor_view_min)
+    page = render(data, title=title, max_nodes=max_nodes)
     try:
         Path(path).write_bytes(page.encode("utf-8"))
     except OSError as error:

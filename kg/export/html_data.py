@@ -22,6 +22,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 
 from kg.errors import Errors, ExportError
+from kg.export.html_actors import ACTOR_VIEW_MIN_NODES, actor_view
 from kg.export.layout import positions
 from kg.model import ENTITY_TYPES, EVENT_TYPES
 from kg.schema import Schema
@@ -289,7 +290,7 @@ def _text(term: Any | None) -> str | None:
     return None if term is None else str(term)
 
 
-def build_data(graph: Graph) -> dict[str, Any]:
+def build_data(graph: Graph, *, actor_view_min: int = ACTOR_VIEW_MIN_NODES) -> dict[str, Any]:
     """Turn a built graph into the page's data: nodes, edges, evidence, articles.
 
     Nodes are the entities (typed ``kgo:Country``, ``Person``, ``Organization``,
@@ -298,8 +299,12 @@ def build_data(graph: Graph) -> dict[str, Any]:
     articles of its ``rdf:Statement`` node. Everything is sorted by IRI, and node
     ids and positions follow, so the same graph gives the same data.
 
+    Past ``actor_view_min`` nodes the data also holds the actor view of
+    :mod:`kg.export.html_actors` (``actors``; else null), which the page opens on.
+
     Args:
         graph: An rdflib ``Graph`` or ``Dataset`` (the union of its graphs is read).
+        actor_view_min: The number of nodes past which the page opens on the actors.
 
     Returns:
         A JSON-serialisable dict (see ``html_assets/graph.js`` for its use).
@@ -484,6 +489,7 @@ def build_data(graph: Graph) -> dict[str, Any]:
         )
 
     return {
+        "actors": actor_view(nodes, edges) if len(nodes) > actor_view_min else None,
         "nodes": nodes,
         "edges": edges,
         "sentences": [{"text": s["text"], "article": s["article"]} for s in sentences],

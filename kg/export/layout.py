@@ -18,7 +18,7 @@ import networkx as nx
 import numpy as np
 from scipy.spatial import cKDTree
 
-__all__ = ["positions"]
+__all__ = ["positions", "spread_labels"]
 
 #: Components up to this many nodes use Kamada-Kawai (nicer, O(n^2) memory).
 KAMADA_KAWAI_MAX = 150
@@ -208,3 +208,87 @@ def _pack(blocks: list[dict[str, np.ndarray]], *, spacing: float) -> dict[str, t
         x += size[0] + margin
         row_height = max(row_height, size[1])
     return result
+
+
+def spread_labels(
+    points: dict[str, tuple[int, int]],
+    boxes: dict[str, tuple[float, float, float]],
+    *,
+    width: float = 800.0,
+    height: float = 740.0,
+    iterations: int = 1000,
+) -> dict[str, tuple[int, int]]:
+    """Fit a layout into ``width`` x ``height`` pixels, then push apart labels that overlap.
+
+    The page draws each node's label under it; in a dense layout the labels of
+    neighbours cover each other. This scales the layout to about a screen (so
+    labels keep their size when the page fits the view) and moves every pair of
+    overlapping boxes apart along the axis where they overlap least, until none
+    overlap or ``iterations`` runs out. Element-wise numpy only, so the result
+    does not depend on BLAS threads.
+
+    Args:
+        points: ``{node: (x, y)}``, e.g. from :func:`positions`.
+        boxes: ``{node: (width, above, below)}``: the label's width and how far
+            the node and its label reach above and below the node's centre.
+        width: Width of the screen the layout is fitted into.
+        height: Its height.
+        iterations: Most steps of pushing.
+
+    Returns:
+        ``{node: (x, y)}`` in whole pixels.
+    """
+    names = sorted(points)
+    if not names:
+        return {}
+    xy = np.array([points[n] for n in names], dtype=float)
+    half_w = np.array([boxes[n][0] / 2 for n in names])
+    above = np.array([boxes[n][1] for n in names])
+    below = np.array([boxes[n][2] for n in names])
+    xy = _push_apart(_fit(xy, width, height), half_w, above, below, iterations)
+    return {n: (round(float(x)), round(float(y))) for n, (x, y) in zip(names, xy, strict=True)}
+
+
+def _fit(xy: np.ndarray, width: float, height: float) -> np.ndarray:
+    """Scale points (keeping their shape) to fit ``width`` x ``height``, top left at 0."""
+    xy = xy - xy.min(axis=0)
+    extent = xy.max(axis=0)
+    ratio = min(
+        width / extent[0] if extent[0] > 0 else math.inf,
+        height / extent[1] if extent[1] > 0 else math.inf,
+    )
+    return xy * ratio if math.isfinite(ratio) else xy
+
+
+def _push_apart(
+    xy: np.ndarray, half_w: np.ndarray, above: np.ndarray, below: np.ndarray, iterations: int
+) -> np.ndarray:
+    """Move overlapping boxes apart, each pair half its overlap each, along the cheaper axis."""
+    xy = xy.copy()
+    half_h = (above + below) / 2
+    upper = np.triu(np.ones((len(xy), len(xy)), dtype=bool), k=1)
+    for _ in range(iterations):
+        centre_y = xy[:, 1] + (below - above) / 2
+        dx = np.subtract.outer(xy[:, 0], xy[:, 0])
+        dy = np.subtract.outer(centre_y, centre_y)
+        over_x = np.add.outer(half_w, half_w) - np.abs(dx)
+        over_y = np.add.outer(half_h, half_h) - np.abs(dy)
+        clash = (over_x > 0) & (over_y > 0) & upper
+        if not clash.any():
+            break
+        i, j = np.nonzero(clash)
+        # The shorter way out, sideways favoured twice: labels are wide and low, and
+        # pushing only up or down would make a tall layout for a wide screen.
+        along_x = over_x[i, j] <= 2 * over_y[i, j]
+        # Coincident points part by index (i < j), so the result stays deterministic.
+        sign_x = np.where(dx[i, j] > 0, 1.0, -1.0)
+        sign_y = np.where(dy[i, j] > 0, 1.0, -1.0)
+        step = np.zeros((len(i), 2))
+        step[:, 0] = np.where(along_x, sign_x * (over_x[i, j] / 2 + 1.5), 0.0)
+        step[:, 1] = np.where(along_x, 0.0, sign_y * (over_y[i, j] / 2 + 1.5))
+        push = np.zeros_like(xy)
+        np.add.at(push, i, step)
+        np.subtract.at(push, j, step)
+        # Damped: a node in several clashes would otherwise overshoot.
+        xy += push * 0.6
+    return xy
