@@ -98,6 +98,7 @@ class _Group:
     texts: Counter[str] = field(default_factory=Counter)
     kinds: set[str] = field(default_factory=set)  # telling modifiers ("nuclear" deal)
     apart: set[tuple[str, str]] = field(default_factory=set)  # events it is related to
+    named_by_text: set[str] = field(default_factory=set)  # linked, not only as a person's state
 
     def actors(self) -> set[str]:
         """Who the event is of: its attendees, or for a process every actor linked to it."""
@@ -126,6 +127,7 @@ class _Group:
         self.texts.update(other.texts)
         self.kinds |= other.kinds
         self.apart |= other.apart
+        self.named_by_text |= other.named_by_text
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,8 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
             continue
         ent = follow(remap, other.key)
         g.linked.add(ent)
+        if not r.rule.endswith("+state"):
+            g.named_by_text.add(ent)
         if r.predicate == "heldIn" and not as_subject:
             g.places.add(ent)
         elif r.predicate in ATTENDANCE and as_subject:
@@ -303,6 +307,7 @@ def _common_ground(g: _Group, single: _Group) -> bool:
         g.people() & single.people() or len(shared) >= 2 or g.places & single.places
         or g.dates & single.dates or g.whens & single.whens
         or (shared and (len(g.actors()) == 1 or len(single.actors()) == 1))
+        or not g.actors() or not single.actors()  # "a meeting in Tehran": who is not said
     )
 
 
@@ -474,6 +479,6 @@ def _vacuous(g: _Group) -> bool:
     """A group that is only attendance by one actor, with nothing else to say."""
     if g.type not in TWO_SIDED or g.dates or g.places or g.named or g.other_facts:
         return False
-    if len(g.linked) > 1:
-        return False
+    if len(g.named_by_text) > 1:
+        return False  # a minister's own state, read from his title, is no second side
     return len({a for a, _ in g.members}) == 1
