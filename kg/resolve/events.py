@@ -285,7 +285,8 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
         at = ra.events[ekey].start
         best = max(
             (g for g in groups if g.type == single.type and _fits(g, single, same_article=True)
-             and (single.definite or single.type in PROCESSES or g.sentences & single.sentences)),
+             and (single.type in PROCESSES or g.sentences & single.sentences
+                  or (single.definite and _near(g, single)))),
             key=lambda g: (bool(g.sentences & single.sentences),
                            max((x for x in starts[id(g)] if x <= at), default=-1),
                            -min(starts[id(g)])),
@@ -298,6 +299,12 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
             best.absorb(single)
             starts[id(best)].append(at)
     return groups
+
+
+def _near(g: _Group, single: _Group) -> bool:
+    """Whether a group was told in the two sentences before a mention that refers back."""
+    (at,) = single.sentences
+    return any(at - 2 <= i <= at for i in g.sentences)
 
 
 def _common_ground(g: _Group, single: _Group) -> bool:

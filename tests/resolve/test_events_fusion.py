@@ -131,14 +131,17 @@ def test_within_an_article_earlier_and_plural_mentions_are_other_events() -> Non
         talks(),
         ("At an earlier meeting, they spoke.", "earlier meeting", "Meeting",
          [("participatesIn", TR), ("participatesIn", SY)]),
+        ("The talks were useful.", "talks", "Meeting", [("supports", TR)]),
         ("He held meetings with them.", "meetings", "Meeting",
          [("participatesIn", TR), ("participatesIn", SY)]),
-        ("The talks were useful.", "talks", "Meeting", [("supports", TR)]),
+        ("Rockets hit the base.", "Rockets", "Attack", [("participatesIn", US)]),
+        ("Later the meeting was praised.", "meeting", "Meeting", [("supports", SY)]),
     )
     f = fuse_events([ra], {})
     by_text = {t: ev.key for ev in f.events.values() for t in ev.texts}
     assert by_text["talks"] == by_text["four-way talks"]  # refers back to the event at hand
     assert len({by_text["earlier meeting"], by_text["meetings"], by_text["talks"]}) == 3
+    assert by_text["meeting"] != by_text["talks"]  # three sentences on: too far to refer back
 
 
 def test_a_meeting_attended_by_one_actor_and_nothing_else_stays_out() -> None:
