@@ -58,12 +58,21 @@ def entity_types(given: Iterable[str]) -> tuple[str, ...]:
     Raises:
         InputError: A name that is no entity type; the message lists them.
     """
-    known = {t.lower(): t for t in ENTITY_TYPES}
+    return type_names(given, ENTITY_TYPES, Errors.E039)
+
+
+def type_names(given: Iterable[str], types: Sequence[str], error: str) -> tuple[str, ...]:
+    """Each name of ``given`` spelled as in ``types`` (any case; commas split too), once.
+
+    Raises:
+        InputError: A name not in ``types``: ``error`` formatted with it and the list.
+    """
+    known = {t.lower(): t for t in types}
     found: list[str] = []
     for text in given:
         for name in filter(None, (part.strip() for part in text.split(","))):
             if name.lower() not in known:
-                raise InputError(Errors.E039.format(name=name, types=", ".join(ENTITY_TYPES)))
+                raise InputError(error.format(name=name, types=", ".join(types)))
             found.append(known[name.lower()])
     return tuple(dict.fromkeys(found))
 

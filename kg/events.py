@@ -23,6 +23,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg.entities import type_names
 from kg.errors import Errors, InputError
 from kg.model import EVENT_TYPES
 from kg.sparql import QueryResult, format_result, read_query, run_query
@@ -81,14 +82,7 @@ def event_types(given: Iterable[str]) -> tuple[str, ...]:
     Raises:
         InputError: A name that is no event type; the message lists them.
     """
-    known = {t.lower(): t for t in EVENT_TYPES}
-    found: list[str] = []
-    for text in given:
-        for name in filter(None, (part.strip() for part in text.split(","))):
-            if name.lower() not in known:
-                raise InputError(Errors.E086.format(name=name, types=", ".join(EVENT_TYPES)))
-            found.append(known[name.lower()])
-    return tuple(dict.fromkeys(found))
+    return type_names(given, EVENT_TYPES, Errors.E086)
 
 
 def list_events(

@@ -117,7 +117,7 @@ def test_confidence_does_not_depend_on_article_order() -> None:
 # ------------------------------------------------------------- acts of officials and state bodies
 
 MINISTRY = "The Turkish defense ministry praised the meeting."
-OFFICIAL = "Russian Defense Minister Sergei Shoigu hosted the talks."
+OFFICIAL = "Russian Defense Minister Sergei Shoigu hosted the talks with Turkey."
 
 
 def _mention(text: str, surface: str, label: str) -> Mention:
@@ -139,12 +139,19 @@ def ministry_supports(conf: float) -> tuple[str, Extraction]:
 
 
 def official_hosts(conf: float) -> tuple[str, Extraction]:
-    """An official of Russia hosts talks with confidence ``conf``: Russia does too."""
+    """An official of Russia hosts talks with confidence ``conf``: Russia does too.
+
+    Turkey takes part, so that the talks are more than one side's (a meeting of one
+    actor and nothing else stays out of the graph).
+    """
     ru, sh = _mention(OFFICIAL, "Russian", "NORP"), _mention(OFFICIAL, "Sergei Shoigu", "PERSON")
+    tr = _mention(OFFICIAL, "Turkey", "GPE")
     talks = _event(OFFICIAL, "talks", "Meeting")
-    return OFFICIAL, Extraction(sentences=sentences(OFFICIAL), mentions=(ru, sh), events=(talks,),
+    return OFFICIAL, Extraction(sentences=sentences(OFFICIAL), mentions=(ru, sh, tr),
+                                events=(talks,),
                                 relations=(Relation(sh, "memberOf", ru, 0, "title", 0.9),
-                                           Relation(sh, "hosts", talks, 0, "svo", conf)))
+                                           Relation(sh, "hosts", talks, 0, "svo", conf),
+                                           Relation(tr, "participatesIn", talks, 0, "svo", 0.8)))
 
 
 CASES = {"state body": (ministry_supports, "country/turkey", "supports"),
