@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from kg.sparql import run_query
 from kg.store.load import load_graph
 
@@ -53,3 +57,22 @@ def test_fusion_leaves_far_fewer_event_nodes_than_mentions(seeds_build):
     summary, out = seeds_build
     (mentions,) = _rows(out, "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a kgo:EventMention }")
     assert summary.events * 2 <= int(mentions[0])
+
+
+def test_sample_events_script_draws_the_fused_meeting_with_its_sentences(seeds_build, capsys):
+    import runpy
+    import sys
+
+    _, out = seeds_build
+    script = Path(__file__).resolve().parent.parent / "scripts" / "sample_events.py"
+    argv = sys.argv
+    sys.argv = [str(script), str(out / "graph.ttl"), "-n", "5", "--type", "Meeting"]
+    try:
+        with pytest.raises(SystemExit) as done:
+            runpy.run_path(str(script), run_name="__main__")
+    finally:
+        sys.argv = argv
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    assert "Meeting of Russia, Turkey, Syria and Iran, Moscow  (Meeting, 5 articles)" in text
+    assert "[000_00e312ede173199d.txt] «four-way talks» On Tuesday, Russian Defense" in text

@@ -87,6 +87,11 @@ def weekdays(whens: set[str]) -> set[str]:
     return {w for when in whens for w in re.findall(r"[a-z]+", when) if w in WEEKDAYS}
 
 
+def months(whens: set[str]) -> set[str]:
+    """The month names of some date phrases ("early april" -> {"april"})."""
+    return {w for when in whens for w in re.findall(r"[a-z]+", when) if w in MONTH_NAMES}
+
+
 def time_kind(words: set[str]) -> str:
     """How far a date phrase of one article reaches: "future", "recent" (this week) or "past"."""
     if words & FUTURE:

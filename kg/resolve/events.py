@@ -56,8 +56,10 @@ from kg.resolve.event_words import (
     arity,
     contradicts,
     kinds,
+    months,
     same_time,
     several,
+    time_kind,
     weekdays,
 )
 from kg.resolve.remap import follow
@@ -301,6 +303,13 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
     return groups
 
 
+def _past(g: _Group) -> bool:
+    """Whether the group's date phrases all set it before the time the article reports."""
+    return bool(g.whens) and all(
+        time_kind(set(re.findall(r"[a-z]+|\d+", w))) == "past" for w in g.whens
+    )
+
+
 def _near(g: _Group, single: _Group) -> bool:
     """Whether a group was told in the two sentences before a mention that refers back."""
     (at,) = single.sentences
@@ -346,6 +355,12 @@ def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
         return False
     if same_article and any(not same_time(x, y) for x in a.whens for y in b.whens):
         return False
+    if same_article and a.type in TWO_SIDED and _past(a) != _past(b):
+        return False  # "a meeting held in early April" is not the one the article reports
+    if not same_article and months(a.whens) and months(b.whens) and not (
+        months(a.whens) & months(b.whens)
+    ):
+        return False  # "in early April" and "on May 10": two meetings
     if a.places and b.places and not a.places & b.places:
         return False
     if a.arity and b.arity and not a.arity & b.arity:

@@ -86,10 +86,12 @@ def test_the_fused_node_does_not_depend_on_input_order() -> None:
         (talks(place=None, words="4-way talks"), True),  # three states of one size: enough
         (talks(place=None, words="talks"), False),  # three states, size unknown, no place
         (talks(place=None, words="talks", actors=(TR,)), False),  # two states, no place
+        (talks(when="early april"), False),  # months: not the a1 meeting "in early May"
     ],
 )
 def test_reports_of_a_meeting_join_only_on_evidence(a2: tuple, together: bool) -> None:
-    f = fuse_events([story("a1", talks(words="quadripartite talks")), story("a2", a2)], {})
+    a1 = talks(words="quadripartite talks", when="early may" if "april" in a2[0] else "tuesday")
+    f = fuse_events([story("a1", a1), story("a2", a2)], {})
     assert (frozenset({"a1", "a2"}) in nodes(f)) is together
 
 
@@ -142,6 +144,12 @@ def test_within_an_article_earlier_and_plural_mentions_are_other_events() -> Non
     assert by_text["talks"] == by_text["four-way talks"]  # refers back to the event at hand
     assert len({by_text["earlier meeting"], by_text["meetings"], by_text["talks"]}) == 3
     assert by_text["meeting"] != by_text["talks"]  # three sentences on: too far to refer back
+
+
+def test_a_meeting_the_article_dates_back_is_not_the_one_it_reports() -> None:
+    ra = story("a1", talks(when=""),
+               talks(words="four-way meeting", when="early april"))
+    assert len(fuse_events([ra], {}).events) == 2
 
 
 def test_a_meeting_attended_by_one_actor_and_nothing_else_stays_out() -> None:
