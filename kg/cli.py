@@ -58,6 +58,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             on_skip=_say,
             store=args.store,
             merge_report=args.merge_report,
+            metadata=args.metadata,
         )
     if not args.quiet:
         n = summary.articles
@@ -237,6 +238,12 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="also write a TSV of every cross-article merge (the names merged, the node they "
         "joined, the reason, the articles, an example sentence per side) to PATH",
+    )
+    p.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="a CSV or TSV with a 'file' column and any of date, title, publisher: the "
+        "articles' publication dates (which resolve 'on Tuesday'), titles and publishers",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=_cmd_build)

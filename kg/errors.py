@@ -203,10 +203,22 @@ class Errors(metaclass=_WithCodes):
     E084 = "{option} must be at least 1, not {value}"
     E085 = "--merge-report {path} is a folder; give a file path (e.g. out/merges.tsv)"
     E086 = "No event type '{name}'. Fix: use one of {types} (kg events --type Meeting)."
+    # kg build --metadata
+    E087 = "--metadata {path}: {reason}; give a UTF-8 CSV or TSV of article metadata"
+    E088 = (
+        "--metadata {path} has no 'file' column (columns: {columns}); add a header row "
+        "with 'file' and any of date, title, publisher"
+    )
+    E089 = "--metadata {path} line {line}: '{name}' is listed twice; keep one row per file"
     # kg explain
     E090 = (
         "cannot read the fact '{fact}'; write it as 'Subject relation Object' with one of: "
         "{relations} (e.g. \"Syria demands Withdrawal\")"
+    )
+    # kg build --metadata
+    E091 = (
+        "--metadata {path} line {line}: '{value}' is no date; write it as YYYY-MM-DD "
+        "(or 'April 25, 2023')"
     )
 
 

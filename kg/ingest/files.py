@@ -5,13 +5,14 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from kg.errors import Errors, InputError, Warnings
 from kg.ingest.clean import CleanResult, clean_text
 from kg.ingest.html import clean_html, declared_charset
 from kg.ingest.markdown import clean_markdown
+from kg.ingest.metadata import apply_metadata
 from kg.model import Article
 
 __all__ = [
@@ -203,6 +204,7 @@ def load_articles(
     paths: Iterable[str | Path],
     *,
     on_skip: Callable[[str], None] | None = None,
+    metadata: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Iterator[Article]:
     """Read every article under ``paths``, in :func:`iter_input_files` order.
 
@@ -211,6 +213,9 @@ def load_articles(
         on_skip: Called with the one-line message of each file that is
             skipped: unreadable (see :func:`read_article`) or the same article
             text as an earlier file (each article is yielded once).
+        metadata: Date, title and publisher by file name (see
+            :func:`kg.ingest.metadata.read_metadata`); they replace those read from
+            the file.
 
     Yields:
         The articles.
@@ -233,7 +238,7 @@ def load_articles(
                 on_skip(Warnings.W001.format(path=_quote(path), first=_quote(seen[article.id])))
             continue
         seen[article.id] = path
-        yield article
+        yield apply_metadata(article, metadata) if metadata else article
     if not seen:
         names = ", ".join(_quote(path) for path in files[:3])
         more = f" and {len(files) - 3} more" if len(files) > 3 else ""

@@ -13,7 +13,7 @@ import itertools
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from spacy.language import Language
 from kg import export as exporters
 from kg.errors import BuildInterrupted, Errors, InputError
 from kg.ingest import iter_input_files, load_articles
+from kg.ingest.metadata import read_metadata
 from kg.model import Article, BuildSummary, Extraction
 from kg.pipeline.cache_key import fingerprint
 from kg.pipeline.extraction import DEFAULT_BATCH_SIZE, extract_articles
@@ -52,6 +53,7 @@ def build(
     nlp: Language | None = None,
     store: str | Path | None = None,
     merge_report: str | Path | None = None,
+    metadata: str | Path | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of some articles and write it in each format.
 
@@ -88,6 +90,8 @@ def build(
         store: A folder for incremental builds (created if missing).
         merge_report: A file to write the merge report to (TSV, see
             :mod:`kg.resolve.audit`), with the other outputs; none when ``None``.
+        metadata: A CSV or TSV of publication date, title and publisher by file
+            name (see :mod:`kg.ingest.metadata`); they replace those read from the files.
 
     Returns:
         Counts, timings and the files written.
@@ -115,11 +119,12 @@ def build(
         raise InputError(Errors.E083.format(path=out_dir))
     if merge_report is not None and Path(merge_report).is_dir():
         raise InputError(Errors.E085.format(path=merge_report))
+    table = read_metadata(metadata) if metadata is not None else None
     with contextlib.ExitStack() as stack:
         disk = None if store is None else stack.enter_context(BuildStore(store))
         summary = _build(inputs, Path(out_dir), timer, disk, model=model, processes=processes,
                          batch_size=batch_size, formats=formats, progress=progress,
-                         on_skip=on_skip, nlp=nlp,
+                         on_skip=on_skip, nlp=nlp, metadata=table,
                          merge_report=None if merge_report is None else Path(merge_report))
     summary.seconds = time.perf_counter() - started
     # An in-memory cache takes microseconds: no rows for a store the build has not got.
@@ -131,8 +136,10 @@ def build(
 def _build(inputs: Sequence[str | Path], out: Path, timer: Timer, disk: BuildStore | None, *,
            model: str, processes: int, batch_size: int, formats: list[str], progress: bool,
            on_skip: Callable[[str], None] | None, nlp: Language | None,
-           merge_report: Path | None = None) -> BuildSummary:
-    articles = timed_iter(load_articles(inputs, on_skip=on_skip), timer.seconds, "ingest")
+           merge_report: Path | None = None,
+           metadata: Mapping[str, Mapping[str, str]] | None = None) -> BuildSummary:
+    articles = timed_iter(load_articles(inputs, on_skip=on_skip, metadata=metadata),
+                          timer.seconds, "ingest")
     first = next(articles, None)  # bad inputs fail before the cache opens or the model loads
     if first is None:
         raise InputError(Errors.E082.format(inputs=", ".join(map(str, inputs))))
