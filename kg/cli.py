@@ -129,6 +129,20 @@ def _cmd_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _listing_arguments(p: argparse.ArgumentParser, types: str, most: str) -> None:
+    """The arguments of a listing command (kg entities, kg events): graph, filters, format."""
+    p.add_argument("graph", help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
+    p.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help=f"only this type ({types}; any case; repeat it or separate with commas)",
+    )
+    p.add_argument("--top", type=int, metavar="N", help=f"only the N {most}")
+    p.add_argument("--format", default="table", choices=["table", "tsv", "json"])
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from kg.shacl import validate
 
@@ -273,17 +287,7 @@ def make_parser() -> argparse.ArgumentParser:
         "canonical name, how many articles mention it and its other names, most-mentioned "
         "first: the rows of the named query 'entities', filtered.",
     )
-    p.add_argument("graph", help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
-    p.add_argument(
-        "--type",
-        action="append",
-        default=[],
-        metavar="TYPE",
-        help="only this type (Country, Location, Organization, Person; any case; "
-        "repeat it or separate with commas)",
-    )
-    p.add_argument("--top", type=int, metavar="N", help="only the N most-mentioned")
-    p.add_argument("--format", default="table", choices=["table", "tsv", "json"])
+    _listing_arguments(p, "Country, Location, Organization, Person", "most-mentioned")
     p.set_defaults(func=_cmd_entities)
 
     p = sub.add_parser(
@@ -296,17 +300,7 @@ def make_parser() -> argparse.ArgumentParser:
         "names the event with; most-reported first, then by date: the rows of the named "
         "queries 'events-timeline' and 'event-reports'.",
     )
-    p.add_argument("graph", help="graph file (.ttl, .nt, .trig, .nq, .jsonld) or a --store folder")
-    p.add_argument(
-        "--type",
-        action="append",
-        default=[],
-        metavar="TYPE",
-        help="only this event type (Meeting, Withdrawal, Agreement, ...; any case; "
-        "repeat it or separate with commas)",
-    )
-    p.add_argument("--top", type=int, metavar="N", help="only the N most-reported")
-    p.add_argument("--format", default="table", choices=["table", "tsv", "json"])
+    _listing_arguments(p, "Meeting, Withdrawal, Agreement, ...", "most-reported")
     p.set_defaults(func=_cmd_events)
 
     p = sub.add_parser(

@@ -94,12 +94,7 @@ def list_entities(
         GraphFileError: A path that is no readable graph.
     """
     wanted = set(entity_types(types))
-    if top is not None and top < 1:
-        raise InputError(Errors.E084.format(option="--top", value=top))
-    if not isinstance(graph, Graph):
-        from kg.store.load import load_graph
-
-        graph = load_graph(graph)
+    graph = open_listing(graph, top)
     result = run_query(graph, read_query("entities"))
     rows: list[EntityRow] = []
     for entity, type_, label, articles, names in result.text_rows():
@@ -131,7 +126,7 @@ def format_entities(rows: Sequence[EntityRow], fmt: str = "table") -> str:
                           ensure_ascii=False, indent=1)
     if fmt == "tsv":
         lines = ["entity\ttype\tlabel\tarticles\tnames"]
-        lines += ["\t".join(_plain(c) for c in (r.entity, r.type, r.label, str(r.articles),
+        lines += ["\t".join(plain(c) for c in (r.entity, r.type, r.label, str(r.articles),
                                                  NAME_SEPARATOR.join(r.names))) for r in rows]
         return "\n".join(lines)
     table = QueryResult(
@@ -144,6 +139,22 @@ def format_entities(rows: Sequence[EntityRow], fmt: str = "table") -> str:
     return format_result(table, "table")
 
 
-def _plain(text: str) -> str:
-    """A TSV cell: tabs and line breaks as spaces (names never need them)."""
+def open_listing(graph: Graph | str | Path, top: int | None) -> Graph:
+    """The graph a listing reads (loaded from a path), once ``top`` is checked.
+
+    Raises:
+        InputError: ``top`` below 1.
+        GraphFileError: A path that is no readable graph.
+    """
+    if top is not None and top < 1:
+        raise InputError(Errors.E084.format(option="--top", value=top))
+    if isinstance(graph, Graph):
+        return graph
+    from kg.store.load import load_graph
+
+    return load_graph(graph)
+
+
+def plain(text: str) -> str:
+    """A TSV cell: tabs and line breaks as spaces (names and labels never need them)."""
     return " ".join(text.replace("\t", " ").splitlines())

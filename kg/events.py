@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.entities import type_names
+from kg.entities import open_listing, plain, type_names
 from kg.errors import Errors, InputError
 from kg.model import EVENT_TYPES
 from kg.sparql import QueryResult, format_result, read_query, run_query
@@ -104,12 +104,7 @@ def list_events(
         GraphFileError: A path that is no readable graph.
     """
     wanted = set(event_types(types))
-    if top is not None and top < 1:
-        raise InputError(Errors.E084.format(option="--top", value=top))
-    if not isinstance(graph, Graph):
-        from kg.store.load import load_graph
-
-        graph = load_graph(graph)
+    graph = open_listing(graph, top)
     reports: dict[str, list[Report]] = {}
     for event, source, published, mentions in run_query(
         graph, read_query("event-reports")
@@ -156,7 +151,7 @@ def format_events(rows: Sequence[EventRow], fmt: str = "table") -> str:
                     SEPARATOR.join(r.participants), str(r.articles))
             for rep in r.reports or (Report("", "", ()),):
                 cells = (*head, rep.source, rep.published, SEPARATOR.join(rep.mentions))
-                lines.append("\t".join(_plain(c) for c in cells))
+                lines.append("\t".join(plain(c) for c in cells))
         return "\n".join(lines)
     table: list[tuple[Literal | URIRef | None, ...]] = []
     for r in rows:
@@ -188,8 +183,3 @@ def _as_json(row: EventRow) -> dict[str, object]:
         "participants": list(row.participants),
         "reports": [asdict(rep) | {"mentions": list(rep.mentions)} for rep in row.reports],
     }
-
-
-def _plain(text: str) -> str:
-    """A TSV cell: tabs and line breaks as spaces (labels never need them)."""
-    return " ".join(text.replace("\t", " ").splitlines())

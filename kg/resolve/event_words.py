@@ -83,17 +83,24 @@ RECENT = frozenset({"today", "yesterday", "tonight", "week", "weekend", "morning
 FUTURE = frozenset({"next", "coming", "upcoming", "tomorrow", "later"})
 
 
+def phrase_words(phrase: str) -> set[str]:
+    """The words and numbers of a lower-case date phrase ("march 10" -> {"march", "10"})."""
+    return set(re.findall(r"[a-z]+|\d+", phrase))
+
+
 def weekdays(whens: set[str]) -> set[str]:
-    return {w for when in whens for w in re.findall(r"[a-z]+", when) if w in WEEKDAYS}
+    """The weekday names of some date phrases ("last tuesday" -> {"tuesday"})."""
+    return {w for when in whens for w in phrase_words(when) if w in WEEKDAYS}
 
 
 def months(whens: set[str]) -> set[str]:
     """The month names of some date phrases ("early april" -> {"april"})."""
-    return {w for when in whens for w in re.findall(r"[a-z]+", when) if w in MONTH_NAMES}
+    return {w for when in whens for w in phrase_words(when) if w in MONTH_NAMES}
 
 
-def time_kind(words: set[str]) -> str:
+def time_kind(phrase: str) -> str:
     """How far a date phrase of one article reaches: "future", "recent" (this week) or "past"."""
+    words = phrase_words(phrase)
     if words & FUTURE:
         return "future"
     if words & RECENT and not words & {"month", "year"}:
@@ -105,8 +112,8 @@ def same_time(x: str, y: str) -> bool:
     """Whether two date phrases of one article can name one time ("Tuesday", "this week")."""
     if x == y:
         return True
-    wx, wy = set(re.findall(r"[a-z]+|\d+", x)), set(re.findall(r"[a-z]+|\d+", y))
-    if time_kind(wx) != time_kind(wy):
+    wx, wy = phrase_words(x), phrase_words(y)
+    if time_kind(x) != time_kind(y):
         return False
     for names in (set(WEEKDAYS), set(MONTH_NAMES), {w for w in wx | wy if len(w) == 4
                                                      and w.isdigit()}):
@@ -120,12 +127,12 @@ def contradicts(dates: set[str], whens: set[str]) -> bool:
     for d in dates:
         day = date.fromisoformat(d)
         for when in whens:
-            words = set(re.findall(r"[a-z]+|\d{4}", when))
+            words = phrase_words(when)
             if words & set(WEEKDAYS) and WEEKDAYS[day.weekday()] not in words:
                 return True
             if words & set(MONTH_NAMES) and MONTH_NAMES[day.month - 1] not in words:
                 return True
-            years = {w for w in words if w.isdigit()}
+            years = {w for w in words if len(w) == 4 and w.isdigit()}
             if years and str(day.year) not in years:
                 return True
     return False

@@ -48,6 +48,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from kg.model import Sentence
 from kg.resolve.event_words import (
     DEFINITE_WORDS,
     DISTINCT_WORDS,
@@ -222,7 +223,6 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
             g.whens.add(when)
         words = set(re.findall(r"[a-z]+", em.text.lower()))
         g.distinct = bool(words & DISTINCT_WORDS)
-        g.other = bool(words & OTHER_WORDS) or several(em.text)
         g.kinds = kinds(em.text) if em.type in TWO_SIDED else set()  # "nuclear talks"
         g.sentences.add(em.sentence)
         sent = ra.extraction.sentences[em.sentence]
@@ -230,9 +230,10 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
         before = re.findall(r"[A-Za-z]+", ra.article.text[max(0, em.start - 30):em.start])
         det = before[-1].lower() if before else ""
         g.definite = det in DEFINITE_WORDS
-        g.other = g.other or det in OTHER_WORDS
+        # "separate talks", "another meeting", "meetings": another event, or several
+        g.other = bool((words | {det}) & OTHER_WORDS) or several(em.text)
         g.arity = arity(em.text)
-        g.named = _named(em.text, em.start, ra)
+        g.named = _named(em.text, em.start, sent)
         g.texts[" ".join(em.text.split())] += 1
         singles[ekey] = g
     for r in ra.relations:
@@ -306,7 +307,7 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
 def _past(g: _Group) -> bool:
     """Whether the group's date phrases all set it before the time the article reports."""
     return bool(g.whens) and all(
-        time_kind(set(re.findall(r"[a-z]+|\d+", w))) == "past" for w in g.whens
+        time_kind(w) == "past" for w in g.whens
     )
 
 
@@ -331,16 +332,12 @@ def _informative(g: _Group) -> bool:
     return bool(g.attendees or g.hosts or g.dates or g.whens or g.places)
 
 
-def _named(text: str, start: int, ra: ResolvedArticle) -> bool:
+def _named(text: str, start: int, sentence: Sentence) -> bool:
     """A mention with a proper name in it ("the Astana talks"), not a headline in title case."""
-    words = text.split()
-    sentence = next((s for s in ra.extraction.sentences if s.start <= start < s.end), None)
-    if sentence is not None:
-        alpha = [w for w in sentence.text.split() if w[:1].isalpha()]
-        if alpha and sum(w[0].isupper() for w in alpha) > 0.6 * len(alpha):
-            return False  # a headline: every word capitalised
-        if start == sentence.start:
-            words = words[1:]
+    alpha = [w for w in sentence.text.split() if w[:1].isalpha()]
+    if alpha and sum(w[0].isupper() for w in alpha) > 0.6 * len(alpha):
+        return False  # a headline: every word capitalised
+    words = text.split()[1:] if start == sentence.start else text.split()
     return any(w[:1].isupper() for w in words)
 
 
@@ -465,8 +462,9 @@ def _fuse_across(groups: list[_Group]) -> list[_Group]:
         (g.type, x) for g in groups for x in g.actors()
     )
     n = Counter(g.type for g in groups)
-    weights = {t: {x: math.log((1 + n[t]) / (1 + c)) + 0.1 for (tt, x), c in df.items()
-                   if tt == t} for t in n}
+    weights: dict[str, dict[str, float]] = defaultdict(dict)
+    for (t, x), c in df.items():
+        weights[t][x] = math.log((1 + n[t]) / (1 + c)) + 0.1
     scored = sorted(
         ((s, i, j) for i, j in pairs
          if (s := _joins(groups[i], groups[j], weights[groups[i].type]))),
