@@ -107,9 +107,6 @@ isql() {
 # The first field of the first non-empty line isql printed.
 first_value() { awk 'NF { print $1; exit }'; }
 
-start=$(date +%s.%N)
-isql "SELECT 1;" >/dev/null
-
 paths=()
 for file in "${files[@]}"; do
     [ -f "$file" ] || die 2 "no such file: $file"
@@ -117,13 +114,18 @@ for file in "${files[@]}"; do
         *.nq|*.nq.gz|*.nq.bz2|*.nq.xz|*.nt|*.nt.gz|*.ttl|*.ttl.gz|*.trig|*.trig.gz) ;;
         *) die 2 "$file: Virtuoso's loader picks the format by extension; expected .nq (or .nq.gz, .nt, .ttl, .trig)" ;;
     esac
-    path="$(cd "$(dirname "$file")" && pwd -P)/$(basename "$file")"
+    paths+=("$(cd "$(dirname "$file")" && pwd -P)/$(basename "$file")")
+done
+
+start=$(date +%s.%N)
+isql "SELECT 1;" >/dev/null
+
+for path in "${paths[@]}"; do
     dir=$(dirname "$path")
     # sys_dirlist is checked against DirsAllowed (file_stat is not): fail before loading.
     isql "SELECT length(sys_dirlist($(sql_str "$dir"), 1));" "$dir: " >/dev/null
     seen=$(isql "SELECT file_stat($(sql_str "$path"), 1);" "$path: " | first_value)
     [ "$seen" != "0" ] || die 2 "the server cannot see $path (is it on the server's disk, readable by its user?)"
-    paths+=("$path")
 done
 
 # The quads of kg: the graphs under kg's graph prefix and the graph of lines without one.
