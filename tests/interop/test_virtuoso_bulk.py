@@ -14,7 +14,9 @@ lexical value, datatype (``xsd:string`` = none) and language tag.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -198,3 +200,19 @@ def test_unreachable_server_and_missing_file_are_status_2(nquads: Path, tmp_path
     result = run_script(free_port(), str(tmp_path / "missing.nq"))
     assert (result.returncode, result.stderr.strip()) == (
         2, f"virtuoso-bulk-load: no such file: {tmp_path / 'missing.nq'}")
+
+
+def test_folder_outside_dirs_allowed_is_status_2(nquads: Path, bulk: tuple[Virtuoso, str]):
+    """Virtuoso reads only folders of its DirsAllowed: the script says so before loading."""
+    server, _ = bulk
+    # /var/tmp (FHS) is outside the private server's DirsAllowed (it lets /tmp folders through).
+    with tempfile.TemporaryDirectory(dir="/var/tmp", prefix="kg-bulk-") as folder:
+        copy = Path(folder) / "graph.nq"
+        shutil.copyfile(nquads, copy)
+        result = run_script(server.sql_port, str(copy))
+    assert result.returncode == 2
+    message = result.stderr.strip()
+    assert "\n" not in message
+    assert message.startswith(f"virtuoso-bulk-load: {Path(folder).resolve()}: Virtuoso may not "
+                              "read that folder: add it to DirsAllowed")
+    assert "FA003" in message
