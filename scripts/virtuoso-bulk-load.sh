@@ -143,6 +143,7 @@ for path in "${paths[@]}"; do
     isql "DELETE FROM DB.DBA.LOAD_LIST WHERE ll_file = $(sql_str "$path");
           ld_add($(sql_str "$path"), $(sql_str "$graph"));" "$path: " >/dev/null
 done
+# rdf_loader_run() also loads any other file left waiting (ll_state 0) in the list.
 isql "rdf_loader_run(); checkpoint;" "loading: " >/dev/null
 
 for path in "${paths[@]}"; do
@@ -150,9 +151,11 @@ for path in "${paths[@]}"; do
                   WHERE ll_file = $(sql_str "$path");" "$path: ")
     read -r code error <<<"$(printf '%s\n' "$state" | awk 'NF { $1 = $1; print; exit }')"
     if [ "${code:-}" != "2" ] || [ "${error:-}" != "none" ]; then
-        [ -n "${code:-}" ] || error="not in DB.DBA.LOAD_LIST after rdf_loader_run()"
-        [ "${code:-}" = "2" ] || [ "${error:-none}" != "none" ] \
-            || error="not loaded (ll_state ${code}); see the server's virtuoso.log"
+        if [ -z "${code:-}" ]; then
+            error="not in DB.DBA.LOAD_LIST after rdf_loader_run()"
+        elif [ "$error" = "none" ]; then
+            error="not loaded (ll_state $code); see the server's virtuoso.log"
+        fi
         die 1 "Virtuoso's loader failed on $path: ${error} (a failed file may be partly loaded: fix it and run again with --replace)"
     fi
 done
