@@ -474,6 +474,9 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's backlog of 5 drops connections under a burst of clients (each
+    # dropped SYN costs the client a 1 s retransmit, or a reset); the listen(2) default.
+    request_queue_size = 128
 
     def __init__(self, store: ox.Store, host: str, port: int, *, verbose: bool = False,
                  timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
