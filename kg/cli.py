@@ -406,7 +406,10 @@ def make_parser() -> argparse.ArgumentParser:
         description="Serve a graph file as a read-only SPARQL 1.1 Protocol endpoint at /sparql "
         "(GET and POST; results as JSON, XML, CSV or TSV by Accept header or "
         "format=). The kg prefixes are predeclared and the default graph is the "
-        "union of all graphs, as in kg query. Updates are refused with 403.",
+        "union of all graphs, as in kg query. Updates are refused with 403. Each query runs "
+        "in a worker process: one over --timeout is killed (503 'Query timed out'), answers "
+        "over --max-rows are truncated (header X-SPARQL-MaxRows), and a request that finds "
+        "every worker busy for --queue-wait gets 503 with Retry-After.",
         epilog="example:\n  kg serve out/graph.ttl --port 7878\n"
         "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?a ?b WHERE "
         "{ ?a kgo:meetsWith ?b }' http://127.0.0.1:7878/sparql",

@@ -136,6 +136,9 @@ Send queries to {url}
 Results: JSON, XML, CSV, TSV (Accept header or format=json|xml|csv|tsv).
 Prefixes kg:, kgo:, rdf:, rdfs:, prov:, dcterms:, ... are predeclared; \
 the default graph is the merge of all graphs.
+Limits: a query stops after {timeout:g} s (503 'Query timed out'); answers keep their \
+first {max_rows} rows (header X-SPARQL-MaxRows when cut); {workers} queries run at once \
+(then 503 with Retry-After).
 """
 
 
@@ -377,7 +380,9 @@ class _Handler(BaseHTTPRequestHandler):
                 raise RequestError(HTTPStatus.FORBIDDEN, _UPDATES_REFUSED)
             query = _one(params, "query")
             if query is None and path == "/":
-                page = _HELP.format(url=self.server.url).encode()
+                server = self.server
+                page = _HELP.format(url=server.url, timeout=server.pool.timeout,
+                                    max_rows=server.max_rows, workers=server.workers).encode()
                 self._send(HTTPStatus.OK, page, "text/plain; charset=utf-8")
                 return None
         if query is None or not query.strip():
@@ -469,6 +474,7 @@ class SparqlServer(ThreadingHTTPServer):
         store: The store queries run on (in the worker processes).
         pool: The worker processes (see the module's "Limits").
         workers: Queries running at once.
+        max_rows: Rows an answer keeps.
         verbose: Log each request on stderr.
     """
 
@@ -485,6 +491,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.store = store
         self.verbose = verbose
         self.workers = workers
+        self.max_rows = max_rows
         super().__init__((host, port), _Handler)
         # Fork after binding (a taken port fails before any process starts) and after
         # loading: the workers share the store's pages with this process.

@@ -186,3 +186,24 @@ def test_bad_limit_is_one_line_error(option: str, value: str):
     assert done.returncode == 2
     last = done.stderr.strip().splitlines()[-1]
     assert f"{option} must be" in last and ("[E062]" in last or "[E084]" in last)
+
+
+def test_load_script_runs_small(graph_file: Path, tmp_path: Path):
+    """benchmarks/load.py with tiny numbers: every healthy answer right, the hostile one stopped."""
+    import json
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "load.py"
+    report = tmp_path / "load.json"
+    done = subprocess.run(
+        [sys.executable, str(script), str(graph_file), "--clients", "3", "--hostile", "1",
+         "--requests", "40", "--timeout", "1", "--max-seconds", "30", "--json", str(report)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = json.loads(report.read_text())
+    assert found["problems"] == [] and found["not_sent"] == 0
+    answers = found["answers"]
+    assert answers.get("hostile:timeout", 0) >= 1
+    healthy = sum(n for key, n in answers.items() if not key.startswith(("hostile", "malformed")))
+    assert healthy + answers.get("malformed:bad-request", 0) == 40
+    assert not any(key.endswith(("wrong", "5xx")) for key in answers)

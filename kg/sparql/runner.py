@@ -118,7 +118,6 @@ class WorkerPool:
         self.timeout = timeout
         self.queue_wait = queue_wait
         self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._busy: set[int] = set()
         self._all: dict[int, _Worker] = {}
         self._lock = threading.Lock()
         self._closed = False
@@ -140,7 +139,6 @@ class WorkerPool:
         """Kill ``worker``'s process (SIGKILL: the engine cannot ignore it) and reap it."""
         with self._lock:
             self._all.pop(id(worker), None)
-            self._busy.discard(id(worker))
         worker.process.kill()
         worker.process.join(5)
         worker.conn.close()
