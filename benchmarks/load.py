@@ -265,6 +265,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "requests_sent": sent, "not_sent": len(todo), "wall_s": round(wall, 2),
         "healthy_phase_s": round(healthy_seconds, 2),
         "throughput_rps": round(sent / wall, 1),
+        "healthy_phase_rps": round((len(healthy_lat) + len(latencies["malformed"]))
+                                   / healthy_seconds, 1),
         "healthy": {f"p{p}_ms": round(1000 * _percentile(healthy_lat, p), 1)
                     for p in (50, 95, 99, 100)} | {"n": len(healthy_lat)},
         "hostile_answer_s": {"p50": round(_percentile(latencies["hostile"], 50), 2),
