@@ -236,42 +236,61 @@ def call_with_timeout(function: Callable[[], Any], timeout: float) -> Any:
     return value
 
 
-def _term_json(term: Any) -> dict[str, Any]:
-    """One RDF term as a SPARQL 1.1 JSON results binding (RDF-star triples included)."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        found: dict[str, Any] = {"type": "literal", "value": term.value}
-        if term.language:
-            found["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            found["datatype"] = term.datatype.value
-        return found
-    parts = {"subject": term.subject, "predicate": term.predicate, "object": term.object}
-    return {"type": "triple", "value": {k: _term_json(v) for k, v in parts.items()}}
+class _RowCounter:
+    """A file-like sink for Oxigraph's TSV results writer that stops it after ``cap`` rows.
+
+    In SPARQL TSV every row is one line (newlines in literals are escaped), the
+    first line being the header; once a line beyond the cap arrives, ``write``
+    raises, which stops the serializer, so no more of the answer is computed.
+    """
+
+    class Full(Exception):
+        """Enough rows: stop the serializer."""
+
+    def __init__(self, cap: int) -> None:
+        self.parts: list[bytes] = []
+        self.lines = 0
+        self.cap = cap
+        self.cut = False
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        self.lines += data.count(b"\n")
+        if self.lines > self.cap + 1:
+            self.cut = True
+            raise self.Full
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing is buffered here."""
+
+    def body(self) -> bytes:
+        """The TSV written: the header and at most ``cap`` rows."""
+        text = b"".join(self.parts)
+        if self.cut:
+            text = b"".join(text.splitlines(keepends=True)[: self.cap + 1])
+        return text
 
 
 def bounded_solutions(result: ox.QuerySolutions, max_rows: int
                       ) -> tuple[ox.QuerySolutions, bool]:
     """The first ``max_rows`` solutions of ``result``, and whether some were left out.
 
-    The kept rows come back as a new :class:`pyoxigraph.QuerySolutions` (through
-    SPARQL JSON), so Oxigraph's serializers write them as they write any result.
+    Oxigraph writes them as SPARQL TSV (lossless: N-Triples terms) into a sink that
+    stops it after ``max_rows`` rows, and reads them back as a new
+    :class:`pyoxigraph.QuerySolutions`, so its serializers write them as they write
+    any result (byte for byte the same when nothing is cut). On 100,000 rows of
+    the corpus graph this takes ~1 s against 0.45 s for writing JSON directly.
     """
-    import json
-
-    names = [v.value for v in result.variables]
-    rows = list(islice(result, max_rows + 1))
-    cut = len(rows) > max_rows
-    bindings = []
-    for row in rows[:max_rows]:
-        bindings.append({n: _term_json(row[n]) for n in names if row[n] is not None})
-    doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
-    kept = ox.parse_query_results(json.dumps(doc).encode(), format=ox.QueryResultsFormat.JSON)
+    sink = _RowCounter(max_rows)
+    try:
+        result.serialize(sink, format=ox.QueryResultsFormat.TSV)
+    except Exception:
+        if not sink.cut:
+            raise
+    kept = ox.parse_query_results(sink.body(), format=ox.QueryResultsFormat.TSV)
     assert isinstance(kept, ox.QuerySolutions)
-    return kept, cut
+    return kept, sink.cut
 
 
 def bounded_triples(result: Iterator[ox.Triple], max_rows: int) -> tuple[list[ox.Triple], bool]:
