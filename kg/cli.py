@@ -12,7 +12,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kg.errors import BuildInterrupted, Errors, InputError, KGError
 
@@ -107,7 +107,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         return 0
     if not args.graph or not args.query:
         raise InputError(Errors.E038)
-    result = run_query(load_graph(args.graph), read_query(args.query))
+    result = run_query(load_graph(args.graph), read_query(args.query), timeout=args.timeout)
     text = format_result(result, args.format)
     print(text, end="" if text.endswith("\n") else "\n")
     return 0
@@ -171,7 +171,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from kg.serve import make_server
     from kg.store.load import load_graph
 
-    server = make_server(load_graph(args.graph), args.host, args.port, verbose=args.verbose)
+    server = make_server(load_graph(args.graph), args.host, args.port, verbose=args.verbose,
+                         timeout=args.timeout, max_rows=args.max_rows, workers=args.workers,
+                         queue_wait=args.queue_wait)
     print(
         f"kg: serving {args.graph} read-only at {server.url} (Ctrl-C stops)",
         file=sys.stderr,
@@ -207,6 +209,36 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         print(fact)
     print(f"kg: {len(facts)} facts in {args.article}")
     return 0
+
+
+def _seconds(option: str) -> Callable[[str], float]:
+    """An argparse type: a positive number of seconds, else a one-line E062 error."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not value > 0 or value == float("inf"):
+            raise argparse.ArgumentTypeError(Errors.E062.format(option=option, value=text))
+        return value
+
+    return parse
+
+
+def _count(option: str) -> Callable[[str], int]:
+    """An argparse type: an integer of at least 1, else a one-line E084 error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(Errors.E084.format(option=option, value=text))
+        return value
+
+    return parse
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -276,6 +308,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named query")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
     p.add_argument("--list", action="store_true", help="list the named queries")
+    p.add_argument(
+        "--timeout", type=_seconds("--timeout"), default=None, metavar="SECONDS",
+        help="stop the query after SECONDS (it runs in a child process that is killed, so its "
+        "CPU is freed) and exit 2 with a one-line error (default: no limit)",
+    )
     p.set_defaults(func=_cmd_query)
 
     p = sub.add_parser(
@@ -369,7 +406,10 @@ def make_parser() -> argparse.ArgumentParser:
         description="Serve a graph file as a read-only SPARQL 1.1 Protocol endpoint at /sparql "
         "(GET and POST; results as JSON, XML, CSV or TSV by Accept header or "
         "format=). The kg prefixes are predeclared and the default graph is the "
-        "union of all graphs, as in kg query. Updates are refused with 403.",
+        "union of all graphs, as in kg query. Updates are refused with 403. Each query runs "
+        "in a worker process: one over --timeout is killed (503 'Query timed out'), answers "
+        "over --max-rows are truncated (header X-SPARQL-MaxRows), and a request that finds "
+        "every worker busy for --queue-wait gets 503 with Retry-After.",
         epilog="example:\n  kg serve out/graph.ttl --port 7878\n"
         "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?a ?b WHERE "
         "{ ?a kgo:meetsWith ?b }' http://127.0.0.1:7878/sparql",
@@ -382,6 +422,25 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--port", type=int, default=7878, help="TCP port (default: 7878; 0 picks a free one)"
+    )
+    p.add_argument(
+        "--timeout", type=_seconds("--timeout"), default=30.0, metavar="SECONDS",
+        help="stop a query after SECONDS: its worker process is killed (CPU freed) and the "
+        "client gets 503 'Query timed out' (default: 30)",
+    )
+    p.add_argument(
+        "--max-rows", type=_count("--max-rows"), default=100_000, metavar="N",
+        help="truncate answers to their first N rows (triples for CONSTRUCT); a truncated "
+        "answer carries the header X-SPARQL-MaxRows: N, as Virtuoso's (default: 100000)",
+    )
+    p.add_argument(
+        "--workers", type=_count("--workers"), default=4, metavar="N",
+        help="queries running at once, each in its own process (default: 4); a request that "
+        "finds all busy waits up to --queue-wait, then gets 503 with Retry-After",
+    )
+    p.add_argument(
+        "--queue-wait", type=_seconds("--queue-wait"), default=2.0, metavar="SECONDS",
+        help="how long a request waits for a free worker (default: 2)",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log each request on stderr")
     p.set_defaults(func=_cmd_serve)

@@ -177,6 +177,13 @@ class Errors(metaclass=_WithCodes):
         "cannot listen on {host}:{port}: {reason}. "
         "Fix: pick another port with --port N (or stop the program holding it)."
     )
+    # Query limits (kg query --timeout, kg serve --timeout/--max-rows/--workers)
+    E061 = (
+        "the query ran over its time limit of {seconds:g} s and was stopped. Fix: narrow it "
+        "(more specific patterns, a LIMIT) or give a longer --timeout"
+    )
+    E062 = "{option} must be a positive number of seconds, not {value}"
+    E063 = "the query's process died before answering ({reason}); run it again"
     # --store folders (kg.store.persistent, kg.store.cache)
     E070 = "--store {path} is a file; give a folder (it is created if missing)"
     E071 = "--store {path} is a folder of other files, not a kg store; give a new or empty folder"

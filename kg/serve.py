@@ -23,6 +23,30 @@ What it speaks (https://www.w3.org/TR/sparql11-protocol/):
 It listens on 127.0.0.1 unless told otherwise. Queries run on Oxigraph, and
 Oxigraph's serializers write the results.
 
+Limits (as Virtuoso, Fuseki, QLever and Oxigraph's server have them), so that no
+query and no client can stall the endpoint:
+
+* **Time** (``timeout``, default 30 s). Queries run in worker *processes* forked
+  after the store is loaded (:class:`kg.sparql.runner.WorkerPool`): Oxigraph cannot
+  be interrupted from another thread, so a query over its time has its process
+  killed (``SIGKILL``, its CPU freed at once) and replaced by a fresh fork. The
+  client gets ``503 Service Unavailable`` (Fuseki's status for a query timeout)
+  with a ``text/plain`` body ``Query timed out after N s ...``, and no
+  ``Retry-After``: the same query would time out again. Serializing the answer
+  counts in the time.
+* **Rows** (``max_rows``, default 100,000). A longer answer is *truncated* to its
+  first rows (triples for CONSTRUCT and DESCRIBE) and says so in the header
+  ``X-SPARQL-MaxRows: N``, as Virtuoso does (``ResultSetMaxRows``); a complete
+  answer never carries that header. Add ``LIMIT``/``OFFSET`` to page through.
+* **Concurrency** (``workers``, default 4): that many queries run at once. A
+  request waits up to ``queue_wait`` seconds (default 2) for a free worker, then
+  gets ``503 Service Unavailable`` with ``Retry-After: S`` (when the oldest running
+  query will be done or stopped at the latest) and a ``text/plain`` body ``All N
+  query workers are busy ...``.
+
+Parsing errors, unknown formats and the like are answered by the worker with the
+same 4xx statuses as before; a worker that dies otherwise gives ``500``.
+
 Example::
 
     graph = load_graph("out/graph.ttl")
@@ -34,7 +58,8 @@ Example::
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -43,12 +68,24 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from kg.errors import Errors, KGError
+from kg.sparql.runner import (
+    Busy,
+    QueryTimeout,
+    WorkerCrashed,
+    WorkerPool,
+    bounded_solutions,
+    bounded_triples,
+)
 from kg.store.namespace import PREFIXES
 from kg.store.oxigraph import union_store
 
 __all__ = [
     "DEFAULT_HOST",
+    "DEFAULT_MAX_ROWS",
     "DEFAULT_PORT",
+    "DEFAULT_QUEUE_WAIT",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_WORKERS",
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "SparqlServer",
@@ -58,6 +95,16 @@ __all__ = [
 DEFAULT_HOST = "127.0.0.1"
 #: Oxigraph's own default port.
 DEFAULT_PORT = 7878
+#: Seconds a query may run (its worker process is killed after).
+DEFAULT_TIMEOUT = 30.0
+#: Rows (or triples) of an answer before it is truncated (header ``X-SPARQL-MaxRows``).
+DEFAULT_MAX_ROWS = 100_000
+#: Queries running at once (worker processes).
+DEFAULT_WORKERS = 4
+#: Seconds a request waits for a free worker before ``503`` with ``Retry-After``.
+DEFAULT_QUEUE_WAIT = 2.0
+#: The header of a truncated answer (Virtuoso's name); its value is the row cap.
+TRUNCATED_HEADER = "X-SPARQL-MaxRows"
 #: Largest request body accepted (a query, not data: nothing is uploaded).
 MAX_BODY = 1 << 20
 
@@ -89,6 +136,9 @@ Send queries to {url}
 Results: JSON, XML, CSV, TSV (Accept header or format=json|xml|csv|tsv).
 Prefixes kg:, kgo:, rdf:, rdfs:, prov:, dcterms:, ... are predeclared; \
 the default graph is the merge of all graphs.
+Limits: a query stops after {timeout:g} s (503 'Query timed out'); answers keep their \
+first {max_rows} rows (header X-SPARQL-MaxRows when cut); {workers} queries run at once \
+(then 503 with Retry-After).
 """
 
 
@@ -109,6 +159,17 @@ class _Request:
     default_graphs: list[str]
     named_graphs: list[str]
     formats: list[str]
+    accept: str = ""
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """A worker's answer to a :class:`_Request` (it crosses a pipe: plain fields only)."""
+
+    status: int
+    body: bytes
+    media: str
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def _parse_accept(header: str) -> list[str]:
@@ -211,11 +272,12 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _error(self, status: HTTPStatus, message: str) -> None:
+    def _error(self, status: HTTPStatus, message: str,
+               extra: dict[str, str] | None = None) -> None:
         # The request body may be unread: close rather than misread it as the next request.
         self.close_connection = True
         self._send(status, (message.rstrip("\n") + "\n").encode(), "text/plain; charset=utf-8",
-                   {"Connection": "close"})
+                   {"Connection": "close", **(extra or {})})
 
     def _path(self) -> tuple[str, dict[str, list[str]]]:
         parts = urlsplit(self.path)
@@ -318,7 +380,9 @@ class _Handler(BaseHTTPRequestHandler):
                 raise RequestError(HTTPStatus.FORBIDDEN, _UPDATES_REFUSED)
             query = _one(params, "query")
             if query is None and path == "/":
-                page = _HELP.format(url=self.server.url).encode()
+                server = self.server
+                page = _HELP.format(url=server.url, timeout=server.pool.timeout,
+                                    max_rows=server.max_rows, workers=server.workers).encode()
                 self._send(HTTPStatus.OK, page, "text/plain; charset=utf-8")
                 return None
         if query is None or not query.strip():
@@ -326,61 +390,120 @@ class _Handler(BaseHTTPRequestHandler):
                                "Missing the 'query' parameter: send ?query=SELECT ...")
         formats = params.get("format", []) + params.get("output", [])
         return _Request(query, params.get("default-graph-uri", []),
-                        params.get("named-graph-uri", []), formats)
+                        params.get("named-graph-uri", []), formats,
+                        self.headers.get("Accept") or "")
 
     def _answer(self, request: _Request) -> None:
-        options: dict[str, Any] = {"prefixes": PREFIXES}
+        server = self.server
         try:
-            if request.default_graphs:
-                options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
-            if request.named_graphs:
-                options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-        except ValueError as error:
-            raise RequestError(HTTPStatus.BAD_REQUEST, f"Bad graph IRI: {error}") from error
-        try:
-            result = self.server.store.query(request.query, **options)
-        except SyntaxError as error:
-            detail = " ".join(str(error.msg or error).split())
-            raise RequestError(HTTPStatus.BAD_REQUEST, f"Bad SPARQL query: {detail}") from error
-        accept = self.headers.get("Accept") or ""
-        try:
-            if isinstance(result, ox.QueryTriples):
-                name = _choose(GRAPH_FORMATS, request.formats, accept, "turtle")
-                rdf_format = GRAPH_FORMATS[name][0]
-                if rdf_format == ox.RdfFormat.N_TRIPLES:
-                    body = result.serialize(format=rdf_format)
-                else:
-                    body = ox.serialize(result, format=rdf_format, prefixes=PREFIXES)
-                media = rdf_format.media_type
-            else:
-                name = _choose(RESULT_FORMATS, request.formats, accept, "json")
-                results_format = RESULT_FORMATS[name][0]
-                body = result.serialize(format=results_format)
-                media = results_format.media_type
-        except (OSError, RuntimeError) as error:
-            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"Query failed while running: {error}")
+            reply: _Reply = server.pool.run(request)
+        except Busy as busy:
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE,
+                        f"All {server.workers} query workers are busy; retry in "
+                        f"{busy.retry_after} s (Retry-After).",
+                        {"Retry-After": str(busy.retry_after)})
             return
-        textual = media.startswith("text/") or "json" in media or "xml" in media
-        if "charset" not in media and textual:
-            media += "; charset=utf-8"
-        self._send(HTTPStatus.OK, body or b"", media)
+        except QueryTimeout as late:
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE,
+                        f"Query timed out after {late.seconds:g} s and was stopped. "
+                        "Narrow it (more specific patterns, LIMIT) or ask the endpoint's "
+                        "owner for a longer --timeout.")
+            return
+        except WorkerCrashed as crash:
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR,
+                        f"The query's worker process died ({crash}); it was replaced.")
+            return
+        if reply.status != HTTPStatus.OK:
+            self._error(HTTPStatus(reply.status), reply.body.decode())
+            return
+        self._send(HTTPStatus.OK, reply.body, reply.media, reply.headers)
+
+
+def _execute(store: ox.Store, max_rows: int, request: _Request) -> _Reply:
+    """Answer ``request`` (in a worker process): run, cap at ``max_rows``, serialize."""
+    try:
+        return _run(store, max_rows, request)
+    except RequestError as error:
+        return _Reply(error.status, str(error).encode(), "text/plain")
+    except Exception as error:  # noqa: BLE001 - a 500 in one line; the worker keeps serving
+        return _Reply(HTTPStatus.INTERNAL_SERVER_ERROR,
+                      f"Query failed while running: {type(error).__name__}: {error}".encode(),
+                      "text/plain")
+
+
+def _run(store: ox.Store, max_rows: int, request: _Request) -> _Reply:
+    options: dict[str, Any] = {"prefixes": PREFIXES}
+    try:
+        if request.default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
+        if request.named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
+    except ValueError as error:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"Bad graph IRI: {error}") from error
+    try:
+        result = store.query(request.query, **options)
+    except SyntaxError as error:
+        detail = " ".join(str(error.msg or error).split())
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"Bad SPARQL query: {detail}") from error
+    cut = False
+    if isinstance(result, ox.QueryTriples):
+        name = _choose(GRAPH_FORMATS, request.formats, request.accept, "turtle")
+        rdf_format = GRAPH_FORMATS[name][0]
+        triples, cut = bounded_triples(result, max_rows)
+        prefixes = None if rdf_format == ox.RdfFormat.N_TRIPLES else PREFIXES
+        body = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+        media = rdf_format.media_type
+    else:
+        name = _choose(RESULT_FORMATS, request.formats, request.accept, "json")
+        results_format = RESULT_FORMATS[name][0]
+        if isinstance(result, ox.QuerySolutions):
+            result, cut = bounded_solutions(result, max_rows)
+        body = result.serialize(format=results_format)
+        media = results_format.media_type
+    textual = media.startswith("text/") or "json" in media or "xml" in media
+    if "charset" not in media and textual:
+        media += "; charset=utf-8"
+    headers = {TRUNCATED_HEADER: str(max_rows)} if cut else {}
+    return _Reply(HTTPStatus.OK, body or b"", media, headers)
 
 
 class SparqlServer(ThreadingHTTPServer):
     """The HTTP server of ``kg serve``: one Oxigraph store, answered read-only.
 
     Attributes:
-        store: The store queries run on.
+        store: The store queries run on (in the worker processes).
+        pool: The worker processes (see the module's "Limits").
+        workers: Queries running at once.
+        max_rows: Rows an answer keeps.
         verbose: Log each request on stderr.
     """
 
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's backlog of 5 drops connections under a burst of clients (each
+    # dropped SYN costs the client a 1 s retransmit, or a reset); the listen(2) default.
+    request_queue_size = 128
 
-    def __init__(self, store: ox.Store, host: str, port: int, *, verbose: bool = False) -> None:
+    def __init__(self, store: ox.Store, host: str, port: int, *, verbose: bool = False,
+                 timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
+                 workers: int = DEFAULT_WORKERS,
+                 queue_wait: float = DEFAULT_QUEUE_WAIT) -> None:
         self.store = store
         self.verbose = verbose
+        self.workers = workers
+        self.max_rows = max_rows
         super().__init__((host, port), _Handler)
+        # Fork after binding (a taken port fails before any process starts) and after
+        # loading: the workers share the store's pages with this process.
+        self.pool = WorkerPool(partial(_execute, store, max_rows), workers=workers,
+                               timeout=timeout, queue_wait=queue_wait)
+
+    def server_close(self) -> None:
+        """Stop listening and stop the worker processes."""
+        super().server_close()
+        pool = getattr(self, "pool", None)
+        if pool is not None:
+            pool.close()
 
     @property
     def url(self) -> str:
@@ -391,7 +514,9 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(graph: Any, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
-                verbose: bool = False) -> SparqlServer:
+                verbose: bool = False, timeout: float = DEFAULT_TIMEOUT,
+                max_rows: int = DEFAULT_MAX_ROWS, workers: int = DEFAULT_WORKERS,
+                queue_wait: float = DEFAULT_QUEUE_WAIT) -> SparqlServer:
     """Bind a read-only SPARQL endpoint over ``graph`` (call ``serve_forever()`` to answer).
 
     Args:
@@ -400,6 +525,11 @@ def make_server(graph: Any, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
         host: Interface to listen on; the default answers this machine only.
         port: TCP port; 0 picks a free one (see :attr:`SparqlServer.url`).
         verbose: Log each request on stderr.
+        timeout: Seconds a query may run before its worker process is killed (503).
+        max_rows: Rows (triples) an answer keeps; a longer one is truncated and has
+            the header ``X-SPARQL-MaxRows``.
+        workers: Worker processes, i.e. queries running at once.
+        queue_wait: Seconds a request waits for a free worker before 503 + Retry-After.
 
     Raises:
         KGError: The address cannot be bound (port taken, host unknown).
@@ -408,7 +538,8 @@ def make_server(graph: Any, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
     # bag-like union option), and the named graphs stay for GRAPH queries.
     store = union_store(graph, keep_named_graphs=True)
     try:
-        return SparqlServer(store, host, port, verbose=verbose)
+        return SparqlServer(store, host, port, verbose=verbose, timeout=timeout,
+                            max_rows=max_rows, workers=workers, queue_wait=queue_wait)
     except OSError as error:
         in_use = error.errno == errno.EADDRINUSE
         why = "the port is in use" if in_use else (error.strerror or str(error))

@@ -75,7 +75,7 @@ def _union_view(graph: Graph) -> Graph:
     return graph
 
 
-def run_query(graph: Graph, query: str) -> QueryResult:
+def run_query(graph: Graph, query: str, *, timeout: float | None = None) -> QueryResult:
     """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE) on ``graph``.
 
     The prefixes of :data:`~kg.store.namespace.PREFIXES` are predeclared;
@@ -85,15 +85,48 @@ def run_query(graph: Graph, query: str) -> QueryResult:
     Args:
         graph: The graph or dataset, e.g. from :func:`kg.store.load.load_graph`.
         query: The query text (see :func:`kg.sparql.read_query` for names and files).
+        timeout: Seconds the query may run. With a limit it runs in a forked
+            process (Oxigraph cannot be interrupted from Python), killed when
+            over its time, so its CPU is freed; ``None``: no limit, run here.
 
     Returns:
         The materialised result.
 
     Raises:
         QueryError: The query does not parse or fails to run; one line with
-            the parser's message and where it stopped.
+            the parser's message and where it stopped; or it ran over ``timeout``
+            (E061) and was stopped.
     """
     target = _union_view(graph)
+    if timeout is not None:
+        return _run_in_child(target, query, timeout)
+    return _run(target, query)
+
+
+def _run_in_child(target: Graph, query: str, timeout: float) -> QueryResult:
+    """:func:`_run` in a forked process, killed after ``timeout`` seconds."""
+    from kg.sparql.runner import QueryTimeout, WorkerCrashed, call_with_timeout
+
+    def answer() -> tuple[QueryKind, tuple[str, ...], tuple[tuple[Node | None, ...], ...],
+                          bool | None]:
+        found = _run(target, query)  # the graph of a CONSTRUCT is rebuilt from its rows
+        return found.kind, found.vars, found.rows, found.boolean
+
+    try:
+        kind, names, rows, boolean = call_with_timeout(answer, timeout)
+    except QueryTimeout as error:
+        raise QueryError(Errors.E061.format(seconds=timeout)) from error
+    except WorkerCrashed as error:
+        raise QueryError(Errors.E063.format(reason=error)) from error
+    graph = None
+    if kind == "CONSTRUCT":
+        graph = Graph()
+        for triple in rows:
+            graph.add(cast("tuple[Node, Node, Node]", triple))
+    return QueryResult(kind, vars=names, rows=rows, boolean=boolean, graph=graph)
+
+
+def _run(target: Graph, query: str) -> QueryResult:
     try:
         result = target.query(query, initNs=dict(PREFIXES))
         kind = str(result.type).upper()
