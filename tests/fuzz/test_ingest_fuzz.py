@@ -11,6 +11,7 @@ budget that a quadratic regex overruns a hundredfold).
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import time
 from pathlib import Path
@@ -235,3 +236,25 @@ def test_fuzz_ingest_markdown_delimiters_clean_in_linear_time(text: str) -> None
 
 def test_fuzz_ingest_skip_is_a_kg_error() -> None:
     assert issubclass(SkipInput, KGError)
+
+
+# ----------------------------------------------------------------------------- file names
+
+name_bytes = st.binary(min_size=1, max_size=40).map(
+    lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_").lstrip(b".") or b"x"
+)
+
+
+@fuzz(60)
+@given(name=name_bytes)
+@example(name=b"caf\xe9")  # a Latin-1 file name: was an internal error of every build
+def test_fuzz_ingest_any_file_name_gives_a_source_rdf_can_hold(folder: Path, name: bytes) -> None:
+    import pyoxigraph as ox
+
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/" + name + b".txt"))
+    path.write_bytes((BODY * 2).encode())
+    article = read_article(path)
+    article.source.encode("utf-8")
+    assert ox.Literal(article.source).value == article.source
+    assert os.fsencode(path.name).decode("utf-8", "backslashreplace") == article.source
+    path.unlink()
