@@ -261,7 +261,11 @@ class _Handler(BaseHTTPRequestHandler):
                     "and Graph Store writes. Change the graph with kg build instead.")
 
     def _drain(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise RequestError(HTTPStatus.BAD_REQUEST,
+                               "Content-Length is not a whole number of bytes.") from None
         if length > MAX_BODY:
             raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                                f"Request body of {length} bytes is larger than {MAX_BODY}; "
