@@ -192,6 +192,10 @@ class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "kg-sparql/1"
     protocol_version = "HTTP/1.1"
+    # What the HTTP layer itself refuses (a bad request line, an unknown method) gets
+    # one line of text too, not the standard library's HTML page.
+    error_message_format = "%(message)s: %(explain)s\n"
+    error_content_type = "text/plain; charset=utf-8"
 
     # ------------------------------------------------------------ plumbing
     def log_message(self, format: str, *args: Any) -> None:
