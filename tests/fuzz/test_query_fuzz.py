@@ -64,7 +64,7 @@ def test_fuzz_query_cli_answers_or_says_one_line(query: str, fmt: str) -> None:
         query = query + " ?"  # never a path to an existing file or folder
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        code = main(["query", str(TINY), query, "--format", fmt])
+        code = main(["query", "--format", fmt, "--", str(TINY), query])  # "--": "-x" is no option
     err = stderr.getvalue()
     assert "internal error" not in err and "Traceback" not in err, err
     if code == 0:
