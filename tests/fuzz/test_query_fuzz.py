@@ -178,3 +178,27 @@ def test_fuzz_serve_still_answers_after_the_fuzzing(server) -> None:
     status, body = raw_request(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\n"
                                        b"Connection: close\r\n\r\n")
     assert status == 200 and b"true" in body.lower()
+
+
+# ----------------------------------------------------------------------------- graph files
+
+TURTLE_PIECES = ["@prefix", "kg:", "<http://a>", "<>", "<a b>", '"x"', '"""', "'", "@en", "^^",
+                 "xsd:int", "_:b", "[", "]", "(", ")", ".", ";", ",", "a", "{", "}", "GRAPH",
+                 "\\u0000", "\\", "\n", " ", "1e9", "#", "\ufeff", "\x00", "<<", ">>"]
+graph_texts = st.lists(st.sampled_from(TURTLE_PIECES) | st.text(max_size=5), max_size=60).map(
+    "".join)
+
+
+@fuzz(100)
+@given(data=st.binary(max_size=500) | graph_texts.map(lambda t: t.encode("utf-8")),
+       suffix=st.sampled_from([".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".owl"]))
+def test_fuzz_query_graph_file_loads_or_says_one_line(tmp_path_factory, data: bytes,
+                                                      suffix: str) -> None:
+    from kg.errors import GraphFileError
+
+    path = tmp_path_factory.getbasetemp() / f"fuzz-graph{suffix}"
+    path.write_bytes(data)
+    try:
+        load_graph(path)
+    except GraphFileError as error:
+        assert "\n" not in str(error) and str(path) in str(error), str(error)
