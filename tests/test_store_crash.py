@@ -62,15 +62,17 @@ def test_store_crash_loop_recovers_to_the_byte_identical_graph(tmp_path: Path) -
 
     store, out = tmp_path / "store", tmp_path / "out"
     rng = random.Random(SEED)
-    slices = [(0.02 + 0.93 * (i + rng.random()) / KILLS) * duration for i in range(KILLS)]
-    rng.shuffle(slices)
+    fractions = [0.02 + 0.93 * (i + rng.random()) / KILLS for i in range(KILLS)]
+    rng.shuffle(fractions)
     killed = finished = 0
-    for delay in slices:
+    for fraction in fractions:
         proc = _kg_build(SEEDS, out, "--store", str(store), "--batch-size", "1", "-q")
+        begun = time.monotonic()
         try:
-            _, err = proc.communicate(timeout=delay)
+            _, err = proc.communicate(timeout=fraction * duration)
             assert proc.returncode == 0, err
             finished += 1
+            duration = min(duration, time.monotonic() - begun)  # the machine got faster
         except subprocess.TimeoutExpired:
             proc.kill()  # SIGKILL: no handler runs, nothing is cleaned up
             proc.communicate(timeout=60)
@@ -82,7 +84,7 @@ def test_store_crash_loop_recovers_to_the_byte_identical_graph(tmp_path: Path) -
         if store.exists() and (store / MARKER).exists():
             with BuildStore(store) as disk:  # opens: not locked, not damaged
                 disk.article_ids()
-    assert killed >= KILLS - 1, (killed, finished)
+    assert killed >= KILLS - 2, (killed, finished)
 
     proc = _kg_build(SEEDS, out, "--store", str(store))
     stdout, err = proc.communicate(timeout=300)
