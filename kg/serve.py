@@ -253,6 +253,10 @@ class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "kg-sparql/1"
     protocol_version = "HTTP/1.1"
+    # What the HTTP layer itself refuses (a bad request line, an unknown method) gets
+    # one line of text too, not the standard library's HTML page.
+    error_message_format = "%(message)s: %(explain)s\n"
+    error_content_type = "text/plain; charset=utf-8"
 
     # ------------------------------------------------------------ plumbing
     def log_message(self, format: str, *args: Any) -> None:
@@ -323,7 +327,11 @@ class _Handler(BaseHTTPRequestHandler):
                     "and Graph Store writes. Change the graph with kg build instead.")
 
     def _drain(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise RequestError(HTTPStatus.BAD_REQUEST,
+                               "Content-Length is not a whole number of bytes.") from None
         if length > MAX_BODY:
             raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                                f"Request body of {length} bytes is larger than {MAX_BODY}; "

@@ -42,6 +42,16 @@ def _quote(path: Path | str) -> str:
     return repr(str(path))
 
 
+def source_name(path: Path) -> str:
+    """Return a file's name as text for ``dcterms:source``, even when it is not UTF-8.
+
+    POSIX file names are bytes; Python keeps the bytes of a name that is not
+    UTF-8 (a Latin-1 ``café.txt``) as lone surrogates, which no RDF literal or
+    UTF-8 output can hold. Those bytes are written as ``\\xe9`` instead.
+    """
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
+
+
 def article_id(text: str) -> str:
     """Return an article's id: the first 16 hex digits of the SHA-256 of its UTF-8 text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -192,7 +202,7 @@ def read_article(path: Path) -> Article:
         raise SkipInput(Errors.E017.format(path=_quote(path)))
     return Article(
         id=article_id(result.text),
-        source=path.name,
+        source=source_name(path),
         text=result.text,
         title=result.title,
         date=result.date,

@@ -22,19 +22,22 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+# Every pattern below runs in linear time on hostile text (a 1 MB line of "[a" or "*a "):
+# no nested quantifier over the same characters, and no span may run past the next opener
+# of its own kind, so a match that fails stops at the next delimiter instead of the end.
 _LINK = re.compile(
-    r"\[(?P<text>[^\]]+)\](?:\((?:[^()\s]+|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])"
+    r"\[(?P<text>[^\[\]]+)\](?:\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\[\]]*\])"
 )
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>]+>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _CODE = re.compile(r"`+([^`]+)`+")
+# The text of an emphasis never holds its own delimiter (a lone * or _ only inside a word).
 _EMPHASIS = (
-    re.compile(r"(\*\*\*|___)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+    re.compile(r"(\*\*\*|___)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"),
+    re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"),
+    re.compile(r"(?<![\w*])\*(?=\S)((?:[^*]|(?<=\w)\*(?=\w))+?)(?<=\S)\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=\S)((?:[^_]|(?<=\w)_(?=\w))+?)(?<=\S)_(?![\w_])"),
+    re.compile(r"~~(?=\S)((?:(?!~~).)+?)(?<=\S)~~"),
 )
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 
@@ -62,6 +65,20 @@ def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
     return metadata, raw[match.end() :]
 
 
+def _drop_comments(text: str) -> str:
+    """Remove ``<!-- ... -->`` comments; an unclosed one stays (linear, unlike ``<!--.*?-->``)."""
+    parts: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts.append(text[pos:start])
+        pos = end + 3
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _inline(text: str) -> str:
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda match: match.group("text"), text)
@@ -86,7 +103,7 @@ def _paragraphs(body: str) -> tuple[list[str], str | None]:
             paragraphs.append(text)
         current.clear()
 
-    for line in _HTML_COMMENT.sub("", body).splitlines():
+    for line in _drop_comments(body).splitlines():
         if _FENCE.match(line):
             flush()
             in_code = not in_code

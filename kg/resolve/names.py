@@ -242,14 +242,16 @@ def slug(name: str) -> str:
     """An IRI-safe path segment for a name: ASCII-folded, lower-case, hyphens.
 
     Names with no Latin letters left after folding are percent-encoded instead,
-    so the IRI stays valid and distinct.
+    so the IRI stays valid and distinct; dots too, so that no key is a ``.`` or
+    ``..`` path segment (which IRI normalisation removes) or ends in a dot (which
+    Turtle writes ``\\.``, and rdflib cannot read).
     """
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     ascii_ = folded.encode("ascii", "ignore").decode().lower().replace("'", "")
     s = _NON_SLUG.sub("-", ascii_).strip("-")
     if s:
         return s
-    return quote(unicodedata.normalize("NFC", name).strip().lower(), safe="")
+    return quote(unicodedata.normalize("NFC", name).strip().lower(), safe="").replace(".", "%2E")
 
 
 def _is_title(words: list[str], i: int) -> bool:

@@ -35,6 +35,8 @@ _CLASSES: dict[str, type] = {cls.__name__: cls for cls in
                              (Extraction, Sentence, Mention, EventMention, Relation)}
 _FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls))
                                         for cls in _CLASSES.values()}
+#: What each field of an Extraction holds (a damaged row may hold anything else).
+_PARTS = (Sentence, Mention, EventMention, Relation)
 _CHUNK = 500  # ids per SELECT: below SQLite's limit on bound parameters
 
 
@@ -75,11 +77,18 @@ def decode_extraction(text: str) -> Extraction:
     """
     try:
         value = _decode(json.loads(text))
-    except (KeyError, TypeError, json.JSONDecodeError) as error:
+    except (KeyError, TypeError, RecursionError, json.JSONDecodeError) as error:
         raise ValueError(f"not an encoded extraction: {error}") from None
-    if isinstance(value, Extraction):
+    if isinstance(value, Extraction) and all(
+        isinstance(items, tuple) and all(isinstance(item, cls) for item in items)
+        for items, cls in zip(
+            (value.sentences, value.mentions, value.events, value.relations), _PARTS, strict=True
+        )
+    ):
         return value
-    raise ValueError(f"not an encoded extraction: a {type(value).__name__}")
+    what = "an Extraction of other parts" if isinstance(value, Extraction) else (
+        f"a {type(value).__name__}")
+    raise ValueError(f"not an encoded extraction: {what}")
 
 
 class Cache(Protocol):

@@ -104,7 +104,8 @@ class BuildStore:
         p = self.path
         if p.exists() and not p.is_dir():
             raise StoreError(Errors.E070.format(path=p))
-        if not p.exists() or not any(p.iterdir()):
+        # A build killed while writing the marker leaves only its temporary file: still new.
+        if not p.exists() or all(_marker_leftover(entry.name) for entry in p.iterdir()):
             return
         marker = p / MARKER
         if not marker.is_file():
@@ -222,6 +223,11 @@ class BuildStore:
         """Delete an unpublished graph folder."""
         if folder.resolve() != self.graph_path():
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _marker_leftover(name: str) -> bool:
+    """Whether ``name`` is a temporary marker file (``.kg-store.json.PID.XXXX.tmp``, kg.atomic)."""
+    return name.startswith(f".{MARKER}.") and name.endswith(".tmp")
 
 
 def _fsync_dir(path: Path) -> None:
