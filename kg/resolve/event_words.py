@@ -142,3 +142,48 @@ def adjacent(dates: set[str]) -> bool:
     """Dates at most a day apart: one event reported on two days ("Monday night")."""
     days = sorted(date.fromisoformat(d) for d in dates)
     return (days[-1] - days[0]).days <= 1
+
+
+#: The rank of the officials who meet: "deputy foreign ministers", "defence ministers".
+LEVEL = (r"\b((?:deputy|vice)\s+)?(foreign|defen[cs]e|interior|intelligence|economy|finance|"
+         r"oil|energy|trade|health|agriculture|justice|transport|culture|education|industry)"
+         r"(?:\s+affairs)?\s+minist(?:ers?|erial)\b")
+_LEVEL = re.compile(LEVEL, re.I)
+_LEVEL_AFTER = re.compile(
+    r"\s+(?:of|between|among)\s+(?:the\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,3}?" + LEVEL, re.I)
+_LEVEL_AT = re.compile(r"\bat\s+the\s+level\s+of\s+(?:the\s+)?" + LEVEL, re.I)
+_LEVEL_BEFORE = re.compile(LEVEL + r"['’]?s?\s*$", re.I)
+_LEVEL_SUBJECT = re.compile(
+    LEVEL + r"(?:\s+of\s+[^.;]{0,80}?)?\s+(?:held|hold|holds|holding|had|have|has|will\s+hold)"
+    r"\s+(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _rank(m: re.Match[str]) -> str:
+    deputy = "deputy " if m.group(1) else ""
+    return deputy + m.group(2).lower().replace("defense", "defence")
+
+
+def levels(sentence: str, start: int, end: int, *, alone: bool) -> set[str]:
+    """The rank of the officials a meeting mention (``sentence[start:end]``) is of.
+
+    "a meeting of the deputy foreign ministers", "defence ministers' talks", "foreign
+    ministers held talks", "at the level of foreign ministers"; and where the mention is the
+    sentence's only meeting, the one rank its titles name ("Turkish Defense Minister Akar
+    announced a joint meeting"). Empty when the sentence does not tell.
+    """
+    after, before = sentence[end:], sentence[:start]
+    for m in (_LEVEL_AFTER.match(after), _LEVEL_BEFORE.search(before),
+              _LEVEL_SUBJECT.search(before), _LEVEL_AT.search(after)):
+        if m:
+            return {_rank(m)}
+    named = {_rank(m) for m in _LEVEL.finditer(sentence)}
+    return named if alone and len(named) == 1 else set()
+
+
+_LEVEL_OF = re.compile(LEVEL.replace(r"minist(?:ers?|erial)\b", r"ministers\b")
+                       + r"(?:\s+and\s+[\w ]{1,30}?)?\s+of\b", re.I)
+
+
+def article_levels(text: str) -> set[str]:
+    """The ranks an article names as a group's: "the defense ministers ... of Russia, Syria"."""
+    return {_rank(m) for m in _LEVEL_OF.finditer(text)}

@@ -55,8 +55,10 @@ from kg.resolve.event_words import (
     OTHER_WORDS,
     adjacent,
     arity,
+    article_levels,
     contradicts,
     kinds,
+    levels,
     months,
     same_time,
     several,
@@ -74,6 +76,8 @@ ATTENDANCE = frozenset({"participatesIn", "hosts"})
 TWO_SIDED = frozenset({"Meeting", "Agreement"})
 #: Events that one process runs through, not dated incidents: one name, one process.
 PROCESSES = frozenset({"Normalization", "Withdrawal", "RefugeeReturn", "Occupation"})
+#: Processes between two sides: relations of Iran with Egypt are not those with Saudi Arabia.
+BILATERAL = frozenset({"Normalization"})
 #: Most actors used to block candidate pairs of groups across articles.
 BLOCK_ACTORS = 8
 #: The least share of the actors' weight two reports of an undated event have in common.
@@ -100,6 +104,7 @@ class _Group:
     other_facts: bool = False  # a fact beyond attendance (discusses, supports, ...)
     texts: Counter[str] = field(default_factory=Counter)
     kinds: set[str] = field(default_factory=set)  # telling modifiers ("nuclear" deal)
+    levels: set[str] = field(default_factory=set)  # who meets: "deputy foreign" ministers
     apart: set[tuple[str, str]] = field(default_factory=set)  # events it is related to
     named_by_text: set[str] = field(default_factory=set)  # linked, not only as a person's state
 
@@ -129,6 +134,7 @@ class _Group:
         self.other_facts = self.other_facts or other.other_facts
         self.texts.update(other.texts)
         self.kinds |= other.kinds
+        self.levels |= other.levels
         self.apart |= other.apart
         self.named_by_text |= other.named_by_text
 
@@ -212,6 +218,7 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
     aid = ra.article.id
     singles: dict[str, _Group] = {}
     used = {x.key for r in ra.relations for x in (r.subject, r.object) if x.kind == "event"}
+    per_sentence = Counter((em.sentence, em.type) for k, em in ra.events.items() if k in used)
     for ekey, em in ra.events.items():
         if ekey not in used:
             continue
@@ -234,6 +241,9 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
         g.other = bool((words | {det}) & OTHER_WORDS) or several(em.text)
         g.arity = arity(em.text)
         g.named = _named(em.text, em.start, sent)
+        if em.type == "Meeting":
+            g.levels = levels(sent.text, em.start - sent.start, em.end - sent.start,
+                              alone=per_sentence[em.sentence, em.type] == 1)
         g.texts[" ".join(em.text.split())] += 1
         singles[ekey] = g
     for r in ra.relations:
@@ -280,6 +290,10 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
             groups.append(single)
         else:
             best.absorb(single)
+    ranks = article_levels(ra.article.text)
+    for g in groups:  # a meeting whose sentences do not say who met: the article's one rank
+        if g.type == "Meeting" and not g.levels and len(ranks) == 1:
+            g.levels = set(ranks)
     starts = {id(g): [ra.events[k].start for _, k in g.members] for g in groups}
     for ekey in sorted(singles, key=lambda k: (ra.events[k].start, k)):
         single = singles[ekey]
@@ -320,8 +334,11 @@ def _near(g: _Group, single: _Group) -> bool:
 def _common_ground(g: _Group, single: _Group) -> bool:
     """Whether two informative mentions of one article share enough to be one event."""
     shared = g.actors() & single.actors()
+    # states known only as their people's ("talks between Erdogan and Assad") tell a meeting
+    # of those people, not one of the states' other officials
+    told = shared & g.named_by_text & single.named_by_text if g.type in TWO_SIDED else shared
     return bool(
-        g.people() & single.people() or len(shared) >= 2 or g.places & single.places
+        g.people() & single.people() or len(told) >= 2 or g.places & single.places
         or g.dates & single.dates or g.whens & single.whens
         or (shared and (len(g.actors()) == 1 or len(single.actors()) == 1))
         or not g.actors() or not single.actors()  # "a meeting in Tehran": who is not said
@@ -364,8 +381,15 @@ def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
         return False
     if a.kinds and b.kinds and not a.kinds & b.kinds:
         return False  # a "nuclear deal" is not a "security agreement"
+    if a.levels and b.levels and not a.levels & b.levels:
+        return False  # the deputy foreign ministers' meeting is not the defence ministers'
     if _other_sides(a, b):
         return False  # talks (or ties) of Iran with the US are not those of Iran with Saudi Arabia
+    sides = _states(a), _states(b)
+    if a.type in BILATERAL and (
+        _more_sides(*sides) if same_article else len(sides[0] | sides[1]) > 2
+    ):
+        return False  # ties of Iran and Saudi Arabia and those of Saudi Arabia and Syria
     if a.other or b.other:
         return False
     if (a.distinct or b.distinct) and not (a.dates & b.dates or a.whens & b.whens):
@@ -380,6 +404,16 @@ def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
     if a.type in TWO_SIDED and a.people() and b.people() and not a.people() & b.people():
         return False  # the president's meeting is not his defence minister's
     return True
+
+
+def _states(g: _Group) -> set[str]:
+    """The states an event is of (its attendees or, for a process, its actors)."""
+    return {x for x in g.actors() if x.startswith("country/")}
+
+
+def _more_sides(sa: set[str], sb: set[str]) -> bool:
+    """Whether joining two sets of sides makes more than two, neither set holding the other."""
+    return len(sa | sb) > 2 and not (sa <= sb or sb <= sa)
 
 
 def _other_sides(a: _Group, b: _Group) -> bool:
@@ -416,9 +450,12 @@ def _joins(a: _Group, b: _Group, weight: Mapping[str, float]) -> int:
     sides = {x for x in shared if x.startswith(("country/", "person/"))}
     # the same two sides meet again and again: only the place tells one meeting from another
     countries = {x for x in shared if x.startswith("country/")}
+    # the same officials of three states, or of two in one place on the same weekday: one meeting
+    day = bool(weekdays(a.whens) & weekdays(b.whens))
+    ranked = day and bool(a.levels & b.levels)
     named = a.type not in TWO_SIDED or bool(
-        (a.places & b.places or (len(countries) >= 3 and a.arity & b.arity)
-         or (weekdays(a.whens) & weekdays(b.whens) and len(a.people() & b.people()) >= 2))
+        (a.places & b.places or (len(countries) >= 3 and (a.arity & b.arity or a.levels & b.levels))
+         or (day and len(a.people() & b.people()) >= 2))
         and (len({x for x in sides if x.startswith("country/")}) >= 2
              or len({x for x in sides if x.startswith("person/")}) >= 2)
     )
@@ -426,8 +463,10 @@ def _joins(a: _Group, b: _Group, weight: Mapping[str, float]) -> int:
         sum(weight[x] for x in shared) >= RATIO * sum(weight[x] for x in whole)
     ):
         return 1 + (1 if a.places & b.places else 0)
-    if a.places & b.places and a.arity & b.arity:
+    if a.places & b.places and (a.arity & b.arity or ranked):
         return 1  # "four-way talks in Moscow", "a four-party meeting in Moscow"
+    if a.type in BILATERAL and not (len(_states(a)) == 2 and _states(a) == _states(b)):
+        return 0  # "improving relations" of Iran (with whom?) is not told by its words
     if a.type in PROCESSES and not (a.linked and b.linked and not a.linked & b.linked) and (
         _wording(a) & _wording(b)
     ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Article, EventMention, Extraction, Sentence
-from kg.resolve.event_words import arity, kinds, same_time, several
+from kg.resolve.event_words import arity, article_levels, kinds, levels, same_time, several
 from kg.resolve.events import EventFusion, event_label, fuse_events
 from kg.resolve.resolver import Ref, ResolvedArticle, ResolvedRelation
 
@@ -199,3 +199,94 @@ def test_date_phrases_of_one_article_name_one_time_or_not(x: str, y: str, same: 
 )
 def test_mention_words(text: str, size: set[int], kind: set[str], many: bool) -> None:
     assert (arity(text), kinds(text), several(text)) == (size, kind, many)
+
+
+EG = "country/egypt"
+
+
+def ties(words: str, *sides: str) -> tuple:
+    return (f"{' and '.join(sides)} agreed on {words}.", words, "Normalization",
+            [("participatesIn", s) for s in sides])
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "together"),
+    [
+        (ties("restore diplomatic ties", IR, SA), ties("restore diplomatic ties", IR, SA), True),
+        # the same words, another pair of states: two thaws
+        (ties("restore diplomatic ties", IR, SA), ties("restore diplomatic ties", SA, SY), False),
+        # "Iran is improving relations" (with whom?) is not the Iran-Egypt thaw
+        (ties("improving relations", IR, EG), ties("improving relations", IR), False),
+    ],
+)
+def test_a_thaw_is_between_two_states(one: tuple, other: tuple, together: bool) -> None:
+    across = fuse_events([story("a1", one), story("a2", other)], {})
+    assert (frozenset({"a1", "a2"}) in nodes(across)) is together
+    if len(other[3]) == 2 and one[3] != other[3]:  # in one article, two pairs are two thaws
+        assert len(fuse_events([story("a1", one, other)], {}).events) == 2
+
+
+def test_states_known_only_through_their_leaders_tell_a_meeting_of_the_leaders() -> None:
+    ra = story(
+        "a1",
+        talks(words="joint meeting", when="", place=None, actors=(TR, SY)),
+        ("Direct negotiations between Erdogan and Assad are on the agenda.",
+         "Direct negotiations", "Meeting",
+         [("participatesIn", "person/recep-tayyip-erdogan"),
+          ("participatesIn", "person/bashar-assad"), ("participatesIn", TR),
+          ("participatesIn", SY)]),
+    )
+    states = [i for i, r in enumerate(ra.relations)
+              if r.object.key.endswith("-" + str(ra.article.text.index("Direct")))
+              and r.subject.key.startswith("country/")]
+    for i in states:  # Turkey and Syria are read off the presidents ("+state" rules)
+        r = ra.relations[i]
+        ra.relations[i] = ResolvedRelation(r.subject, r.predicate, r.object, r.sentence,
+                                           "nominal:between+state", r.confidence)
+    assert len(states) == 2
+    assert len(fuse_events([ra], {}).events) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "alone", "rank"),
+    [
+        ("Deputy foreign ministers of Iran and Syria held a meeting in Moscow.", "meeting",
+         False, {"deputy foreign"}),
+        ("They discussed the next meeting of the foreign ministers.", "meeting", False,
+         {"foreign"}),
+        ("A four-way meeting of the Deputy Foreign Ministers was held.", "four-way meeting",
+         True, {"deputy foreign"}),
+        ("Moscow hosted a meeting between them at the level of foreign ministers.", "meeting",
+         True, {"foreign"}),
+        ("Turkish Defense Minister Akar announced a joint meeting.", "joint meeting", True,
+         {"defence"}),
+        ("Turkish Defense Minister Akar announced a joint meeting.", "joint meeting", False,
+         set()),  # two meetings in the sentence: the title may be the other's
+        ("The Foreign Minister met the deputy foreign minister in a meeting.", "meeting", True,
+         set()),  # two ranks: the sentence does not tell
+        ("The defence ministers' talks ended.", "talks", True, {"defence"}),
+    ],
+)
+def test_the_rank_of_who_meets(sentence: str, words: str, alone: bool, rank: set[str]) -> None:
+    at = sentence.index(words)
+    assert levels(sentence, at, at + len(words), alone=alone) == rank
+
+
+def test_an_article_names_the_rank_of_its_meeting_once() -> None:
+    text = ("The defense ministers and intelligence chiefs of Russia, Syria and Iran talked. "
+            "Russian Defense Minister Shoigu spoke.")
+    assert article_levels(text) == {"defence"}
+    assert article_levels("Deputy foreign ministers of four states met.") == {"deputy foreign"}
+
+
+def test_the_same_states_meeting_at_two_ranks_are_two_meetings() -> None:
+    def ranked(rank: str) -> tuple:
+        sentence = f"Russia hosted the {rank} ministers' talks with them on Tuesday in Moscow."
+        facts = [("when", "tuesday"), ("hosts", RU), ("heldIn", MOSCOW)] + [
+            ("participatesIn", a) for a in (TR, SY, IR)]
+        return (sentence, "talks", "Meeting", facts)
+
+    apart = fuse_events([story("a1", ranked("defence")), story("a2", ranked("deputy foreign"))],
+                        {})
+    one = fuse_events([story("a1", ranked("defence")), story("a2", ranked("defence"))], {})
+    assert len(apart.events) == 2 and len(one.events) == 1
