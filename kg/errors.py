@@ -60,7 +60,8 @@ class Errors(metaclass=_WithCodes):
     Codes are grouped by area: E00x inputs, E01x unreadable input files, E02x
     graph files, E03x queries, E04x exports, E05x the ontology folder, E06x the
     SPARQL endpoint, E07x ``--store`` folders, E08x the spaCy model, E09x
-    ``kg explain``. A code, once given, keeps its meaning.
+    ``kg explain`` and ``--metadata``, E092-E098 ``--cluster``. A code, once given, keeps
+    its meaning.
     """
 
     # Inputs (kg.ingest.files)
