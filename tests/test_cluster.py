@@ -195,23 +195,37 @@ def test_cluster_killed_worker_gives_the_same_graph(scheduler: str, seeds_build,
     assert (tmp_path / "graph.ttl").read_bytes() == (local / "graph.ttl").read_bytes()
 
 
+def _scheduler_kg_tasks(client: distributed.Client) -> int:
+    """How many kg batches the scheduler knows of (queued, running or done but held)."""
+    return int(client.run_on_scheduler(
+        lambda dask_scheduler: sum("kg-extract" in str(k) for k in dask_scheduler.tasks)))
+
+
 @pytest.mark.model
 def test_cluster_ctrl_c_cancels_the_batches(scheduler: str, request: pytest.FixtureRequest,
                                             tmp_path: Path) -> None:
-    kg_build = subprocess.Popen(
-        [str(KG), "build", str(SEEDS), "-q", "-o", str(tmp_path), "--batch-size", "1",
-         "--cluster", scheduler], stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    request.addfinalizer(lambda: _stop(kg_build))  # type: ignore[arg-type]
     with _client(scheduler) as client:
-        _until(lambda: any(_kg_tasks(client).values()) or kg_build.poll() is not None,
-               START, "a batch in flight")
-        kg_build.send_signal(signal.SIGINT)
-        _, err = kg_build.communicate(timeout=60)
-        assert kg_build.returncode == 130, err
-        assert err.count("\n") == 1 and err.startswith("kg: interrupted"), err
-        _until(lambda: not any(_kg_tasks(client).values()), 30, "the batches to go")
-        n_tasks = client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))
-    assert n_tasks == 0
+        # Both workers wait on an event, so the build's batches stay queued until Ctrl-C.
+        gate = distributed.Event(f"kg-test-gate-{os.getpid()}", client=client)
+        try:
+            blockers = [client.submit(lambda name: distributed.Event(name).wait(START), gate.name,
+                                      workers=[address], pure=False)
+                        for address in client.nthreads()]
+            kg_build = subprocess.Popen(
+                [str(KG), "build", str(SEEDS), "-q", "-o", str(tmp_path), "--batch-size", "1",
+                 "--cluster", scheduler], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+            request.addfinalizer(lambda: _stop(kg_build))  # type: ignore[arg-type]
+            _until(lambda: _scheduler_kg_tasks(client) > 0 or kg_build.poll() is not None,
+                   START, "the build's batches")
+            kg_build.send_signal(signal.SIGINT)
+            _, err = kg_build.communicate(timeout=60)
+            assert kg_build.returncode == 130, err
+            assert err.count("\n") == 1 and err.startswith("kg: interrupted"), err
+            _until(lambda: _scheduler_kg_tasks(client) == 0, 30, "the batches to go")
+            gate.set()
+            assert client.gather(blockers) == [True] * len(blockers)  # the gate opened them
+        finally:
+            gate.set()  # the workers are free again, whatever happened
     assert not (tmp_path / "graph.ttl").exists()
 
 
