@@ -207,18 +207,25 @@ def test_cluster_ctrl_c_cancels_the_batches(scheduler: str, request: pytest.Fixt
     with _client(scheduler) as client:
         # Both workers wait on an event, so the build's batches stay queued until Ctrl-C.
         gate = distributed.Event(f"kg-test-gate-{os.getpid()}", client=client)
+        # The previous tests' batches are released, so those counted below are this build's.
+        _until(lambda: _scheduler_kg_tasks(client) == 0, 30, "earlier batches to go")
         try:
             blockers = [client.submit(lambda name: distributed.Event(name).wait(START), gate.name,
                                       workers=[address], pure=False)
                         for address in client.nthreads()]
             kg_build = subprocess.Popen(
                 [str(KG), "build", str(SEEDS), "-q", "-o", str(tmp_path), "--batch-size", "1",
-                 "--cluster", scheduler], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                 "--cluster", scheduler], stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                env={**os.environ, "PYTHONFAULTHANDLER": "1"})
             request.addfinalizer(lambda: _stop(kg_build))  # type: ignore[arg-type]
             _until(lambda: _scheduler_kg_tasks(client) > 0 or kg_build.poll() is not None,
                    START, "the build's batches")
             kg_build.send_signal(signal.SIGINT)
-            _, err = kg_build.communicate(timeout=60)
+            try:
+                _, err = kg_build.communicate(timeout=60)
+            except subprocess.TimeoutExpired:  # say where it hangs: faulthandler's traceback
+                kg_build.send_signal(signal.SIGABRT)
+                pytest.fail(f"kg build went on after Ctrl-C:\n{kg_build.communicate()[1][-4000:]}")
             assert kg_build.returncode == 130, err
             assert err.count("\n") == 1 and err.startswith("kg: interrupted"), err
             _until(lambda: _scheduler_kg_tasks(client) == 0, 30, "the batches to go")

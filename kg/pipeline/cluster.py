@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 #: Seconds to reach a scheduler, and then to wait for its first worker.
 CONNECT_TIMEOUT = 10.0
+#: Seconds to disconnect at the end of a build (or on Ctrl-C).
+CLOSE_TIMEOUT = 5.0
 #: More tries for a batch whose task raised (a lost worker's batches are rescheduled anyway).
 RETRIES = 2
 #: Batches per worker thread sent ahead of the one being read, so no worker waits for the next.
@@ -112,13 +114,19 @@ def connect(value: str, *, timeout: float | None = None) -> Iterator[Client]:
             reason = one_line(exception_text(error), 160)
             raise ClusterError(Errors.E093.format(address=address, seconds=f"{timeout:g}",
                                                   reason=reason)) from None
-        stack.callback(client.close)
+        stack.callback(_close, client)
         try:
             client.wait_for_workers(1, timeout=timeout)
         except TimeoutError:
             raise ClusterError(Errors.E097.format(address=address,
                                                   seconds=f"{timeout:g}")) from None
         yield client
+
+
+def _close(client: Client) -> None:
+    """Disconnect, within seconds even from a scheduler that no longer answers."""
+    with contextlib.suppress(TimeoutError, OSError):
+        client.close(timeout=CLOSE_TIMEOUT)
 
 
 @contextlib.contextmanager
