@@ -30,6 +30,7 @@ import gc
 import itertools
 import logging
 import re
+import signal
 import threading
 import time
 import uuid
@@ -102,9 +103,10 @@ def connect(value: str, *, timeout: float | None = None) -> Iterator[Client]:
     with contextlib.ExitStack() as stack:
         stack.enter_context(_quiet("distributed"))
         if isinstance(target, int):
-            cluster = stack.enter_context(distributed.LocalCluster(
-                n_workers=target, threads_per_worker=1, processes=True, dashboard_address=":0",
-                silence_logs=logging.ERROR))
+            with _sigint_ignored():  # inherited by the workers: Ctrl-C is for this process
+                cluster = stack.enter_context(distributed.LocalCluster(
+                    n_workers=target, threads_per_worker=1, processes=True,
+                    dashboard_address=":0", silence_logs=logging.ERROR))
             address = cluster.scheduler_address
         else:
             address = target
@@ -121,6 +123,25 @@ def connect(value: str, *, timeout: float | None = None) -> Iterator[Client]:
             raise ClusterError(Errors.E097.format(address=address,
                                                   seconds=f"{timeout:g}")) from None
         yield client
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore SIGINT in this process for the block, so processes started in it ignore it too.
+
+    Ctrl-C on a terminal signals every process of the foreground group: the build's
+    own handling stops its ``local:N`` workers cleanly, where workers that caught
+    the signal themselves would each print a traceback.
+    """
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not this thread's to set
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _close(client: Client) -> None:
