@@ -20,7 +20,8 @@ EPILOG_BUILD = """example:
   kg build                              # seeds/ -> out/graph.ttl, out/graph.html
   kg build articles/ extra.html -o out/ --processes 2
   kg build articles/ --store kg-store/  # again later: only new or changed articles are parsed
-  kg build articles/ --merge-report out/merges.tsv  # and which names became one node, why"""
+  kg build articles/ --merge-report out/merges.tsv  # and which names became one node, why
+  kg build articles/ --cluster tcp://10.0.0.5:8786   # parse on a Dask cluster"""
 EPILOG_QUERY = """example:
   kg query out/graph.ttl "SELECT ?a ?b WHERE { ?a kgo:meetsWith ?b }"
   kg query out/graph.ttl ontology/queries/who-hosted-what.rq --format csv
@@ -59,6 +60,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             store=args.store,
             merge_report=args.merge_report,
             metadata=args.metadata,
+            cluster=args.cluster,
         )
     if not args.quiet:
         n = summary.articles
@@ -290,6 +292,13 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a CSV or TSV with a 'file' column and any of date, title, publisher: the "
         "articles' publication dates (which resolve 'on Tuesday'), titles and publishers",
+    )
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="parse on a Dask cluster: the address of a running dask scheduler "
+        "(tcp://HOST:PORT; its workers need newskg installed) or local:N (N worker processes "
+        "here); same outputs as a local build (pip install 'newskg[cluster]')",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=_cmd_build)

@@ -22,6 +22,7 @@ from typing import Any
 
 __all__ = [
     "BuildInterrupted",
+    "ClusterError",
     "Errors",
     "ExportError",
     "GraphFileError",
@@ -59,7 +60,8 @@ class Errors(metaclass=_WithCodes):
     Codes are grouped by area: E00x inputs, E01x unreadable input files, E02x
     graph files, E03x queries, E04x exports, E05x the ontology folder, E06x the
     SPARQL endpoint, E07x ``--store`` folders, E08x the spaCy model, E09x
-    ``kg explain``. A code, once given, keeps its meaning.
+    ``kg explain`` and ``--metadata``, E092-E098 ``--cluster``. A code, once given, keeps
+    its meaning.
     """
 
     # Inputs (kg.ingest.files)
@@ -227,6 +229,29 @@ class Errors(metaclass=_WithCodes):
         "--metadata {path} line {line}: '{value}' is no date; write it as YYYY-MM-DD "
         "(or 'April 25, 2023')"
     )
+    # kg build --cluster (kg.pipeline.cluster)
+    E092 = (
+        "--cluster needs Dask distributed, which is not installed; install it: "
+        "pip install 'newskg[cluster]'"
+    )
+    E093 = (
+        "cannot reach the Dask scheduler at {address} within {seconds} s ({reason}); "
+        "start one (dask scheduler) or check the --cluster address"
+    )
+    E094 = (
+        "--cluster {value}: give the address of a running dask scheduler "
+        "(tcp://HOST:PORT) or local:N for N worker processes on this machine"
+    )
+    E095 = (
+        "the Dask worker {worker} runs other extraction code than this kg ({part}: {here}, "
+        "here {there}); install the same newskg version and spaCy model on every worker"
+    )
+    E096 = "give --cluster or --processes, not both (the cluster's workers do the parsing)"
+    E097 = (
+        "the Dask scheduler at {address} has no worker after {seconds} s; start some "
+        "(dask worker {address} --nthreads 1)"
+    )
+    E098 = "a batch of articles was lost with every Dask worker that ran it ({reason})"
 
 
 class Warnings(metaclass=_WithCodes):
@@ -297,6 +322,12 @@ class ExportError(KGError):
 
 class StoreError(KGError):
     """A ``--store`` folder that cannot be used: in use, not a kg store, or damaged."""
+
+    exit_code = 2
+
+
+class ClusterError(KGError):
+    """A ``--cluster`` that cannot be used: no Dask installed, no scheduler, no worker."""
 
     exit_code = 2
 

@@ -6,6 +6,7 @@ by concern:
 * :mod:`kg.pipeline.nlp`: the spaCy model with kg's components, the recaser;
 * :mod:`kg.pipeline.extraction`: article texts to extractions, here or in workers;
 * :mod:`kg.pipeline.workers`: the forked worker pool;
+* :mod:`kg.pipeline.cluster`: the parse on a Dask cluster (``kg build --cluster``);
 * :mod:`kg.pipeline.cache_key`: what a cached extraction depends on;
 * :mod:`kg.pipeline.builder`: the build itself;
 * :mod:`kg.pipeline.timing`: seconds per stage;

@@ -9,6 +9,7 @@ store folder (``kg build --store``), extractions are kept between builds
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 import sys
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from kg import export as exporters
-from kg.errors import BuildInterrupted, Errors, InputError
+from kg.errors import BuildInterrupted, ClusterError, Errors, InputError
 from kg.ingest import iter_input_files, load_articles
 from kg.ingest.metadata import read_metadata
 from kg.model import Article, BuildSummary, Extraction
@@ -54,6 +55,7 @@ def build(
     store: str | Path | None = None,
     merge_report: str | Path | None = None,
     metadata: str | Path | None = None,
+    cluster: str | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of some articles and write it in each format.
 
@@ -92,6 +94,9 @@ def build(
             :mod:`kg.resolve.audit`), with the other outputs; none when ``None``.
         metadata: A CSV or TSV of publication date, title and publisher by file
             name (see :mod:`kg.ingest.metadata`); they replace those read from the files.
+        cluster: Parse on a Dask cluster instead of here: a scheduler's address
+            (``tcp://HOST:PORT``) or ``local:N`` (see :mod:`kg.pipeline.cluster`);
+            the outputs are the same. Reached only when some article needs parsing.
 
     Returns:
         Counts, timings and the files written.
@@ -99,6 +104,7 @@ def build(
     Raises:
         InputError: No readable article in ``inputs``, an output folder that is a
             file, or fewer than one process or article per batch.
+        ClusterError: ``cluster`` cannot be used (no Dask, no scheduler, no worker).
         StoreError: ``store`` is not a store folder or another build is using it.
         BuildInterrupted: Ctrl-C (a ``KeyboardInterrupt``); the message says what was kept.
 
@@ -119,12 +125,18 @@ def build(
         raise InputError(Errors.E083.format(path=out_dir))
     if merge_report is not None and Path(merge_report).is_dir():
         raise InputError(Errors.E085.format(path=merge_report))
+    if cluster is not None:
+        from kg.pipeline.cluster import parse_cluster
+
+        parse_cluster(cluster)  # a bad value fails before any work
+        if processes > 1:
+            raise ClusterError(Errors.E096)
     table = read_metadata(metadata) if metadata is not None else None
     with contextlib.ExitStack() as stack:
         disk = None if store is None else stack.enter_context(BuildStore(store))
         summary = _build(inputs, Path(out_dir), timer, disk, model=model, processes=processes,
                          batch_size=batch_size, formats=formats, progress=progress,
-                         on_skip=on_skip, nlp=nlp, metadata=table,
+                         on_skip=on_skip, nlp=nlp, metadata=table, cluster=cluster,
                          merge_report=None if merge_report is None else Path(merge_report))
     summary.seconds = time.perf_counter() - started
     # An in-memory cache takes microseconds: no rows for a store the build has not got.
@@ -137,7 +149,8 @@ def _build(inputs: Sequence[str | Path], out: Path, timer: Timer, disk: BuildSto
            model: str, processes: int, batch_size: int, formats: list[str], progress: bool,
            on_skip: Callable[[str], None] | None, nlp: Language | None,
            merge_report: Path | None = None,
-           metadata: Mapping[str, Mapping[str, str]] | None = None) -> BuildSummary:
+           metadata: Mapping[str, Mapping[str, str]] | None = None,
+           cluster: str | None = None) -> BuildSummary:
     articles = timed_iter(load_articles(inputs, on_skip=on_skip, metadata=metadata),
                           timer.seconds, "ingest")
     first = next(articles, None)  # bad inputs fail before the cache opens or the model loads
@@ -165,14 +178,15 @@ def _build(inputs: Sequence[str | Path], out: Path, timer: Timer, disk: BuildSto
         todo = _uncached(itertools.chain([first], articles), cache, timer, graph.add, seen)
         new = next(todo, None)
         if new is not None:  # else the model is not even loaded
-            with timer.stage("load model"):
-                nlp = nlp or load_nlp(model)
-            try:
-                _extract(nlp, itertools.chain([new], todo), timer, processes=processes,
-                         batch_size=batch_size, expected=lambda: n_files - len(seen),
-                         done=save_and_add)
-            finally:
-                saver.flush()  # what was parsed before an error or interrupt is kept
+            with contextlib.ExitStack() as session:
+                run = _extractor(session, timer, nlp, model, processes, cluster)
+                try:
+                    _extract(run, itertools.chain([new], todo), timer,
+                             workers=processes > 1 or cluster is not None,
+                             batch_size=batch_size, expected=lambda: n_files - len(seen),
+                             done=save_and_add)
+                finally:
+                    saver.flush()  # what was parsed before an error or interrupt is kept
         parsed = saver.saved
         rdf, counts = graph.build()
         extra = {} if merge_report is None else {merge_report: graph.merge_report}
@@ -247,8 +261,24 @@ def _uncached(articles: Iterable[Article], cache: Cache, timer: Timer,
             resolve(article, extraction)
 
 
-def _extract(nlp: Language, articles: Iterable[Article], timer: Timer, *, processes: int,
-             batch_size: int, expected: Callable[[], int],
+def _extractor(session: contextlib.ExitStack, timer: Timer, nlp: Language | None, model: str,
+               processes: int, cluster: str | None) -> Callable[..., Iterator[tuple[Article,
+                                                                             Extraction]]]:
+    """What parses: the model here (with ``processes`` forked workers), or a Dask cluster
+    whose client ``session`` closes."""
+    if cluster is None:
+        with timer.stage("load model"):
+            loaded = nlp or load_nlp(model)
+        return functools.partial(extract_articles, loaded, processes=processes)
+    from kg.pipeline.cluster import connect, extract_on_cluster
+
+    with timer.stage("connect"):
+        client = session.enter_context(connect(cluster))
+    return functools.partial(extract_on_cluster, client, model, check=fingerprint(nlp or model))
+
+
+def _extract(run: Callable[..., Iterator[tuple[Article, Extraction]]], articles: Iterable[Article],
+             timer: Timer, *, workers: bool, batch_size: int, expected: Callable[[], int],
              done: Callable[[Article, Extraction], None]) -> None:
     """Parse and extract ``articles``, handing each with its extraction to ``done``.
 
@@ -262,12 +292,12 @@ def _extract(nlp: Language, articles: Iterable[Article], timer: Timer, *, proces
     t_loop = time.perf_counter()
     # The model outlives the loop: the collections the parse triggers need not walk it.
     with gc_frozen():
-        for article, extraction in extract_articles(nlp, articles, processes=processes,
-                                                    batch_size=batch_size, stats=stats,
-                                                    expected=expected):
-            done(article, extraction)
+        pairs = run(articles, batch_size=batch_size, stats=stats, expected=expected)
+        with contextlib.closing(pairs):  # an error or Ctrl-C here stops the workers' batches
+            for article, extraction in pairs:
+                done(article, extraction)
     seconds = time.perf_counter() - t_loop - (sum(timer.seconds.values()) - others)
-    record_extraction(timer, seconds, stats, workers=processes > 1)
+    record_extraction(timer, seconds, stats, workers=workers)
 
 
 class _CacheWriter:
