@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import selectors
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,6 +25,7 @@ from kg.serve import DEFAULT_HOST, make_server
 from kg.sparql import list_queries, read_query, run_query
 from kg.store.load import load_graph
 from tests.conftest import SEEDS
+from tests.serving import kg_serve
 
 try:
     from SPARQLWrapper import CSV, GET, JSON, POST, TSV, XML, SPARQLWrapper
@@ -51,30 +48,8 @@ def graph_file(seeds_build) -> Path:
 @pytest.fixture(scope="module")
 def endpoint(graph_file: Path) -> Iterator[str]:
     """URL of a ``kg serve`` subprocess over the seeds' graph on 127.0.0.1, any free port."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", str(graph_file), "--port", "0"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    assert process.stderr is not None
-    selector = selectors.DefaultSelector()
-    selector.register(process.stderr, selectors.EVENT_READ)
-    line = ""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and "serving" not in line:
-        if not selector.select(timeout=deadline - time.monotonic()):
-            break
-        line = process.stderr.readline()
-        if not line and process.poll() is not None:
-            break
-    if "serving" not in line:
-        process.kill()
-        pytest.fail(f"kg serve did not start: {line}{process.stderr.read()}")
-    url = line.split(" at ", 1)[1].split()[0]
-    try:
+    with kg_serve(graph_file) as (url, _process):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

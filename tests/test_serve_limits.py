@@ -9,7 +9,6 @@ three times, which Oxigraph would count for hours.
 from __future__ import annotations
 
 import contextlib
-import selectors
 import subprocess
 import sys
 import threading
@@ -23,6 +22,8 @@ from pathlib import Path
 import psutil
 import pytest
 
+from tests.serving import kg_serve
+
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 SIMPLE = "SELECT ?a WHERE { ?a a kgo:Country } ORDER BY ?a"
 TIMEOUT = 2.0
@@ -31,29 +32,8 @@ TIMEOUT = 2.0
 @contextlib.contextmanager
 def serving(graph: Path, *options: str) -> Iterator[tuple[str, psutil.Process]]:
     """``kg serve GRAPH --port 0 OPTIONS``: (query URL, the server process)."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", "0", *options],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    assert process.stderr is not None
-    selector = selectors.DefaultSelector()
-    selector.register(process.stderr, selectors.EVENT_READ)
-    line = ""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and "serving" not in line:
-        if not selector.select(timeout=deadline - time.monotonic()):
-            break
-        line = process.stderr.readline()
-        if not line and process.poll() is not None:
-            break
-    if "serving" not in line:
-        process.kill()
-        pytest.fail(f"kg serve did not start: {line}{process.stderr.read()}")
-    try:
-        yield line.split(" at ", 1)[1].split()[0], psutil.Process(process.pid)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with kg_serve(graph, *options) as (url, process):
+        yield url, psutil.Process(process.pid)
 
 
 def ask(url: str, query: str, accept: str = "text/csv", timeout: float = 30

@@ -96,6 +96,7 @@ def connect(value: str, *, timeout: float | None = None) -> Iterator[Client]:
     """
     target = parse_cluster(value)
     try:
+        import dask
         import distributed
     except ImportError:
         raise ClusterError(Errors.E092) from None
@@ -103,10 +104,13 @@ def connect(value: str, *, timeout: float | None = None) -> Iterator[Client]:
     with contextlib.ExitStack() as stack:
         stack.enter_context(_quiet("distributed"))
         if isinstance(target, int):
-            with _sigint_ignored():  # inherited by the workers: Ctrl-C is for this process
+            # inherited by the workers: Ctrl-C is for this process; and no statistical
+            # profiler sampling every worker's stack each 10 ms, nor a dashboard, on cores
+            # that the parse needs
+            with _sigint_ignored(), dask.config.set({"distributed.worker.profile.enabled": False}):
                 cluster = stack.enter_context(distributed.LocalCluster(
                     n_workers=target, threads_per_worker=1, processes=True,
-                    dashboard_address=":0", silence_logs=logging.ERROR))
+                    dashboard_address=None, silence_logs=logging.ERROR))
             address = cluster.scheduler_address
         else:
             address = target
