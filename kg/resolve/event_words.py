@@ -145,9 +145,10 @@ def adjacent(dates: set[str]) -> bool:
 
 
 #: The rank of the officials who meet: "deputy foreign ministers", "defence ministers".
-LEVEL = (r"\b((?:deputy|vice)\s+)?(foreign|defen[cs]e|interior|intelligence|economy|finance|"
-         r"oil|energy|trade|health|agriculture|justice|transport|culture|education|industry)"
-         r"(?:\s+affairs)?\s+minist(?:ers?|erial)\b")
+_PORTFOLIO = (r"\b((?:deputy|vice)\s+)?(foreign|defen[cs]e|interior|intelligence|economy|"
+              r"finance|oil|energy|trade|health|agriculture|justice|transport|culture|"
+              r"education|industry)(?:\s+affairs)?\s+")
+LEVEL = _PORTFOLIO + r"minist(?:ers?|erial)\b"
 _LEVEL = re.compile(LEVEL, re.I)
 _LEVEL_AFTER = re.compile(
     r"\s+(?:of|between|among)\s+(?:the\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,3}?" + LEVEL, re.I)
@@ -180,8 +181,7 @@ def levels(sentence: str, start: int, end: int, *, alone: bool) -> set[str]:
     return named if alone and len(named) == 1 else set()
 
 
-_LEVEL_OF = re.compile(LEVEL.replace(r"minist(?:ers?|erial)\b", r"ministers\b")
-                       + r"(?:\s+and\s+[\w ]{1,30}?)?\s+of\b", re.I)
+_LEVEL_OF = re.compile(_PORTFOLIO + r"ministers\b(?:\s+and\s+[\w ]{1,30}?)?\s+of\b", re.I)
 
 
 def article_levels(text: str) -> set[str]:

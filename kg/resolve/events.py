@@ -290,9 +290,10 @@ def _article_groups(ra: ResolvedArticle, remap: Mapping[str, str]) -> list[_Grou
             groups.append(single)
         else:
             best.absorb(single)
-    ranks = article_levels(ra.article.text)
-    for g in groups:  # a meeting whose sentences do not say who met: the article's one rank
-        if g.type == "Meeting" and not g.levels and len(ranks) == 1:
+    unranked = [g for g in groups if g.type == "Meeting" and not g.levels]
+    ranks = article_levels(ra.article.text) if unranked else set()
+    if len(ranks) == 1:  # meetings whose sentences do not say who met: the article's one rank
+        for g in unranked:
             g.levels = set(ranks)
     starts = {id(g): [ra.events[k].start for _, k in g.members] for g in groups}
     for ekey in sorted(singles, key=lambda k: (ra.events[k].start, k)):
@@ -385,10 +386,7 @@ def _fits(a: _Group, b: _Group, *, same_article: bool) -> bool:
         return False  # the deputy foreign ministers' meeting is not the defence ministers'
     if _other_sides(a, b):
         return False  # talks (or ties) of Iran with the US are not those of Iran with Saudi Arabia
-    sides = _states(a), _states(b)
-    if a.type in BILATERAL and (
-        _more_sides(*sides) if same_article else len(sides[0] | sides[1]) > 2
-    ):
+    if a.type in BILATERAL and _more_sides(_states(a), _states(b), same_article=same_article):
         return False  # ties of Iran and Saudi Arabia and those of Saudi Arabia and Syria
     if a.other or b.other:
         return False
@@ -411,9 +409,10 @@ def _states(g: _Group) -> set[str]:
     return {x for x in g.actors() if x.startswith("country/")}
 
 
-def _more_sides(sa: set[str], sb: set[str]) -> bool:
-    """Whether joining two sets of sides makes more than two, neither set holding the other."""
-    return len(sa | sb) > 2 and not (sa <= sb or sb <= sa)
+def _more_sides(sa: set[str], sb: set[str], *, same_article: bool) -> bool:
+    """Whether joining two sets of sides makes more than two: across articles at all, within
+    one unless one set holds the other ("restore ties with Iran and Syria" holds both)."""
+    return len(sa | sb) > 2 and not (same_article and (sa <= sb or sb <= sa))
 
 
 def _other_sides(a: _Group, b: _Group) -> bool:
