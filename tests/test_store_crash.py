@@ -12,7 +12,6 @@ graph, nothing of the killed builds is left, and a second build parses nothing.
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.atomic import _running
 from kg.export import turtle
 from kg.store.load import load_graph
 from kg.store.persistent import MARKER, BuildStore
@@ -120,12 +120,3 @@ def test_store_marker_leftover_of_a_killed_build_is_not_a_foreign_folder(tmp_pat
     if not _running(2**22 + 12345):
         assert not leftover.exists()
 
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
